@@ -1,0 +1,139 @@
+"""Small value types shared by every layer: the NOT_GIVEN sentinel and Timeout."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final, Literal, TypeAlias, TypeVar, final
+
+from typing_extensions import override
+
+__all__ = [
+    "NOT_GIVEN",
+    "Body",
+    "Headers",
+    "NotGiven",
+    "Omit",
+    "Query",
+    "Timeout",
+    "TimeoutTypes",
+    "not_given",
+    "omit",
+]
+
+_T = TypeVar("_T")
+
+
+@final
+class NotGiven:
+    """Sentinel for "the caller did not pass this argument", distinct from an explicit ``None``
+    (which, for ``timeout``, means "no timeout")."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    @override
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+not_given: Final = NOT_GIVEN
+
+
+@final
+class Omit:
+    """Passed as a header value in ``extra_headers`` / ``default_headers`` to remove a header the
+    client would otherwise send (for example ``{"OpenAI-Organization": omit}``)."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    @override
+    def __repr__(self) -> str:
+        return "omit"
+
+
+omit: Final = Omit()
+
+Headers: TypeAlias = Mapping[str, "str | Omit"]
+Query: TypeAlias = Mapping[str, object]
+Body: TypeAlias = object
+
+
+@final
+class Timeout:
+    """Timeouts in seconds, with httpx's meaning: ``connect`` to open a connection, ``read`` between two
+    reads of the response (so a long stream that keeps sending never times out), ``write`` to send the
+    body, ``pool`` to wait for a free pooled connection. ``None`` disables a phase.
+
+    ``Timeout(600)`` sets every phase to 600 s; ``Timeout(600, connect=5)`` overrides one. Any object with
+    ``connect``/``read``/``write``/``pool`` attributes (an ``httpx.Timeout``) is accepted where a Timeout is.
+    """
+
+    __slots__ = ("connect", "pool", "read", "write")
+
+    def __init__(
+        self,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+        *,
+        connect: float | None | NotGiven = NOT_GIVEN,
+        read: float | None | NotGiven = NOT_GIVEN,
+        write: float | None | NotGiven = NOT_GIVEN,
+        pool: float | None | NotGiven = NOT_GIVEN,
+    ) -> None:
+        default = None if isinstance(timeout, NotGiven) else timeout
+        self.connect: float | None = default if isinstance(connect, NotGiven) else connect
+        self.read: float | None = default if isinstance(read, NotGiven) else read
+        self.write: float | None = default if isinstance(write, NotGiven) else write
+        self.pool: float | None = default if isinstance(pool, NotGiven) else pool
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int | float) or value < 0):
+                raise ValueError(f"timeout {name} must be a non-negative number or None, got {value!r}")
+
+    @classmethod
+    def coerce(cls, value: TimeoutTypes) -> Timeout:
+        """A Timeout from what a user may pass: a number, None (no timeout), a Timeout, or an object
+        shaped like ``httpx.Timeout``."""
+        if isinstance(value, Timeout):
+            return value
+        if value is None or isinstance(value, int | float):
+            return cls(value)
+        connect = getattr(value, "connect", NOT_GIVEN)
+        if isinstance(connect, NotGiven):
+            raise TypeError(f"timeout must be a number, None or a Timeout, got {type(value).__name__}")
+        return cls(
+            connect=connect,
+            read=getattr(value, "read", None),
+            write=getattr(value, "write", None),
+            pool=getattr(value, "pool", None),
+        )
+
+    def as_dict(self) -> dict[str, float | None]:
+        return {"connect": self.connect, "read": self.read, "write": self.write, "pool": self.pool}
+
+    @override
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Timeout) and self.as_dict() == other.as_dict()
+
+    @override
+    def __hash__(self) -> int:
+        return hash((self.connect, self.read, self.write, self.pool))
+
+    @override
+    def __repr__(self) -> str:
+        return (
+            f"Timeout(connect={self.connect}, read={self.read}, write={self.write}, pool={self.pool})"
+        )
+
+
+TimeoutTypes: TypeAlias = "float | None | Timeout | Any"
+
+# The official SDK's defaults: a long overall budget (model answers can take minutes) but a short
+# connect timeout so an unreachable host fails fast.
+DEFAULT_TIMEOUT: Final = Timeout(600.0, connect=5.0)
+DEFAULT_MAX_RETRIES: Final = 2
