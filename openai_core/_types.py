@@ -59,7 +59,7 @@ class Omit:
 
 omit: Final = Omit()
 
-Headers: TypeAlias = Mapping[str, "str | Omit"]
+Headers: TypeAlias = Mapping[str, str | Omit]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = object
 

@@ -1,0 +1,109 @@
+"""openai_core: an async-first, OpenAI-compatible client with pluggable HTTP transports.
+
+``import openai_core as openai`` and use it as the official SDK. Names are resolved lazily (PEP 562):
+``import openai_core`` loads only the exception tree and small value types; the client, pydantic models,
+httpx and aiohttp load when first used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    OpenAIError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, NotGiven, Omit, Timeout, not_given, omit
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import types as types
+    from ._client import AsyncOpenAI as AsyncOpenAI
+    from ._models import BaseModel as BaseModel
+    from ._streaming import AsyncStream as AsyncStream
+    from .pagination import AsyncCursorPage as AsyncCursorPage
+    from .pagination import AsyncPage as AsyncPage
+    from .transports import AsyncTransport as AsyncTransport
+    from .transports import MockTransport as MockTransport
+    from .transports._aiohttp import AioHttpTransport as AioHttpTransport
+    from .transports._aiohttp import DefaultAioHttpClient as DefaultAioHttpClient
+    from .transports._httpx import DefaultAsyncHttpxClient as DefaultAsyncHttpxClient
+    from .transports._httpx import HttpxTransport as HttpxTransport
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AioHttpTransport",
+    "AsyncCursorPage",
+    "AsyncOpenAI",
+    "AsyncPage",
+    "AsyncStream",
+    "AsyncTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "BaseModel",
+    "ConflictError",
+    "DefaultAioHttpClient",
+    "DefaultAsyncHttpxClient",
+    "HttpxTransport",
+    "InternalServerError",
+    "MockTransport",
+    "NotFoundError",
+    "NotGiven",
+    "Omit",
+    "OpenAIError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "Timeout",
+    "UnprocessableEntityError",
+    "__version__",
+    "not_given",
+    "omit",
+    "types",
+]
+
+_LAZY: dict[str, str] = {
+    "AsyncOpenAI": "._client",
+    "BaseModel": "._models",
+    "AsyncStream": "._streaming",
+    "AsyncCursorPage": ".pagination",
+    "AsyncPage": ".pagination",
+    "AsyncTransport": ".transports",
+    "MockTransport": ".transports",
+    "AioHttpTransport": ".transports._aiohttp",
+    "DefaultAioHttpClient": ".transports._aiohttp",
+    "DefaultAsyncHttpxClient": ".transports._httpx",
+    "HttpxTransport": ".transports._httpx",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "types":
+        return importlib.import_module(".types", __name__)
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

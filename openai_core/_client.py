@@ -1,0 +1,254 @@
+"""``AsyncOpenAI``: configuration (arguments over environment), the transport, and the resources."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from multidict import CIMultiDict
+from typing_extensions import Self, override
+from yarl import URL
+
+from ._exceptions import OpenAIError
+from ._pipeline import Pipeline
+from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, Omit, Timeout, TimeoutTypes
+from ._version import __version__
+from .transports import create_transport
+from .transports.base import AsyncTransport
+
+if TYPE_CHECKING:
+    from .resources.chat import AsyncChat
+    from .resources.embeddings import AsyncEmbeddings
+    from .resources.fine_tuning import AsyncFineTuning
+    from .resources.models import AsyncModels
+
+__all__ = ["AsyncOpenAI"]
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+TRANSPORT_ENV = "OPENAI_CORE_TRANSPORT"
+
+_MISSING_KEY = (
+    "The api_key client option must be set either by passing api_key to the client or by setting the "
+    "OPENAI_API_KEY environment variable"
+)
+
+
+def _setup_logging() -> None:
+    level = os.environ.get("OPENAI_LOG", "").lower()
+    if level in ("debug", "info"):
+        logger = logging.getLogger("openai_core")
+        logger.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+        if not logger.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"))
+            logger.addHandler(handler)
+
+
+class AsyncOpenAI:
+    """The asynchronous client. Arguments left out fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
+    ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_CORE_TRANSPORT``.
+
+    ``http_client`` takes a transport (``DefaultAioHttpClient()``, ``DefaultAsyncHttpxClient()``, a
+    plug-in's) which the client then owns and closes, or a ready ``httpx.AsyncClient`` /
+    ``aiohttp.ClientSession``, which is wrapped and left for its owner to close. ``transport="aiohttp"``
+    picks a registered backend by name instead.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | URL | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str | Omit] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: object | None = None,
+        transport: str | None = None,
+        _shared_transport: AsyncTransport | None = None,
+    ) -> None:
+        if api_key is None:
+            api_key = os.environ.get("OPENAI_API_KEY")
+        if not api_key:
+            raise OpenAIError(_MISSING_KEY)
+        if not isinstance(api_key, str):
+            raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
+        if organization is None:
+            organization = os.environ.get("OPENAI_ORG_ID") or None
+        if project is None:
+            project = os.environ.get("OPENAI_PROJECT_ID") or None
+        if base_url is None:
+            base_url = os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
+        url = URL(str(base_url))
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ValueError(f"base_url must be an absolute http(s) URL, got {str(base_url)!r}")
+        if not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
+
+        self._api_key = api_key
+        self.organization = organization
+        self.project = project
+        self.base_url = url
+        self.max_retries = max_retries
+        self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else Timeout.coerce(timeout)
+        self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
+        self._custom_query: dict[str, object] = dict(default_query or {})
+
+        if _shared_transport is not None:
+            self._transport, self._owns_transport = _shared_transport, False
+        else:
+            self._transport, self._owns_transport = create_transport(
+                http_client, transport or os.environ.get(TRANSPORT_ENV)
+            )
+        self._closed = False
+        self._pipeline = Pipeline(
+            transport=self._transport,
+            base_url=url,
+            headers=self._build_headers(),
+            default_query=self._custom_query,
+            timeout=self.timeout,
+            max_retries=max_retries,
+        )
+        _setup_logging()
+
+    def _build_headers(self) -> CIMultiDict[str]:
+        headers: CIMultiDict[str] = CIMultiDict()
+        headers["Accept"] = "application/json"
+        headers["User-Agent"] = f"AsyncOpenAI/Python {__version__} (openai-core)"
+        headers["Authorization"] = f"Bearer {self._api_key}"
+        if self.organization:
+            headers["OpenAI-Organization"] = self.organization
+        if self.project:
+            headers["OpenAI-Project"] = self.project
+        for name, value in self._custom_headers.items():
+            if isinstance(value, Omit):
+                headers.popall(name, None)
+            else:
+                headers[name] = value
+        return headers
+
+    # -- configuration ----------------------------------------------------------------------------
+
+    @property
+    def api_key(self) -> str:
+        return self._api_key
+
+    @property
+    def transport(self) -> AsyncTransport:
+        """The backend doing the I/O."""
+        return self._transport
+
+    @property
+    def default_headers(self) -> dict[str, str]:
+        """Headers sent with every request, the Authorization value redacted."""
+        return {
+            name: ("<redacted>" if name.lower() == "authorization" else value)
+            for name, value in self._pipeline._headers.items()
+        }
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | URL | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str | Omit] | None = None,
+        set_default_headers: Mapping[str, str | Omit] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        http_client: object | None = None,
+    ) -> Self:
+        """A client with some options changed. It shares this client's transport (and connection pool)
+        unless ``http_client`` is given; closing the copy does not close the shared transport.
+        ``default_headers``/``default_query`` are merged into this client's; ``set_*`` replace them."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("pass default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("pass default_query or set_default_query, not both")
+        headers = dict(set_default_headers) if set_default_headers is not None else {
+            **self._custom_headers, **(default_headers or {})
+        }
+        query = dict(set_default_query) if set_default_query is not None else {
+            **self._custom_query, **(default_query or {})
+        }
+        return type(self)(
+            api_key=api_key or self._api_key,
+            organization=organization or self.organization,
+            project=project or self.project,
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            http_client=http_client,
+            _shared_transport=None if http_client is not None else self._transport,
+        )
+
+    with_options = copy
+
+    # -- resources --------------------------------------------------------------------------------
+
+    @cached_property
+    def chat(self) -> AsyncChat:
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    @cached_property
+    def embeddings(self) -> AsyncEmbeddings:
+        from .resources.embeddings import AsyncEmbeddings
+
+        return AsyncEmbeddings(self)
+
+    @cached_property
+    def fine_tuning(self) -> AsyncFineTuning:
+        from .resources.fine_tuning import AsyncFineTuning
+
+        return AsyncFineTuning(self)
+
+    # -- lifecycle --------------------------------------------------------------------------------
+
+    def is_closed(self) -> bool:
+        return self._closed
+
+    async def close(self) -> None:
+        """Close every connection this client opened. A transport or session the caller passed in as a
+        ready ``httpx.AsyncClient`` / ``aiohttp.ClientSession``, or shared from another client via
+        ``with_options``, is left open for its owner."""
+        if not self._closed:
+            self._closed = True
+            if self._owns_transport:
+                await self._transport.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    @override
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} base_url={str(self.base_url)!r} transport={self._transport!r} "
+            f"max_retries={self.max_retries}>"
+        )
+
+    def __getstate__(self) -> Any:
+        raise TypeError(f"{type(self).__name__} cannot be pickled (it holds open connections)")

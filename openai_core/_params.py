@@ -1,0 +1,116 @@
+"""Checking a call's keyword arguments against its TypedDict before anything is sent.
+
+Resource methods take ``**params: Unpack[SomeParams]``: the TypedDict is the declaration, so editors and
+mypy see every parameter. At run time Python no longer checks the names for us, so ``ParamSpec`` does:
+a missing required parameter, an unknown one, or a value of the wrong basic type raises ``TypeError``
+naming the parameter. The type check is shallow (top-level ``isinstance`` against what the annotation
+allows) so it costs a dict lookup and an ``isinstance`` per argument.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, Literal, Union, get_args, get_origin
+
+from typing_extensions import NotRequired, ReadOnly, Required
+
+from ._types import NotGiven
+
+__all__ = ["REQUEST_OPTION_KEYS", "ParamSpec"]
+
+REQUEST_OPTION_KEYS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
+
+_WRAPPERS = {Required, NotRequired, ReadOnly, typing.Required, typing.NotRequired}
+_SEQUENCE_ORIGINS = {
+    list,
+    collections.abc.Iterable,
+    collections.abc.Sequence,
+    collections.abc.Collection,
+}
+
+
+def _allowed_types(annotation: object) -> tuple[type, ...] | None:
+    """The runtime classes a value of ``annotation`` may have; None means anything goes."""
+    origin = get_origin(annotation)
+    if origin in _WRAPPERS or str(origin).endswith("Annotated"):
+        return _allowed_types(get_args(annotation)[0])
+    if annotation is Any or annotation is object or isinstance(annotation, typing.TypeVar):
+        return None
+    if annotation is None or annotation is type(None):
+        return (type(None),)
+    if origin is Literal:
+        return tuple({type(value) for value in get_args(annotation)})
+    if origin in (Union, types.UnionType):
+        allowed: set[type] = set()
+        for arg in get_args(annotation):
+            arg_types = _allowed_types(arg)
+            if arg_types is None:
+                return None
+            allowed.update(arg_types)
+        return tuple(allowed)
+    if origin in _SEQUENCE_ORIGINS:
+        return (list, tuple, collections.abc.Iterator)
+    if origin in (dict, collections.abc.Mapping) or typing.is_typeddict(annotation):
+        return (dict, collections.abc.Mapping)
+    if annotation is float:
+        return (float, int)
+    if isinstance(annotation, type):
+        return (annotation,)
+    return None
+
+
+def _type_names(allowed: tuple[type, ...]) -> str:
+    return " | ".join(sorted("None" if t is type(None) else t.__name__ for t in allowed))
+
+
+class ParamSpec:
+    """The parameters of one API call, derived once from its TypedDict."""
+
+    __slots__ = ("_checks", "_name", "required")
+
+    def __init__(self, name: str, params_type: type[Any]) -> None:
+        self._name = name
+        try:
+            hints = typing.get_type_hints(params_type, include_extras=True)
+        except NameError:  # an annotation we cannot resolve here: check names, not types
+            hints = dict.fromkeys(params_type.__annotations__, Any)
+        self.required: frozenset[str] = frozenset(params_type.__required_keys__) - REQUEST_OPTION_KEYS
+        self._checks: dict[str, tuple[type, ...] | None] = {
+            key: _allowed_types(annotation)
+            for key, annotation in hints.items()
+            if key not in REQUEST_OPTION_KEYS
+        }
+
+    def split(self, params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(API body params, request options) from a call's keyword arguments; raises TypeError on a
+        missing, unknown or mistyped parameter. ``NOT_GIVEN`` values are dropped as if absent."""
+        body: dict[str, Any] = {}
+        options: dict[str, Any] = {}
+        checks = self._checks
+        for key, value in params.items():
+            if isinstance(value, NotGiven):
+                continue
+            if key in REQUEST_OPTION_KEYS:
+                options[key] = value
+                continue
+            if key not in checks:
+                raise TypeError(f"{self._name}() got an unexpected keyword argument {key!r}")
+            allowed = checks[key]
+            if allowed is not None and not isinstance(value, allowed):
+                raise TypeError(
+                    f"{self._name}() argument {key!r} must be {_type_names(allowed)}, "
+                    f"not {type(value).__name__}"
+                )
+            if isinstance(value, collections.abc.Iterator):
+                value = list(value)  # a generator of messages is fine to pass, and JSON needs a list
+            body[key] = value
+        if not self.required.issubset(body):
+            missing = sorted(self.required.difference(body))
+            raise TypeError(
+                f"{self._name}() missing required argument{'s' if len(missing) > 1 else ''}: "
+                + ", ".join(repr(name) for name in missing)
+            )
+        return body, options

@@ -1,0 +1,262 @@
+"""The one request pipeline: build the request, send it with retries, map failures, parse the answer.
+
+Resources describe calls as ``RequestOptions``; this module turns them into neutral ``Request``s for
+whatever transport the client holds. The decisions it takes (retry? how long? which error?) live in
+``_retry`` and ``_exceptions`` as pure functions; this module only sequences them around I/O.
+
+Hot-path notes (every request runs this): the auth/default headers are one CIMultiDict built at
+construction and copied per request (a C-level copy); joined URLs are cached per path; JSON bodies are
+encoded by pydantic-core in one Rust call; responses are validated from bytes in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import AsyncIterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Final, TypeVar
+
+import pydantic
+import pydantic_core
+from multidict import CIMultiDict
+from yarl import URL
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    status_error_class,
+    status_error_message,
+)
+from ._models import parse_json
+from ._qs import flatten_query
+from ._retry import retry_delay, should_retry_status
+from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, TimeoutTypes
+from .transports.base import (
+    AsyncTransport,
+    Request,
+    Response,
+    TransportConnectionError,
+    TransportTimeoutError,
+)
+
+if TYPE_CHECKING:
+    from ._streaming import AsyncStream
+
+__all__ = ["Pipeline", "RequestOptions"]
+
+log: Final = logging.getLogger("openai_core")
+
+_M = TypeVar("_M", bound=pydantic.BaseModel)
+_T = TypeVar("_T")
+
+# How much of an unreadable body an error message quotes.
+_BODY_PREVIEW = 200
+
+
+@dataclass(slots=True)
+class RequestOptions:
+    """One API call as a resource describes it; nothing here is HTTP-library specific."""
+
+    method: str
+    path: str
+    body: Mapping[str, object] | None = None
+    query: Mapping[str, object] | None = None
+    # A body already encoded (multipart uploads); replaces `body`.
+    content: bytes | AsyncIterable[bytes] | None = None
+    content_type: str | None = None
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Mapping[str, object] | None = None
+    timeout: TimeoutTypes | NotGiven = NOT_GIVEN
+    accept: str | None = None
+
+
+def _merge_headers(target: CIMultiDict[str], extra: Headers) -> None:
+    for name, value in extra.items():
+        if isinstance(value, Omit):
+            target.popall(name, None)
+        else:
+            target[name] = value
+
+
+class Pipeline:
+    """Shared by a client and its resources; immutable after construction (``with_options`` builds a
+    new one around the same transport)."""
+
+    __slots__ = ("_headers", "_urls", "base_url", "default_query", "max_retries", "timeout", "transport")
+
+    def __init__(
+        self,
+        *,
+        transport: AsyncTransport,
+        base_url: URL,
+        headers: CIMultiDict[str],
+        default_query: Mapping[str, object] | None,
+        timeout: Timeout,
+        max_retries: int,
+    ) -> None:
+        self.transport = transport
+        self.base_url = base_url
+        self._headers = headers
+        self.default_query = dict(default_query) if default_query else None
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self._urls: dict[str, URL] = {}
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def url_for(self, path: str) -> URL:
+        url = self._urls.get(path)
+        if url is None:
+            base = str(self.base_url).rstrip("/")
+            url = self._urls[path] = URL(base + "/" + path.lstrip("/"), encoded=False)
+        return url
+
+    def build_request(self, options: RequestOptions) -> Request:
+        url = self.url_for(options.path)
+        if options.query or options.extra_query or self.default_query:
+            pairs = flatten_query(self.default_query, options.query, options.extra_query)
+            if pairs:
+                url = url.with_query(pairs)
+
+        headers = self._headers.copy()
+        content: bytes | AsyncIterable[bytes] | None = options.content
+        if content is not None:
+            if options.content_type:
+                headers["Content-Type"] = options.content_type
+        elif options.body is not None or options.extra_body:
+            body = options.body
+            if options.extra_body:
+                body = {**(body or {}), **options.extra_body}
+            content = pydantic_core.to_json(body)
+            headers["Content-Type"] = "application/json"
+        if options.accept is not None:
+            headers["Accept"] = options.accept
+        if options.method != "GET":
+            # One key per logical request, reused by every retry, so a server can drop duplicates.
+            headers["Idempotency-Key"] = f"openai-core-retry-{uuid.uuid4()}"
+        if options.extra_headers:
+            _merge_headers(headers, options.extra_headers)
+
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else Timeout.coerce(options.timeout)
+        return Request(options.method, url, headers=headers, content=content, timeout=timeout)
+
+    # -- sending ----------------------------------------------------------------------------------
+
+    async def send(self, options: RequestOptions, *, read_body: bool) -> Response:
+        """Send with retries; returns a successful response (its body read when ``read_body``).
+
+        Every failed attempt's response is closed before the next one. A request whose body is a
+        one-shot stream is never retried: resending it would send an empty or partial body.
+        """
+        request = self.build_request(options)
+        retries_taken = 0
+        max_retries = self.max_retries if request.is_replayable else 0
+        debug = log.isEnabledFor(logging.DEBUG)
+        while True:
+            if debug:
+                log.debug("request %s %s (attempt %d)", request.method, request.url, retries_taken + 1)
+            try:
+                response = await self.transport.send(request)
+                status = response.status_code
+                if status < 400:
+                    if read_body:
+                        await response.aread()
+                    if debug:
+                        log.debug("response %s %s -> %d", request.method, request.url, status)
+                    return response
+            except TransportTimeoutError as exc:
+                if retries_taken < max_retries:
+                    retries_taken = await self._backoff(request, retries_taken, None, exc)
+                    continue
+                raise APITimeoutError(request) from exc
+            except TransportConnectionError as exc:
+                if retries_taken < max_retries:
+                    retries_taken = await self._backoff(request, retries_taken, None, exc)
+                    continue
+                raise APIConnectionError(request=request) from exc
+
+            if retries_taken < max_retries and should_retry_status(status, response.headers):
+                await response.aclose()
+                retries_taken = await self._backoff(request, retries_taken, response, None)
+                continue
+            raise await self._status_error(response)
+
+    async def _backoff(
+        self, request: Request, retries_taken: int, response: Response | None, exc: Exception | None
+    ) -> int:
+        delay = retry_delay(retries_taken, response.headers if response is not None else None)
+        log.info(
+            "retrying %s %s in %.3fs after %s",
+            request.method,
+            request.url,
+            delay,
+            f"status {response.status_code}" if response is not None else type(exc).__name__,
+        )
+        if delay > 0:
+            from anyio import sleep  # only on the retry path: keeps anyio off the import of every request
+
+            await sleep(delay)
+        return retries_taken + 1
+
+    async def _status_error(self, response: Response) -> APIStatusError:
+        try:
+            raw = await response.aread()
+        except (TransportConnectionError, TransportTimeoutError):
+            raw = b""
+        body: object
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw.decode("utf-8", errors="replace").strip()[:_BODY_PREVIEW * 5] or None
+        message = status_error_message(response.status_code, body)
+        data = body.get("error", body) if isinstance(body, dict) else body
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("response %s %s -> %d", response.request.method, response.request.url, response.status_code)
+        return status_error_class(response.status_code)(message, response=response, body=data)
+
+    # -- parsing ----------------------------------------------------------------------------------
+
+    async def request(self, options: RequestOptions, cast_to: type[_M]) -> _M:
+        response = await self.send(options, read_body=True)
+        return parse_response(response, cast_to)
+
+    async def request_bytes(self, options: RequestOptions) -> Response:
+        """A successful response with its body still streaming (binary downloads)."""
+        return await self.send(options, read_body=False)
+
+    async def request_stream(self, options: RequestOptions, item_type: type[_T]) -> AsyncStream[_T]:
+        from ._streaming import AsyncStream
+
+        if options.accept is None:
+            options = replace(options, accept="text/event-stream")
+        response = await self.send(options, read_body=False)
+        return AsyncStream(response=response, item_type=item_type)
+
+
+def parse_response(response: Response, cast_to: type[_M]) -> _M:
+    """The typed model from a read response, or APIResponseValidationError naming the status, the
+    request id and the start of the body."""
+    content = response.content
+    try:
+        return parse_json(cast_to, content)
+    except (ValueError, pydantic.ValidationError) as exc:
+        preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
+        request_id = response.headers.get("x-request-id")
+        message = (
+            f"Could not parse the {response.status_code} response as {cast_to.__name__} "
+            f"(request id {request_id}, content-type {response.headers.get('content-type')!r}): "
+            f"{'empty body' if not content else repr(preview)}"
+        )
+        raise APIResponseValidationError(response, preview, message=message) from exc
+
+
+def connection_error_for(exc: Exception, request: Request | None) -> APIConnectionError:
+    """The public error for a transport failure while a body or a stream was being read."""
+    if isinstance(exc, TransportTimeoutError):
+        return APITimeoutError(request)
+    return APIConnectionError(request=request, message=f"Connection error: {exc}")

@@ -1,0 +1,114 @@
+"""``AsyncStream[T]``: the async shell around the sans-IO SSE decoder.
+
+It pulls bytes from the transport, pushes them into ``SSEDecoder`` and hands out typed items. It is its
+own iterator (not an async generator), so leaving a loop early leaves no suspended generator holding the
+connection: ``close()`` / ``async with`` / reaching the end release it, and so does any error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Any, Generic, TypeVar, cast
+
+from typing_extensions import Self
+
+from ._exceptions import APIError
+from ._models import parse_json
+from ._sse import ServerSentEvent, SSEDecoder
+from .transports.base import Response, TransportError
+
+__all__ = ["AsyncStream"]
+
+_T = TypeVar("_T")
+
+
+class AsyncStream(Generic[_T]):
+    """Typed items of a server-sent-event stream: ``async for item in stream``.
+
+    Ends at ``data: [DONE]`` (or when the server ends the body). An ``event: error`` or a
+    ``{"error": ...}`` payload raises ``APIError``; a connection cut mid-stream raises
+    ``APIConnectionError`` (``APITimeoutError`` for a read timeout).
+    """
+
+    response: Response
+
+    def __init__(self, *, response: Response, item_type: type[_T]) -> None:
+        self.response = response
+        self._item_type = item_type
+        self._decoder = SSEDecoder()
+        self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
+        self._pending: list[ServerSentEvent] = []
+        self._index = 0
+        self._done = False
+        self._eof = False
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> _T:
+        while True:
+            if self._done:
+                raise StopAsyncIteration
+            if self._index < len(self._pending):
+                event = self._pending[self._index]
+                self._index += 1
+                data = event.data
+                if data == "[DONE]":
+                    await self.close()
+                    raise StopAsyncIteration
+                return await self._item(event, data)
+            if self._eof:
+                await self.close()
+                raise StopAsyncIteration
+            try:
+                chunk = await self._chunks.__anext__()
+            except StopAsyncIteration:
+                # The server ended the body without [DONE] (some compatible servers do): deliver what
+                # the decoder still holds, then stop.
+                self._eof = True
+                self._pending, self._index = self._decoder.flush(), 0
+                continue
+            except TransportError as exc:
+                await self.close()
+                from ._pipeline import connection_error_for
+
+                raise connection_error_for(exc, self.response.request) from exc
+            except BaseException:
+                await self.close()  # cancelled or interrupted: never keep the connection checked out
+                raise
+            self._pending, self._index = self._decoder.feed(chunk), 0
+
+    async def _item(self, event: ServerSentEvent, data: str) -> _T:
+        # `"error" in data` is a C-level scan; only payloads that mention it pay for a json.loads.
+        if event.event == "error" or "error" in data:
+            try:
+                payload: Any = json.loads(data)
+            except ValueError:
+                payload = None
+            error = payload.get("error") if isinstance(payload, dict) else None
+            if event.event == "error" or error:
+                await self.close()
+                detail = error if isinstance(error, dict) else payload
+                message = detail.get("message") if isinstance(detail, dict) else None
+                raise APIError(
+                    message or f"An error occurred during streaming: {data[:200]}",
+                    self.response.request,
+                    body=detail,
+                )
+        return cast(_T, parse_json(cast(Any, self._item_type), data))
+
+    async def close(self) -> None:
+        """Release the connection (returned to the pool if the body was complete, dropped otherwise)."""
+        if not self._done:
+            self._done = True
+            await self.response.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

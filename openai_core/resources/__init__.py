@@ -1,0 +1,1 @@
+"""One module per API area. Resources describe calls; the pipeline makes them."""

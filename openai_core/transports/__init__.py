@@ -1,0 +1,104 @@
+"""Pluggable HTTP backends.
+
+A backend is any object with ``async send(Request) -> Response`` and ``async aclose()``
+(``AsyncTransport``). Built-in backends are picked by name (``"httpx"``, ``"aiohttp"``); third-party ones
+register a zero-argument factory under the ``openai_core.transports`` entry-point group and are then
+picked by their entry-point name, exactly like the built-ins.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from .base import (
+    AsyncTransport,
+    Request,
+    Response,
+    TransportConnectionError,
+    TransportError,
+    TransportTimeoutError,
+)
+from .mock import MockTransport
+
+__all__ = [
+    "AsyncTransport",
+    "MockTransport",
+    "Request",
+    "Response",
+    "TransportConnectionError",
+    "TransportError",
+    "TransportTimeoutError",
+    "available_transports",
+    "create_transport",
+    "resolve_transport",
+]
+
+ENTRY_POINT_GROUP = "openai_core.transports"
+
+# Built-ins resolve without scanning entry points (that scan costs milliseconds at import).
+_BUILTIN: dict[str, str] = {
+    "httpx": "openai_core.transports._httpx:HttpxTransport",
+    "aiohttp": "openai_core.transports._aiohttp:AioHttpTransport",
+}
+
+
+def _load(target: str) -> Callable[[], AsyncTransport]:
+    module_name, _, attr = target.partition(":")
+    factory: Callable[[], AsyncTransport] = getattr(importlib.import_module(module_name), attr)
+    return factory
+
+
+def _entry_points() -> dict[str, Any]:
+    from importlib.metadata import entry_points
+
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def available_transports() -> list[str]:
+    """Names ``transport=`` accepts: the built-ins and every installed plug-in."""
+    return sorted(set(_BUILTIN) | set(_entry_points()))
+
+
+def resolve_transport(name: str) -> Callable[[], AsyncTransport]:
+    """The factory registered under ``name``; a clear error listing the choices otherwise."""
+    key = name.strip().lower()
+    if key in _BUILTIN:
+        try:
+            return _load(_BUILTIN[key])
+        except ImportError as exc:
+            raise ImportError(
+                f"the {key!r} transport needs its library: pip install \"openai-core[{key}]\" ({exc})"
+            ) from exc
+    plugins = _entry_points()
+    if key in plugins:
+        factory: Callable[[], AsyncTransport] = plugins[key].load()
+        return factory
+    raise ValueError(f"unknown transport {name!r}; available: {', '.join(available_transports())}")
+
+
+def create_transport(http_client: object | None, name: str | None) -> tuple[AsyncTransport, bool]:
+    """The transport a client should use, and whether the client owns (and so closes) it.
+
+    ``http_client`` wins over ``name``: a Transport is used as is (the client closes it: the user handed
+    it over), a ready ``httpx.AsyncClient`` or ``aiohttp.ClientSession`` is wrapped and left open for its
+    owner to close. With neither, ``name`` (default ``"httpx"``) picks a registered backend.
+    """
+    if http_client is None:
+        return resolve_transport(name or "httpx")(), True
+    module = type(http_client).__module__.partition(".")[0]
+    if module == "httpx":
+        from ._httpx import HttpxTransport
+
+        return HttpxTransport(http_client), True  # type: ignore[arg-type]
+    if module == "aiohttp":
+        from ._aiohttp import AioHttpTransport
+
+        return AioHttpTransport(http_client), True  # type: ignore[arg-type]
+    if isinstance(http_client, AsyncTransport):
+        return http_client, True
+    raise TypeError(
+        "http_client must be a transport (e.g. DefaultAioHttpClient()), an httpx.AsyncClient or an "
+        f"aiohttp.ClientSession, got {type(http_client).__name__}"
+    )

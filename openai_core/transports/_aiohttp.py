@@ -1,0 +1,168 @@
+"""The aiohttp backend: an ``aiohttp.ClientSession`` does the I/O (``pip install "openai-core[aiohttp]"``).
+
+aiohttp is asyncio-only and a ``ClientSession`` must be created inside a running event loop, so the
+session this backend owns is created on the first request, not in ``__init__``: a client built at module
+level (before any loop exists, as web apps do) works.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+from typing_extensions import override
+
+from .._types import Timeout
+from .base import Request, Response, TransportConnectionError, TransportTimeoutError
+
+__all__ = ["AioHttpTransport", "DefaultAioHttpClient"]
+
+# Same cap as the httpx backend; aiohttp's default (100) queues the 101st concurrent request.
+DEFAULT_LIMIT = 1000
+
+
+def _map_error(exc: BaseException) -> Exception:
+    # aiohttp's timeout classes derive from both ClientError and TimeoutError: test timeouts first.
+    if isinstance(exc, TimeoutError):
+        return TransportTimeoutError(f"{type(exc).__name__}: {exc}")
+    return TransportConnectionError(f"{type(exc).__name__}: {exc}")
+
+
+class _AioHttpBody:
+    __slots__ = ("_response",)
+
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self._response = response
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._response.content.iter_any():
+                yield chunk
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise _map_error(exc) from exc
+
+    async def aread(self) -> bytes:
+        try:
+            return await self._response.read()
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise _map_error(exc) from exc
+
+    async def aclose(self) -> None:
+        response = self._response
+        if response.content.at_eof():
+            response.release()  # body complete: the connection goes back to the pool
+        else:
+            response.close()  # left mid-body: the connection cannot be reused, drop it
+
+
+class AioHttpTransport:
+    """Sends requests with ``aiohttp.ClientSession``.
+
+    Pass ``session=`` to use a session you configured (connector limits, TLS, proxies); it is then yours
+    to close. Otherwise ``limit``/``ssl`` configure the connector and ``**session_kwargs`` go to the
+    ``aiohttp.ClientSession`` this transport creates (lazily) and owns.
+    """
+
+    def __init__(
+        self,
+        session: aiohttp.ClientSession | None = None,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        ssl: ssl.SSLContext | bool | None = None,
+        **session_kwargs: Any,
+    ) -> None:
+        if session is not None and session_kwargs:
+            raise TypeError("pass either an aiohttp.ClientSession or keyword arguments for one, not both")
+        self._session = session
+        self._owns_session = session is None
+        self._limit = limit
+        self._ssl = ssl
+        self._session_kwargs = session_kwargs
+        self._timeouts: dict[Timeout, aiohttp.ClientTimeout] = {}
+        self._closed = False
+
+    @property
+    def owns_session(self) -> bool:
+        return self._owns_session
+
+    def _create_session(self) -> aiohttp.ClientSession:
+        kwargs = dict(self._session_kwargs)
+        if "connector" not in kwargs:
+            connector_kwargs: dict[str, Any] = {"limit": self._limit, "limit_per_host": 0}
+            if self._ssl is not None:
+                connector_kwargs["ssl"] = self._ssl
+            kwargs["connector"] = aiohttp.TCPConnector(**connector_kwargs)
+        # httpx honours HTTP(S)_PROXY / NO_PROXY by default; so does this backend, for parity.
+        kwargs.setdefault("trust_env", True)
+        return aiohttp.ClientSession(**kwargs)
+
+    def _client_timeout(self, timeout: Timeout) -> aiohttp.ClientTimeout:
+        client_timeout = self._timeouts.get(timeout)
+        if client_timeout is None:
+            # aiohttp's `connect` covers the wait for a pooled connection plus the connect itself;
+            # `sock_connect` is the connect alone, which is what the neutral `connect` means.
+            pool_and_connect = (
+                None if timeout.pool is None or timeout.connect is None else timeout.pool + timeout.connect
+            )
+            client_timeout = aiohttp.ClientTimeout(
+                total=None, connect=pool_and_connect, sock_connect=timeout.connect, sock_read=timeout.read
+            )
+            self._timeouts[timeout] = client_timeout
+        return client_timeout
+
+    async def send(self, request: Request) -> Response:
+        session = self._session
+        if session is None:
+            if self._closed:
+                raise TransportConnectionError("the transport is closed")
+            session = self._session = self._create_session()
+        try:
+            response = await session.request(
+                request.method,
+                request.url,
+                headers=request.headers,
+                data=request.content,
+                timeout=self._client_timeout(request.timeout),
+            )
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise _map_error(exc) from exc
+        return Response(
+            response.status,
+            headers=response.headers,
+            stream=_AioHttpBody(response),
+            request=request,
+            http_version=f"HTTP/{response.version.major}.{response.version.minor}"
+            if response.version
+            else "HTTP/1.1",
+        )
+
+    async def aclose(self) -> None:
+        self._closed = True
+        session, owned = self._session, self._owns_session
+        if owned:
+            self._session = None
+        if owned and session is not None and not session.closed:
+            await session.close()
+            # Closing a transport releases its socket on the next loop iteration; yield once so the
+            # client holds no socket when close() returns.
+            await asyncio.sleep(0)
+
+    @override
+    def __repr__(self) -> str:
+        return f"<AioHttpTransport owns_session={self._owns_session}>"
+
+
+class DefaultAioHttpClient(AioHttpTransport):
+    """The aiohttp backend with this package's defaults, for ``AsyncOpenAI(http_client=...)``.
+
+    Keyword arguments configure the session: ``limit`` (connections, default 1000), ``ssl`` (an
+    ``ssl.SSLContext``, or False to skip verification), and anything ``aiohttp.ClientSession`` takes.
+    """
+
+    def __init__(
+        self, *, limit: int = DEFAULT_LIMIT, ssl: ssl.SSLContext | bool | None = None, **session_kwargs: Any
+    ) -> None:
+        super().__init__(None, limit=limit, ssl=ssl, **session_kwargs)

@@ -1,0 +1,116 @@
+"""The httpx backend (the default): an ``httpx.AsyncClient`` does the I/O."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+from multidict import CIMultiDict
+from typing_extensions import override
+
+from .._types import Timeout
+from .base import Request, Response, TransportConnectionError, TransportTimeoutError
+
+__all__ = ["DefaultAsyncHttpxClient", "HttpxTransport"]
+
+# The official SDK's pool size. httpx's own default (100) silently queues the 101st concurrent request
+# behind the pool timeout; keep-alive matches the cap so a burst does not close and reopen sockets.
+DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=1000, keepalive_expiry=5.0)
+
+
+def _map_error(exc: Exception) -> Exception:
+    if isinstance(exc, httpx.TimeoutException):
+        return TransportTimeoutError(f"{type(exc).__name__}: {exc}")
+    return TransportConnectionError(f"{type(exc).__name__}: {exc}")
+
+
+class _HttpxBody:
+    __slots__ = ("_response",)
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._response.aiter_bytes():
+                yield chunk
+        except httpx.HTTPError as exc:  # includes StreamError subclasses raised mid-body
+            raise _map_error(exc) from exc
+
+    async def aread(self) -> bytes:
+        try:
+            return await self._response.aread()
+        except httpx.HTTPError as exc:
+            raise _map_error(exc) from exc
+
+    async def aclose(self) -> None:
+        await self._response.aclose()
+
+
+class HttpxTransport:
+    """Sends requests with ``httpx.AsyncClient``.
+
+    Pass ``client=`` to use an ``httpx.AsyncClient`` you configured (proxies, TLS, limits, event hooks);
+    it is then yours to close. Otherwise ``**client_kwargs`` go to the ``httpx.AsyncClient`` this
+    transport creates and owns.
+    """
+
+    def __init__(self, client: httpx.AsyncClient | None = None, **client_kwargs: Any) -> None:
+        if client is not None and client_kwargs:
+            raise TypeError("pass either an httpx.AsyncClient or keyword arguments for one, not both")
+        self._owns_client = client is None
+        if client is None:
+            client_kwargs.setdefault("limits", DEFAULT_LIMITS)
+            client_kwargs.setdefault("follow_redirects", True)
+            client = httpx.AsyncClient(**client_kwargs)
+        self._client = client
+        self._timeouts: dict[Timeout, dict[str, float | None]] = {}
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        return self._client
+
+    @property
+    def owns_client(self) -> bool:
+        return self._owns_client
+
+    async def send(self, request: Request) -> Response:
+        timeout = self._timeouts.get(request.timeout)
+        if timeout is None:
+            timeout = self._timeouts.setdefault(request.timeout, request.timeout.as_dict())
+        content = request.content
+        outgoing = httpx.Request(
+            request.method,
+            str(request.url),
+            headers=list(request.headers.items()),
+            content=content,
+            extensions={"timeout": timeout},
+        )
+        try:
+            response = await self._client.send(outgoing, stream=True)
+        except httpx.HTTPError as exc:
+            raise _map_error(exc) from exc
+        return Response(
+            response.status_code,
+            headers=CIMultiDict(response.headers.multi_items()),
+            stream=_HttpxBody(response),
+            request=request,
+            http_version=response.http_version,
+        )
+
+    async def aclose(self) -> None:
+        if self._owns_client:
+            await self._client.aclose()
+
+    @override
+    def __repr__(self) -> str:
+        return f"<HttpxTransport owns_client={self._owns_client}>"
+
+
+class DefaultAsyncHttpxClient(HttpxTransport):
+    """The httpx backend with this package's defaults (pool of 1000, redirects followed); keyword
+    arguments go to ``httpx.AsyncClient`` (``proxy=``, ``verify=``, ``limits=``, ``http2=``, ...)."""
+
+    def __init__(self, **client_kwargs: Any) -> None:
+        super().__init__(None, **client_kwargs)
