@@ -7,10 +7,10 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from multidict import CIMultiDict
-from typing_extensions import Self, override
+from typing_extensions import override
 from yarl import URL
 
 from ._exceptions import OpenAIError

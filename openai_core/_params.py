@@ -13,9 +13,9 @@ import collections.abc
 import types
 import typing
 from collections.abc import Mapping
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, NotRequired, Required, Union, get_args, get_origin
 
-from typing_extensions import NotRequired, ReadOnly, Required
+from typing_extensions import ReadOnly
 
 from ._types import NotGiven
 
@@ -71,18 +71,27 @@ class ParamSpec:
 
     __slots__ = ("_checks", "_name", "required")
 
-    def __init__(self, name: str, params_type: type[Any]) -> None:
+    def __init__(self, name: str, params_type: type[Any], **extra: object) -> None:
+        """``params_type`` is the API's TypedDict (not one merged with RequestOptionsParams: a merged
+        TypedDict's annotations resolve in the wrong module); ``extra`` adds keys with their types."""
         self._name = name
         try:
             hints = typing.get_type_hints(params_type, include_extras=True)
         except NameError:  # an annotation we cannot resolve here: check names, not types
             hints = dict.fromkeys(params_type.__annotations__, Any)
-        self.required: frozenset[str] = frozenset(params_type.__required_keys__) - REQUEST_OPTION_KEYS
+        # With `from __future__ import annotations` Python 3.11 cannot see `Required[...]` inside a string
+        # annotation, so `__required_keys__` can be empty: read the wrapper from the resolved hints too.
+        marked = {key for key, hint in hints.items() if get_origin(hint) in (Required, typing.Required)}
+        self.required: frozenset[str] = (
+            frozenset(params_type.__required_keys__) | marked
+        ) - REQUEST_OPTION_KEYS
         self._checks: dict[str, tuple[type, ...] | None] = {
             key: _allowed_types(annotation)
             for key, annotation in hints.items()
             if key not in REQUEST_OPTION_KEYS
         }
+        for key, annotation in extra.items():
+            self._checks[key] = _allowed_types(annotation)
 
     def split(self, params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """(API body params, request options) from a call's keyword arguments; raises TypeError on a

@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar, cast
-
-from typing_extensions import Self
+from typing import Any, Generic, Self, TypeVar, cast
 
 from ._exceptions import APIError
 from ._models import parse_json

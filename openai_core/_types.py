@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, Literal, TypeAlias, TypeVar, final
+from typing import Final, Literal, TypeAlias, TypeVar, final
 
 from typing_extensions import override
 
@@ -78,12 +78,12 @@ class Timeout:
 
     def __init__(
         self,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         *,
-        connect: float | None | NotGiven = NOT_GIVEN,
-        read: float | None | NotGiven = NOT_GIVEN,
-        write: float | None | NotGiven = NOT_GIVEN,
-        pool: float | None | NotGiven = NOT_GIVEN,
+        connect: float | NotGiven | None = NOT_GIVEN,
+        read: float | NotGiven | None = NOT_GIVEN,
+        write: float | NotGiven | None = NOT_GIVEN,
+        pool: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         default = None if isinstance(timeout, NotGiven) else timeout
         self.connect: float | None = default if isinstance(connect, NotGiven) else connect
@@ -96,7 +96,7 @@ class Timeout:
                 raise ValueError(f"timeout {name} must be a non-negative number or None, got {value!r}")
 
     @classmethod
-    def coerce(cls, value: TimeoutTypes) -> Timeout:
+    def coerce(cls, value: object) -> Timeout:
         """A Timeout from what a user may pass: a number, None (no timeout), a Timeout, or an object
         shaped like ``httpx.Timeout``."""
         if isinstance(value, Timeout):
@@ -131,7 +131,8 @@ class Timeout:
         )
 
 
-TimeoutTypes: TypeAlias = "float | None | Timeout | Any"
+# An `httpx.Timeout` is accepted at run time too (duck-typed by `Timeout.coerce`).
+TimeoutTypes: TypeAlias = float | Timeout | None
 
 # The official SDK's defaults: a long overall budget (model answers can take minutes) but a short
 # connect timeout so an unreachable host fails fast.

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 from pydantic import PrivateAttr
-from typing_extensions import Self
 
 from ._models import BaseModel
 
@@ -71,7 +70,7 @@ class BasePage(BaseModel, Generic[_T]):
             for item in page.data:
                 yield item
 
-    def __aiter__(self) -> AsyncIterator[_T]:  # type: ignore[override]
+    def __aiter__(self) -> AsyncIterator[_T]:
         return self._iter_items()
 
 

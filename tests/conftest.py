@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator
 
 import psutil
@@ -40,13 +39,3 @@ def client_sockets(port: int) -> int:
         if conn.raddr and conn.raddr.port == port
     )
 
-
-async def wait_for_sockets(port: int, expected: int = 0, timeout: float = 2.0) -> int:
-    """The client-side socket count once it reaches ``expected`` or ``timeout`` passes (a closed socket
-    can need a loop iteration or two to be released by the OS)."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    count = client_sockets(port)
-    while count != expected and asyncio.get_running_loop().time() < deadline:
-        await asyncio.sleep(0.01)
-        count = client_sockets(port)
-    return count

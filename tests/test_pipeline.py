@@ -237,7 +237,7 @@ def test_env_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_unknown_transport_name_lists_choices() -> None:
-    with pytest.raises(ValueError, match="available: .*aiohttp.*httpx"):
+    with pytest.raises(ValueError, match=r"available: .*aiohttp.*httpx"):
         AsyncOpenAI(api_key="k", transport="carrier-pigeon")
 
 

@@ -31,7 +31,7 @@ class CreateAny(CompletionCreateParamsBase, RequestOptionsParams, total=False):
     stream: bool | None
 
 
-_CREATE = ParamSpec("create", CreateAny)
+_CREATE = ParamSpec("create", CompletionCreateParamsBase, stream=bool | None)
 
 
 class AsyncCompletions(AsyncAPIResource):

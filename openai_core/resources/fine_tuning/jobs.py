@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-
 from typing_extensions import Unpack
 
 from ..._params import ParamSpec

@@ -1,0 +1,303 @@
+"""Base class of every response model, and the tolerant parser that builds them.
+
+Parsing has two paths:
+
+* the fast path, ``Model.model_validate_json(body)``: one pass in pydantic-core (JSON decoding and
+  validation in Rust);
+* a lenient fallback, used only when validation fails on well-formed JSON. OpenAI-compatible servers
+  (vLLM, Ollama, proxies...) routinely omit fields the spec marks as required or send values outside
+  the documented enums; the official SDK never rejects such bodies, so neither do we. The fallback
+  builds the model with ``model_construct`` and recursively turns nested dicts and lists into the
+  annotated models wherever possible, keeping anything it cannot convert as the raw value.
+
+Broken JSON is never "repaired": it raises ``pydantic.ValidationError`` (a ``ValueError``) of type
+``json_invalid``.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, TypeVar, Union
+
+import pydantic
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+__all__ = ["BaseModel", "construct_lenient", "parse_json", "parse_obj"]
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+class BaseModel(pydantic.BaseModel):
+    """Base of all API response models. Unknown fields are kept (``extra="allow"``), so a field the
+    API adds later never breaks parsing and is still reachable as an attribute and in ``to_dict()``."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        protected_namespaces=(),
+        defer_build=True,
+    )
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, object]:
+        """The model as a dict keyed like the API's JSON (aliases), by default with only the fields the
+        server actually sent (``exclude_unset=True``). ``mode="json"`` gives JSON-compatible values."""
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
+        """The model as a JSON string keyed like the API's JSON; ``indent=None`` for compact output."""
+        return self.model_dump_json(
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Parsing
+
+
+def parse_json(model_type: type[M], data: bytes | bytearray | str) -> M:
+    """Parse a JSON body into ``model_type``.
+
+    Validates in one pass when the body matches the declared types; otherwise falls back to
+    :func:`construct_lenient`. Invalid JSON, or JSON whose top level is not an object, raises
+    ``pydantic.ValidationError`` (a ``ValueError``)."""
+    try:
+        return model_type.model_validate_json(data)
+    except ValidationError as exc:
+        if _is_json_error(exc):
+            raise
+        obj = json.loads(data)
+        if not isinstance(obj, dict):
+            raise
+        return _construct_model(model_type, obj)
+
+
+def parse_obj(model_type: type[M], obj: object) -> M:
+    """Like :func:`parse_json` for an already-decoded object (a dict, or an instance of the model)."""
+    try:
+        return model_type.model_validate(obj)
+    except ValidationError:
+        if not isinstance(obj, dict):
+            raise
+        return _construct_model(model_type, obj)
+
+
+def construct_lenient(model_type: type[M], obj: Mapping[str, object]) -> M:
+    """Build ``model_type`` from ``obj`` without rejecting anything.
+
+    Each field value is validated on its own against the field's annotation; a value that fails is
+    converted recursively (dicts into the annotated models, lists item by item, unions into the best
+    matching member) and, where even that is impossible, kept as sent. Keys that are not fields are kept
+    as extra attributes. Required fields missing from ``obj`` are left unset (reading them raises
+    ``AttributeError``) and absent from ``to_dict()``."""
+    return _construct_model(model_type, obj)
+
+
+def _is_json_error(exc: ValidationError) -> bool:
+    return any(err["type"] == "json_invalid" for err in exc.errors(include_url=False, include_input=False))
+
+
+def _lenient_model(model_type: type[M], value: Mapping[str, object]) -> M:
+    try:
+        return model_type.model_validate(value)
+    except ValidationError:
+        return _construct_model(model_type, value)
+
+
+def _construct_model(model_type: type[M], obj: Mapping[str, object]) -> M:
+    fields = _fields_of(model_type)
+    values: dict[str, Any] = {}
+    fields_set: set[str] = set()
+    extra: dict[str, Any] = {}
+    for key, value in obj.items():
+        entry = fields.get(key)
+        if entry is None:
+            extra[key] = value
+            continue
+        name, conv = entry
+        values[name] = conv.convert(value)
+        fields_set.add(name)
+    # Only attribute names reach model_construct (so no extra key can be taken for an alias or for its
+    # own ``_fields_set`` argument); extras are attached afterwards and, as in validation, count as set.
+    model = model_type.model_construct(_fields_set=fields_set | extra.keys(), **values)
+    if extra and model.__pydantic_extra__ is not None:
+        model.__pydantic_extra__.update(extra)
+    return model
+
+
+_Fields = dict[str, tuple[str, "_Converter"]]
+_fields_cache: dict[type[pydantic.BaseModel], _Fields] = {}
+
+
+def _fields_of(model_type: type[pydantic.BaseModel]) -> _Fields:
+    """``{JSON key: (attribute name, converter)}`` for a model; both alias and name are keys."""
+    fields = _fields_cache.get(model_type)
+    if fields is None:
+        if not model_type.__pydantic_complete__:
+            model_type.model_rebuild()
+        fields = {}
+        for name, info in model_type.model_fields.items():
+            annotation: Any = info.annotation
+            if info.metadata:  # constraints or a discriminator given with Field(): keep them
+                annotation = typing.Annotated[(annotation, *info.metadata)]
+            entry = (name, _Converter(annotation))
+            fields[name] = entry
+            if info.alias and info.alias != name:
+                fields[info.alias] = entry
+        _fields_cache[model_type] = fields
+    return fields
+
+
+_UNION_ORIGINS: tuple[object, ...] = (Union, types.UnionType)
+_LIST_ORIGINS: tuple[object, ...] = (list, Sequence, Iterable, typing.List)  # noqa: UP006
+_DICT_ORIGINS: tuple[object, ...] = (dict, Mapping, typing.Dict)  # noqa: UP006
+
+_MODEL, _UNION, _LIST, _DICT, _OTHER = range(5)
+
+
+class _Converter:
+    """How to convert a value for one annotation, resolved once per field (and per nested type).
+
+    ``convert`` validates the value against the annotation (lax mode, as the fast path does); when that
+    fails it recurses into models, unions, lists and dicts, and otherwise keeps the value as sent."""
+
+    __slots__ = ("_adapter", "_args", "annotation", "kind", "literal", "model")
+
+    def __init__(self, annotation: Any) -> None:
+        self.annotation = annotation
+        tp = _strip_annotated(annotation)
+        origin = typing.get_origin(tp)
+        self.model: type[pydantic.BaseModel] | None = None
+        self.literal: tuple[object, ...] | None = typing.get_args(tp) if origin is Literal else None
+        self._adapter: TypeAdapter[Any] | None = None
+        self._args: list[_Converter] | None = None
+        if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+            self.kind, self.model = _MODEL, tp
+        elif origin in _UNION_ORIGINS:
+            self.kind = _UNION
+        elif origin in _LIST_ORIGINS and typing.get_args(tp):
+            self.kind = _LIST
+        elif origin in _DICT_ORIGINS and len(typing.get_args(tp)) == 2:
+            self.kind = _DICT
+        else:
+            self.kind = _OTHER
+
+    def args(self) -> list[_Converter]:
+        """Converters of the union members (flattened) / the list item / the dict value."""
+        if self._args is None:
+            tp = _strip_annotated(self.annotation)
+            if self.kind == _UNION:
+                self._args = [_Converter(member) for member in _flatten_union(typing.get_args(tp))]
+            else:
+                self._args = [_Converter(typing.get_args(tp)[-1])]
+        return self._args
+
+    def convert(self, value: object) -> object:
+        if value is None:
+            return None
+        kind = self.kind
+        if kind == _MODEL:
+            assert self.model is not None
+            return _lenient_model(self.model, value) if isinstance(value, dict) else value
+        if self._adapter is None:
+            self._adapter = TypeAdapter(self.annotation)
+        try:
+            return self._adapter.validate_python(value)
+        except ValidationError:
+            pass
+        if kind == _LIST and isinstance(value, list):
+            item = self.args()[0]
+            return [item.convert(v) for v in value]
+        if kind == _DICT and isinstance(value, dict):
+            item = self.args()[0]
+            return {k: item.convert(v) for k, v in value.items()}
+        if kind == _UNION:
+            return self._convert_union(value)
+        return value
+
+    def _convert_union(self, value: object) -> object:
+        members = self.args()
+        if isinstance(value, dict):
+            best = _best_model(members, value)
+            return value if best is None else _construct_model(best, value)
+        if isinstance(value, list):
+            for member in members:
+                if member.kind == _LIST:
+                    return member.convert(value)
+        return value
+
+
+def _strip_annotated(tp: Any) -> Any:
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = tp.__origin__
+    return tp
+
+
+def _flatten_union(members: tuple[Any, ...]) -> list[Any]:
+    flat: list[Any] = []
+    for member in members:
+        tp = _strip_annotated(member)
+        if typing.get_origin(tp) in _UNION_ORIGINS:
+            flat.extend(_flatten_union(typing.get_args(tp)))
+        elif tp is not type(None):
+            flat.append(member)
+    return flat
+
+
+def _best_model(members: list[_Converter], value: Mapping[str, object]) -> type[pydantic.BaseModel] | None:
+    """The union member that best fits a dict that validates against none of them: the most keys known,
+    with a heavy penalty for a Literal field (a discriminator such as ``type``) holding another value.
+    None when the union has no model member."""
+    best: type[pydantic.BaseModel] | None = None
+    best_score = 0
+    for member in members:
+        if member.model is None:
+            continue
+        fields = _fields_of(member.model)
+        score = 0
+        for key, item in value.items():
+            entry = fields.get(key)
+            if entry is None:
+                continue
+            literal = entry[1].literal
+            if literal is None:
+                score += 1
+            elif item in literal:
+                score += 10
+            else:
+                score -= 100
+        if best is None or score > best_score:
+            best, best_score = member.model, score
+    return best
