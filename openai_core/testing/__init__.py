@@ -1,0 +1,39 @@
+"""An embedded OpenAI-compatible server (an ``aiohttp.web`` app) for tests, benchmarks and offline use.
+
+Routes (all under ``/v1``, ``Authorization: Bearer <anything>`` required): ``POST chat/completions``
+(reply ``"echo: " + last user message``, streaming supported), ``POST completions``, ``POST embeddings``,
+``GET/DELETE models[/{id}]`` and ``fine_tuning/jobs`` (list/create/retrieve/cancel/events/checkpoints).
+Control routes: ``GET /_mock/requests``, ``POST /_mock/reset``, ``GET /_mock/health``,
+``GET /_mock/attempts?key=``.
+
+Faults are chosen per request with the ``X-Mock-Fault`` header, or a JSON body whose ``model`` is
+``"fault:<spec>"``. A spec is ``;``-separated ``key=value`` pairs with ``kind`` required:
+
+- ``kind=status;code=429[;retry_after=S][;retry_after_ms=MS][;should_retry=true|false][;body=json|html|text|empty]``
+- ``kind=reset`` — the connection is reset (TCP RST) before any response byte.
+- ``kind=slow_headers;delay=S`` — wait, then answer normally.
+- ``kind=slow_body;delay=S`` — send the first half of the body (first event of a stream), wait, send the rest.
+- ``kind=truncate[;mode=length|chunked]`` — send half the body, then close the connection.
+- ``kind=stream_cut;after=N`` — (streams) send N events, then close without ``[DONE]``.
+- ``kind=sse_error;after=N[;style=event|payload]`` — (streams) N events, an error event, then ``[DONE]``.
+- ``kind=bad_body;body=nonjson|html|empty|truncated_json[;content_type=CT]`` — a 200 with that body.
+
+Every kind takes ``times=N``: only the first N attempts for the request's fault key fail. The key is
+``X-Mock-Fault-Key``, else ``Idempotency-Key``, else ``"<METHOD> <path> <sha1 of body>"``.
+"""
+
+from ._app import create_app
+from ._faults import Fault, FaultSpecError, parse_fault
+from ._server import MockServer, run
+from ._state import RecordedRequest, ServerState
+
+__all__ = [
+    "Fault",
+    "FaultSpecError",
+    "MockServer",
+    "RecordedRequest",
+    "ServerState",
+    "create_app",
+    "parse_fault",
+    "run",
+]

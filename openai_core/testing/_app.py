@@ -1,0 +1,189 @@
+"""The aiohttp application: routes, and the per-request pipeline (record, fault, auth, handle)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from . import _finetune as ft
+from . import _handlers as h
+from ._common import JSON_CT, ApiError, SSEReply, dumps, error_body
+from ._faults import (
+    BODY_FAULTS,
+    FaultSpecError,
+    body_fault_response,
+    parse_fault,
+    reset_connection,
+    status_response,
+)
+from ._sse import write_sse
+from ._state import ServerState
+
+__all__ = ["STATE_KEY", "create_app"]
+
+STATE_KEY = web.AppKey("openai_core.testing.state", ServerState)
+
+Handler = Callable[[ServerState, web.Request, Any], "bytes | SSEReply"]
+Endpoint = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_NOT_JSON = error_body(
+    "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP "
+    "library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)"
+)
+_UNAUTHORIZED = error_body(
+    "You didn't provide an API key. You need to provide your API key in an Authorization header using "
+    "Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+    "invalid_request_error", None, "invalid_api_key",
+)
+
+
+def _json(status: int, body: bytes, request_id: str) -> web.Response:
+    return web.Response(status=status, body=body, headers={"Content-Type": JSON_CT, "x-request-id": request_id})
+
+
+def _authorized(value: str | None) -> bool:
+    if value is None:
+        return False
+    scheme, _, token = value.partition(" ")
+    return scheme.lower() == "bearer" and bool(token.strip())
+
+
+def _endpoint(state: ServerState, handler: Handler, *, json_body: bool) -> Endpoint:
+    async def endpoint(request: web.Request) -> web.StreamResponse:
+        request_id = state.request_id()
+        content = request.content
+        # Fast path: the whole body is already buffered (typical for small requests).
+        raw = content.read_nowait() if content.is_eof() else await request.read()
+        state.record(request, raw)
+        headers = request.headers
+
+        body: Any = None
+        bad_json = False
+        if json_body:
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                bad_json = True
+            else:
+                bad_json = not isinstance(body, dict)
+
+        # -- fault selection: header first, then a "fault:<spec>" model ---------------------------
+        spec = headers.get("X-Mock-Fault")
+        source = "X-Mock-Fault"
+        if spec is None and not bad_json and body is not None:
+            model = body.get("model")
+            if isinstance(model, str) and model.startswith("fault:"):
+                spec, source = model[6:], "model"
+        key = headers.get("X-Mock-Fault-Key")
+        if key is None:
+            key = headers.get("Idempotency-Key")
+        if key is None and spec is not None:
+            key = f"{request.method} {request.path} {hashlib.sha1(raw).hexdigest()}"
+        attempt = state.bump_attempt(key) if key is not None else 0
+
+        fault = None
+        if spec is not None:
+            try:
+                fault = parse_fault(spec)
+            except FaultSpecError as exc:
+                return _json(400, error_body(f"Invalid mock fault spec {spec!r}: {exc}", "invalid_request_error",
+                                             source, "invalid_fault_spec"), request_id)
+            if fault.times is not None and attempt > fault.times:
+                fault = None
+            elif fault.kind == "status":
+                return status_response(fault, request_id)
+            elif fault.kind == "reset":
+                reset_connection(request)
+                return web.Response(status=500)  # never sent: the transport is gone
+            elif fault.kind == "slow_headers":
+                await asyncio.sleep(fault.delay)
+                fault = None
+
+        # -- auth and the normal answer -----------------------------------------------------------
+        if not _authorized(headers.get("Authorization")):
+            return _json(401, _UNAUTHORIZED, request_id)
+        if bad_json:
+            return _json(400, _NOT_JSON, request_id)
+        status = 200
+        try:
+            reply = handler(state, request, body)
+        except ApiError as exc:
+            status, reply = exc.status, exc.body()
+        if isinstance(reply, bytes):
+            if fault is not None and fault.kind in BODY_FAULTS:
+                return await body_fault_response(request, fault, status, reply, JSON_CT, request_id)
+            return _json(status, reply, request_id)
+        return await write_sse(request, reply, fault, request_id)
+
+    return endpoint
+
+
+def _control_routes(app: web.Application, state: ServerState) -> None:
+    async def requests_(request: web.Request) -> web.Response:
+        return _json(200, dumps([r.to_dict() for r in list(state.requests)]), state.request_id())
+
+    async def reset(request: web.Request) -> web.Response:
+        state.clear()
+        return _json(200, b'{"status":"ok"}', state.request_id())
+
+    async def health(request: web.Request) -> web.Response:
+        return _json(200, b'{"status":"ok"}', state.request_id())
+
+    async def attempts(request: web.Request) -> web.Response:
+        key = request.query.get("key", "")
+        return _json(200, dumps({"key": key, "attempts": state.attempts(key)}), state.request_id())
+
+    app.router.add_get("/_mock/requests", requests_)
+    app.router.add_post("/_mock/reset", reset)
+    app.router.add_get("/_mock/health", health)
+    app.router.add_get("/_mock/attempts", attempts)
+
+
+def _not_found(state: ServerState) -> Endpoint:
+    async def not_found(request: web.Request) -> web.StreamResponse:
+        raw = await request.read()
+        if not request.path.startswith("/_mock/"):
+            state.record(request, raw)
+        body = error_body(f"Invalid URL ({request.method} {request.path})")
+        return _json(404, body, state.request_id())
+
+    return not_found
+
+
+def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.Application:
+    """The OpenAI-compatible app. ``state`` (else a fresh one with ``num_jobs`` jobs) holds the
+    request log, fault counters and fine-tuning jobs; :class:`MockServer` passes its own."""
+    if state is None:
+        state = ServerState(num_jobs=num_jobs)
+    app = web.Application(client_max_size=64 * 1024 * 1024)
+    app[STATE_KEY] = state
+
+    def post(path: str, handler: Handler, *, json_body: bool = True) -> None:
+        app.router.add_post(path, _endpoint(state, handler, json_body=json_body))
+
+    def get(path: str, handler: Handler) -> None:
+        app.router.add_get(path, _endpoint(state, handler, json_body=False), allow_head=False)
+
+    def delete(path: str, handler: Handler) -> None:
+        app.router.add_delete(path, _endpoint(state, handler, json_body=False))
+
+    post("/v1/chat/completions", h.chat_completions)
+    post("/v1/completions", h.completions)
+    post("/v1/embeddings", h.embeddings)
+    get("/v1/models", h.list_models)
+    get("/v1/models/{model}", h.get_model)
+    delete("/v1/models/{model}", h.delete_model)
+    get("/v1/fine_tuning/jobs", ft.list_jobs)
+    post("/v1/fine_tuning/jobs", ft.create_job)
+    get("/v1/fine_tuning/jobs/{job_id}", ft.get_job)
+    post("/v1/fine_tuning/jobs/{job_id}/cancel", ft.cancel_job, json_body=False)  # no body
+    get("/v1/fine_tuning/jobs/{job_id}/events", ft.list_events)
+    get("/v1/fine_tuning/jobs/{job_id}/checkpoints", ft.list_checkpoints)
+    _control_routes(app, state)
+    app.router.add_route("*", "/{tail:.*}", _not_found(state))
+    return app

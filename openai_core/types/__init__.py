@@ -1,0 +1,20 @@
+"""Typed API objects: pydantic response models and the TypedDicts of request parameters, at the same
+import paths as in the official ``openai`` SDK (``openai_core.types.chat.ChatCompletion`` ...).
+
+Subpackages (``chat``, ``fine_tuning``, ``shared``, ``shared_params``) load on first import."""
+
+from .chat_model import ChatModel as ChatModel
+from .completion_usage import CompletionUsage as CompletionUsage
+from .create_embedding_response import CreateEmbeddingResponse as CreateEmbeddingResponse
+from .embedding import Embedding as Embedding
+from .embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
+from .embedding_model import EmbeddingModel as EmbeddingModel
+from .model import Model as Model
+from .model_deleted import ModelDeleted as ModelDeleted
+from .shared import FunctionDefinition as FunctionDefinition
+from .shared import FunctionParameters as FunctionParameters
+from .shared import Metadata as Metadata
+from .shared import ReasoningEffort as ReasoningEffort
+from .shared import ResponseFormatJSONObject as ResponseFormatJSONObject
+from .shared import ResponseFormatJSONSchema as ResponseFormatJSONSchema
+from .shared import ResponseFormatText as ResponseFormatText

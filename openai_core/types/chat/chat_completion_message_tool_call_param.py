@@ -1,0 +1,8 @@
+from typing import TypeAlias
+
+from .chat_completion_message_function_tool_call_param import ChatCompletionMessageFunctionToolCallParam
+from .chat_completion_message_function_tool_call_param import Function as Function
+
+__all__ = ["ChatCompletionMessageToolCallParam", "Function"]
+
+ChatCompletionMessageToolCallParam: TypeAlias = ChatCompletionMessageFunctionToolCallParam

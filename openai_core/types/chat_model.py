@@ -1,0 +1,3 @@
+from .shared.chat_model import ChatModel as ChatModel
+
+__all__ = ["ChatModel"]

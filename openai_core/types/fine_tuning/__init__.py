@@ -1,0 +1,24 @@
+from .dpo_hyperparameters import DpoHyperparameters as DpoHyperparameters
+from .dpo_hyperparameters_param import DpoHyperparametersParam as DpoHyperparametersParam
+from .dpo_method import DpoMethod as DpoMethod
+from .dpo_method_param import DpoMethodParam as DpoMethodParam
+from .fine_tuning_job import FineTuningJob as FineTuningJob
+from .fine_tuning_job_event import FineTuningJobEvent as FineTuningJobEvent
+from .fine_tuning_job_integration import FineTuningJobIntegration as FineTuningJobIntegration
+from .fine_tuning_job_wandb_integration import FineTuningJobWandbIntegration as FineTuningJobWandbIntegration
+from .fine_tuning_job_wandb_integration_object import (
+    FineTuningJobWandbIntegrationObject as FineTuningJobWandbIntegrationObject,
+)
+from .job_create_params import JobCreateParams as JobCreateParams
+from .job_list_events_params import JobListEventsParams as JobListEventsParams
+from .job_list_params import JobListParams as JobListParams
+from .reinforcement_hyperparameters import ReinforcementHyperparameters as ReinforcementHyperparameters
+from .reinforcement_hyperparameters_param import (
+    ReinforcementHyperparametersParam as ReinforcementHyperparametersParam,
+)
+from .reinforcement_method import ReinforcementMethod as ReinforcementMethod
+from .reinforcement_method_param import ReinforcementMethodParam as ReinforcementMethodParam
+from .supervised_hyperparameters import SupervisedHyperparameters as SupervisedHyperparameters
+from .supervised_hyperparameters_param import SupervisedHyperparametersParam as SupervisedHyperparametersParam
+from .supervised_method import SupervisedMethod as SupervisedMethod
+from .supervised_method_param import SupervisedMethodParam as SupervisedMethodParam

@@ -1,0 +1,5 @@
+from .fine_tuning_job_wandb_integration_object import FineTuningJobWandbIntegrationObject
+
+__all__ = ["FineTuningJobIntegration"]
+
+FineTuningJobIntegration = FineTuningJobWandbIntegrationObject

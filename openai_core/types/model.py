@@ -1,0 +1,13 @@
+from typing import Literal
+
+from .._models import BaseModel
+
+__all__ = ["Model"]
+
+
+class Model(BaseModel):
+    id: str
+    created: int
+    object: Literal["model"]
+    owned_by: str
+    shutdown_date: str | None = None
