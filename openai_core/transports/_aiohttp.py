@@ -97,7 +97,13 @@ class AioHttpTransport:
             kwargs["connector"] = aiohttp.TCPConnector(**connector_kwargs)
         # httpx honours HTTP(S)_PROXY / NO_PROXY by default; so does this backend, for parity.
         kwargs.setdefault("trust_env", True)
-        return aiohttp.ClientSession(**kwargs)
+        session = aiohttp.ClientSession(**kwargs)
+        # aiohttp silently resends an idempotent request once when a reused keep-alive connection
+        # fails. The pipeline owns retries (counted, backed off, bounded by max_retries); a hidden extra
+        # attempt would make the server see more requests than the caller allowed.
+        if hasattr(session, "_retry_connection"):
+            session._retry_connection = False
+        return session
 
     def _client_timeout(self, timeout: Timeout) -> aiohttp.ClientTimeout:
         client_timeout = self._timeouts.get(timeout)

@@ -80,7 +80,9 @@ class HttpxTransport:
         if timeout is None:
             timeout = self._timeouts.setdefault(request.timeout, request.timeout.as_dict())
         content = request.content
-        outgoing = httpx.Request(
+        # build_request merges the client's own defaults (headers, cookies, Accept-Encoding), so a
+        # user's configured httpx.AsyncClient behaves as configured.
+        outgoing = self._client.build_request(
             request.method,
             str(request.url),
             headers=list(request.headers.items()),
