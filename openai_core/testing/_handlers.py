@@ -82,9 +82,10 @@ def _include_usage(body: dict[str, Any]) -> bool:
     return isinstance(options, dict) and options.get("include_usage") is True
 
 
-def _usage_json(usage: dict[str, Any]) -> str:
-    return (f'{{"prompt_tokens":{usage["prompt_tokens"]},"completion_tokens":{usage["completion_tokens"]},'
-            f'"total_tokens":{usage["total_tokens"]},{_USAGE_DETAILS}}}')
+def _usage_json(prompt_tokens: int, completion_tokens: int) -> str:
+    """The same object as :func:`_usage`, serialised directly."""
+    return (f'{{"prompt_tokens":{prompt_tokens},"completion_tokens":{completion_tokens},'
+            f'"total_tokens":{prompt_tokens + completion_tokens},{_USAGE_DETAILS}}}')
 
 
 def _usage(prompt_tokens: int, completion_tokens: int) -> dict[str, Any]:
@@ -120,18 +121,18 @@ def chat_completions(state: ServerState, request: web.Request, body: dict[str, A
     n = _int(body, "n", 1, 1, 128) or 1
     content, cut = truncate_words("echo: " + last_user, _max_tokens(body))
     finish = "length" if cut else "stop"
-    usage = _usage(prompt_tokens, word_count(content) * n)
+    completion_tokens = word_count(content) * n
     obj_id = state.object_id("chatcmpl")
     created = int(time.time())
     if body.get("stream") is True:
-        return chat_stream(obj_id, created, model, [(content, finish)] * n,
-                           usage if _include_usage(body) else None)
+        usage = _usage(prompt_tokens, completion_tokens) if _include_usage(body) else None
+        return chat_stream(obj_id, created, model, [(content, finish)] * n, usage)
     # The benchmark's hot path: a pre-shaped template instead of json-encoding a nested dict.
     choice_tail = (',"message":{"role":"assistant","content":' + _q(content)
                    + ',"refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"' + finish + '"}')
-    choices = ",".join(f'{{"index":{i}{choice_tail}' for i in range(n))
+    choices = ",".join([f'{{"index":{i}{choice_tail}' for i in range(n)]) if n > 1 else '{"index":0' + choice_tail
     return (f'{{"id":"{obj_id}","object":"chat.completion","created":{created},"model":{_q(model)},'
-            f'"choices":[{choices}],"usage":{_usage_json(usage)},'
+            f'"choices":[{choices}],"usage":{_usage_json(prompt_tokens, completion_tokens)},'
             '"system_fingerprint":"fp_mock","service_tier":"default"}').encode()
 
 

@@ -1,0 +1,23 @@
+"""Static types as a user sees them: mypy --strict over tests/typecheck/usage.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+mypy_api = pytest.importorskip("mypy.api")
+
+USAGE = Path(__file__).parent / "typecheck" / "usage.py"
+
+
+def test_usage_file_types_exactly_as_documented() -> None:
+    stdout, stderr, _status = mypy_api.run(["--strict", "--no-incremental", "--show-error-codes", str(USAGE)])
+    errors = [line for line in stdout.splitlines() if ": error:" in line]
+    # every line marked "# E:" must fail to type-check, and nothing else may
+    expected = {
+        i for i, line in enumerate(USAGE.read_text().splitlines(), start=1) if re.search(r"#\s*E:", line)
+    }
+    failing = {int(line.split(":")[1]) for line in errors}
+    assert failing == expected, "\n".join(errors) + stderr
