@@ -24,13 +24,14 @@ Every kind takes ``times=N``: only the first N attempts for the request's fault 
 
 from ._app import create_app
 from ._faults import Fault, FaultSpecError, parse_fault
-from ._server import MockServer, run
+from ._server import MockServer, MockServerProcess, run
 from ._state import RecordedRequest, ServerState
 
 __all__ = [
     "Fault",
     "FaultSpecError",
     "MockServer",
+    "MockServerProcess",
     "RecordedRequest",
     "ServerState",
     "create_app",

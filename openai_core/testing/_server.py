@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import ssl
+import subprocess
+import sys
 import threading
 from types import TracebackType
 
@@ -13,7 +16,7 @@ from aiohttp import web
 from ._app import create_app
 from ._state import RecordedRequest, ServerState
 
-__all__ = ["MockServer", "run"]
+__all__ = ["MockServer", "MockServerProcess", "run"]
 
 
 def _runner(app: web.Application, *, handle_signals: bool, shutdown_timeout: float) -> web.AppRunner:
@@ -189,3 +192,72 @@ def run(host: str = "127.0.0.1", port: int = 8000, *, num_jobs: int = 45,
 
     with contextlib.suppress(KeyboardInterrupt, web.GracefulExit):
         asyncio.run(serve())
+
+
+class MockServerProcess:
+    """The server in a child process (``openai-core mock-server``), so it does not share the client's
+    interpreter lock: what benchmarks and the demo measure against. ``cpu`` pins the child to one core
+    (Linux), so client and server do not fight over the same one."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, num_jobs: int = 45, cpu: int | None = None) -> None:
+        self.host = host
+        self.port = port
+        self._num_jobs = num_jobs
+        self._cpu = cpu
+        self._proc: subprocess.Popen[str] | None = None
+        self.base_url = ""
+
+    @property
+    def url(self) -> str:
+        return self.base_url.removesuffix("/v1")
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    def start(self) -> MockServerProcess:
+        cmd = [sys.executable, "-m", "openai_core", "mock-server", "--host", self.host,
+               "--port", str(self.port), "--jobs", str(self._num_jobs)]
+        self._proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        assert self._proc.stdout is not None
+        line = self._proc.stdout.readline().strip()
+        if not line.startswith("http"):
+            self.stop()
+            raise RuntimeError(f"mock server did not start (printed {line!r})")
+        self.base_url = line
+        self.port = int(line.rsplit(":", 1)[1].split("/", 1)[0])
+        if self._cpu is not None and hasattr(os, "sched_setaffinity"):
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(self._proc.pid, {self._cpu})
+        return self
+
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU the server has used so far (Linux), None where unknown."""
+        if self._proc is None:
+            return None
+        try:
+            with open(f"/proc/{self._proc.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def stop(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+    def __enter__(self) -> MockServerProcess:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
