@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from ._client import AsyncOpenAI as AsyncOpenAI
     from ._models import BaseModel as BaseModel
     from ._streaming import AsyncStream as AsyncStream
+    from ._sync._client import OpenAI as OpenAI
+    from ._sync._streaming import Stream as Stream
+    from ._sync.pagination import SyncCursorPage as SyncCursorPage
+    from ._sync.pagination import SyncPage as SyncPage
+    from ._sync.transports._httpx import DefaultHttpxClient as DefaultHttpxClient
     from .pagination import AsyncCursorPage as AsyncCursorPage
     from .pagination import AsyncPage as AsyncPage
     from .transports import AsyncTransport as AsyncTransport
@@ -62,15 +67,20 @@ __all__ = [
     "ConflictError",
     "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
     "HttpxTransport",
     "InternalServerError",
     "MockTransport",
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
     "RateLimitError",
+    "Stream",
+    "SyncCursorPage",
+    "SyncPage",
     "Timeout",
     "UnprocessableEntityError",
     "__version__",
@@ -91,6 +101,11 @@ _LAZY: dict[str, str] = {
     "DefaultAioHttpClient": ".transports._aiohttp",
     "DefaultAsyncHttpxClient": ".transports._httpx",
     "HttpxTransport": ".transports._httpx",
+    "OpenAI": "._sync._client",
+    "Stream": "._sync._streaming",
+    "SyncCursorPage": "._sync.pagination",
+    "SyncPage": "._sync.pagination",
+    "DefaultHttpxClient": "._sync.transports._httpx",
 }
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from .transports.base import Request, Response
+    from .transports._common import HTTPResponse as Response
+    from .transports._common import Request
 
 __all__ = [
     "APIConnectionError",

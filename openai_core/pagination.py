@@ -8,7 +8,9 @@ next one.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Generator, Mapping
+from collections.abc import AsyncIterator, Generator, Mapping  # unasync: async-only
+
+# unasync: sync-only: from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
@@ -70,7 +72,8 @@ class BasePage(BaseModel, Generic[_T]):
             for item in page.data:
                 yield item
 
-    def __aiter__(self) -> AsyncIterator[_T]:
+    def __aiter__(self) -> AsyncIterator[_T]:  # unasync: async-only
+    # unasync: sync-only: def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
         return self._iter_items()
 
 
@@ -97,6 +100,7 @@ async def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: typ
     return page
 
 
+# unasync: begin-async-only
 class AsyncPaginator(Generic[_T, _P]):
     """What ``list()`` returns: awaitable (the first page) and async-iterable (every item)."""
 
@@ -114,3 +118,8 @@ class AsyncPaginator(Generic[_T, _P]):
         page = await self
         async for item in page:
             yield item
+# unasync: end-async-only
+
+
+# The sync client's list() returns the first page itself (iterable over every item of every page).
+# unasync: sync-only: SyncPaginator = fetch_page

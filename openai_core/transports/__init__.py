@@ -35,13 +35,17 @@ __all__ = [
     "resolve_transport",
 ]
 
-ENTRY_POINT_GROUP = "openai_core.transports"
+ENTRY_POINT_GROUP = "openai_core.transports"  # unasync: async-only
+# unasync: sync-only: ENTRY_POINT_GROUP = "openai_core.sync_transports"
 
 # Built-ins resolve without scanning entry points (that scan costs milliseconds at import).
 _BUILTIN: dict[str, str] = {
     "httpx": "openai_core.transports._httpx:HttpxTransport",
-    "aiohttp": "openai_core.transports._aiohttp:AioHttpTransport",
+    "aiohttp": "openai_core.transports._aiohttp:AioHttpTransport",  # unasync: async-only
 }
+# Backends that exist on one side only, with the reason given to a user who asks for them there.
+_UNAVAILABLE: dict[str, str] = {}  # unasync: async-only
+# unasync: sync-only: _UNAVAILABLE = {"aiohttp": "aiohttp is asyncio-only: the sync client runs on httpx (the default); use the async client for aiohttp"}
 
 
 def _load(target: str) -> Callable[[], AsyncTransport]:
@@ -64,6 +68,8 @@ def available_transports() -> list[str]:
 def resolve_transport(name: str) -> Callable[[], AsyncTransport]:
     """The factory registered under ``name``; a clear error listing the choices otherwise."""
     key = name.strip().lower()
+    if key in _UNAVAILABLE:
+        raise ValueError(_UNAVAILABLE[key])
     if key in _BUILTIN:
         try:
             return _load(_BUILTIN[key])
@@ -92,10 +98,14 @@ def create_transport(http_client: object | None, name: str | None) -> tuple[Asyn
         from ._httpx import HttpxTransport
 
         return HttpxTransport(http_client), True  # type: ignore[arg-type]
+    if module in _UNAVAILABLE:
+        raise TypeError(_UNAVAILABLE[module])
+    # unasync: begin-async-only
     if module == "aiohttp":
         from ._aiohttp import AioHttpTransport
 
         return AioHttpTransport(http_client), True  # type: ignore[arg-type]
+    # unasync: end-async-only
     if isinstance(http_client, AsyncTransport):
         return http_client, True
     raise TypeError(

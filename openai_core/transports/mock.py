@@ -6,15 +6,19 @@ HTTP against ``openai_core.testing`` instead.
 
 from __future__ import annotations
 
-import inspect
+import inspect  # unasync: async-only
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping  # unasync: async-only
+
+# unasync: sync-only: from collections.abc import Callable, Iterable, Mapping
+from typing import cast
 
 from .base import Request, Response
 
 __all__ = ["MockTransport", "json_response"]
 
-Handler = Callable[[Request], "Response | Awaitable[Response]"]
+Handler = Callable[[Request], "Response | Awaitable[Response]"]  # unasync: async-only
+# unasync: sync-only: Handler = Callable[[Request], Response]
 
 
 class MockTransport:
@@ -26,13 +30,14 @@ class MockTransport:
         self.closed = False
 
     async def send(self, request: Request) -> Response:
-        if request.content is not None and not isinstance(request.content, bytes | bytearray):
+        content = request.content
+        if content is not None and not isinstance(content, bytes | bytearray):
             # Drain a streamed body so handlers see bytes, as a server would.
-            request.content = b"".join([chunk async for chunk in request.content])
+            request.content = b"".join([chunk async for chunk in cast(AsyncIterable[bytes], content)])
         self.requests.append(request)
         result = self._handler(request)
-        if inspect.isawaitable(result):
-            result = await result
+        if inspect.isawaitable(result):  # unasync: async-only
+            result = await result  # unasync: async-only
         return result
 
     async def aclose(self) -> None:
