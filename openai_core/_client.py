@@ -17,7 +17,7 @@ from ._exceptions import OpenAIError
 from ._pipeline import Pipeline
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, Omit, Timeout, TimeoutTypes
 from ._version import __version__
-from .transports import create_transport
+from .transports import create_transport, transport_from_env
 from .transports.base import AsyncTransport
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["AsyncOpenAI"]
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-TRANSPORT_ENV = "OPENAI_CORE_TRANSPORT"
 
 _MISSING_KEY = (
     "The api_key client option must be set either by passing api_key to the client or by setting the "
@@ -103,9 +102,7 @@ class AsyncOpenAI:
         if _shared_transport is not None:
             self._transport, self._owns_transport = _shared_transport, False
         else:
-            self._transport, self._owns_transport = create_transport(
-                http_client, transport or os.environ.get(TRANSPORT_ENV)
-            )
+            self._transport, self._owns_transport = create_transport(http_client, transport or transport_from_env())
         self._closed = False
         self._pipeline = Pipeline(
             transport=self._transport,

@@ -118,6 +118,12 @@ def test_user_httpx_client_is_wrapped_not_closed(server: MockServer) -> None:
     own.close()
 
 
+def test_env_naming_an_async_only_backend_leaves_sync_clients_on_httpx(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_CORE_TRANSPORT", "aiohttp")
+    assert type(OpenAI(api_key="k").transport).__name__ == "HttpxTransport"
+    assert type(openai.AsyncOpenAI(api_key="k").transport).__name__ == "AioHttpTransport"
+
+
 def test_aiohttp_is_honestly_absent_from_the_sync_side() -> None:
     with pytest.raises(ValueError, match=r"asyncio-only.*httpx"):
         OpenAI(api_key="k", transport="aiohttp")

@@ -18,7 +18,7 @@ from openai_core._exceptions import OpenAIError
 from openai_core._sync._pipeline import Pipeline
 from openai_core._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, Omit, Timeout, TimeoutTypes
 from openai_core._version import __version__
-from openai_core._sync.transports import create_transport
+from openai_core._sync.transports import create_transport, transport_from_env
 from openai_core._sync.transports.base import Transport
 
 if TYPE_CHECKING:
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["OpenAI"]
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-TRANSPORT_ENV = "OPENAI_CORE_TRANSPORT"
 
 _MISSING_KEY = (
     "The api_key client option must be set either by passing api_key to the client or by setting the "
@@ -104,9 +103,7 @@ class OpenAI:
         if _shared_transport is not None:
             self._transport, self._owns_transport = _shared_transport, False
         else:
-            self._transport, self._owns_transport = create_transport(
-                http_client, transport or os.environ.get(TRANSPORT_ENV)
-            )
+            self._transport, self._owns_transport = create_transport(http_client, transport or transport_from_env())
         self._closed = False
         self._pipeline = Pipeline(
             transport=self._transport,

@@ -23,6 +23,7 @@ from .base import (
 from .mock import MockTransport
 
 __all__ = [
+    "TRANSPORT_ENV",
     "AsyncTransport",
     "MockTransport",
     "Request",
@@ -33,6 +34,7 @@ __all__ = [
     "available_transports",
     "create_transport",
     "resolve_transport",
+    "transport_from_env",
 ]
 
 ENTRY_POINT_GROUP = "openai_core.transports"  # unasync: async-only
@@ -58,6 +60,20 @@ def _entry_points() -> dict[str, Any]:
     from importlib.metadata import entry_points
 
     return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+TRANSPORT_ENV = "OPENAI_CORE_TRANSPORT"
+
+
+def transport_from_env() -> str | None:
+    """The backend named by ``OPENAI_CORE_TRANSPORT``, unless this side cannot use it: one variable
+    configures an application's async clients, and its sync clients keep their default then."""
+    import os
+
+    name = os.environ.get(TRANSPORT_ENV) or None
+    if name is not None and name.strip().lower() in _UNAVAILABLE:
+        return None
+    return name
 
 
 def available_transports() -> list[str]:
