@@ -8,7 +8,7 @@ from typing_extensions import Unpack
 from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, options
 from openai_core._sync.pagination import SyncPage, SyncPaginator
 from openai_core.types import Model, ModelDeleted
-from openai_core._sync.resources._paths import path_param
+from openai_core.resources._paths import path_param
 
 __all__ = ["Models"]
 

@@ -15,7 +15,7 @@ from openai_core.types.fine_tuning.job_create_params import JobCreateParams
 from openai_core.types.fine_tuning.job_list_events_params import JobListEventsParams
 from openai_core.types.fine_tuning.job_list_params import JobListParams
 from openai_core.types.fine_tuning.jobs import FineTuningJobCheckpoint
-from openai_core._sync.resources._paths import path_param
+from openai_core.resources._paths import path_param
 
 __all__ = ["Checkpoints", "Jobs"]
 
