@@ -1,4 +1,4 @@
-"""``AsyncStream[T]``: the async shell around the sans-IO SSE decoder.
+"""``AsyncStream[T]``: the I/O shell around the sans-IO SSE decoder.
 
 It pulls bytes from the transport, pushes them into ``SSEDecoder`` and hands out typed items. It is its
 own iterator (not an async generator), so leaving a loop early leaves no suspended generator holding the
