@@ -39,6 +39,7 @@ SOURCES = [
     "transports/base.py",
     "transports/mock.py",
     "transports/_httpx.py",
+    "transports/_httpx_pool.py",
     "resources/**/*.py",
     "lib/streaming/**/*.py",
 ]
@@ -76,6 +77,7 @@ RENAMES: list[tuple[str, str]] = [
     (r"\baiter_lines\b", "iter_lines"),
     (r"\baiter_raw\b", "iter_raw"),
     (r"\basync_auth_flow\b", "sync_auth_flow"),
+    (r"\bhandle_async_request\b", "handle_request"),
     (r"\bfrom anyio import sleep\b", "from time import sleep"),
     (r"\banyio\.sleep\b", "time.sleep"),
     (r"\basync def\b", "def"),

@@ -10,6 +10,7 @@ from multidict import CIMultiDict
 from typing_extensions import override
 
 from .._types import Timeout
+from ._httpx_pool import install_lean_pool
 from .base import Request, Response, TransportConnectionError, TransportTimeoutError
 
 __all__ = ["DefaultAsyncHttpxClient", "HttpxTransport"]
@@ -64,6 +65,9 @@ class HttpxTransport:
             client_kwargs.setdefault("limits", DEFAULT_LIMITS)
             client_kwargs.setdefault("follow_redirects", True)
             client = httpx.AsyncClient(**client_kwargs)
+            default_transport = getattr(client, "_transport", None)
+            if isinstance(default_transport, httpx.AsyncHTTPTransport):
+                install_lean_pool(default_transport)
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 

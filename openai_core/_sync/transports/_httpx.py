@@ -11,6 +11,7 @@ from multidict import CIMultiDict
 from typing_extensions import override
 
 from openai_core._types import Timeout
+from openai_core._sync.transports._httpx_pool import install_lean_pool
 from openai_core._sync.transports.base import Request, Response, TransportConnectionError, TransportTimeoutError
 
 __all__ = ["DefaultHttpxClient", "HttpxTransport"]
@@ -65,6 +66,9 @@ class HttpxTransport:
             client_kwargs.setdefault("limits", DEFAULT_LIMITS)
             client_kwargs.setdefault("follow_redirects", True)
             client = httpx.Client(**client_kwargs)
+            default_transport = getattr(client, "_transport", None)
+            if isinstance(default_transport, httpx.HTTPTransport):
+                install_lean_pool(default_transport)
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 
