@@ -95,13 +95,13 @@ class _LeanPool:
             await connection.aclose()  # closed by the server or past keep-alive expiry
         return None
 
-    async def _acquire_slot(self, timeout: float | None) -> None:
-        if timeout is None:
+    async def _acquire_slot(self, pool_timeout: float | None) -> None:
+        if pool_timeout is None:
             await self._slots.acquire()
             return
-        with anyio.fail_after(timeout):  # unasync: async-only
+        with anyio.fail_after(pool_timeout):  # unasync: async-only
             await self._slots.acquire()  # unasync: async-only
-        # unasync: sync-only: if not self._slots.acquire(timeout=timeout):
+        # unasync: sync-only: if not self._slots.acquire(timeout=pool_timeout):
         # unasync: sync-only:     raise TimeoutError
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:

@@ -94,11 +94,11 @@ class _LeanPool:
             connection.close()  # closed by the server or past keep-alive expiry
         return None
 
-    def _acquire_slot(self, timeout: float | None) -> None:
-        if timeout is None:
+    def _acquire_slot(self, pool_timeout: float | None) -> None:
+        if pool_timeout is None:
             self._slots.acquire()
             return
-        if not self._slots.acquire(timeout=timeout):
+        if not self._slots.acquire(timeout=pool_timeout):
             raise TimeoutError
 
     def handle_request(self, request: httpcore.Request) -> httpcore.Response:
