@@ -21,6 +21,10 @@ __all__ = ["AsyncStream"]
 
 _T = TypeVar("_T")
 
+# After [DONE] a server sends at most the chunked-encoding terminator; anything longer is not worth
+# reading just to keep one connection.
+_DRAIN_LIMIT = 16 * 1024
+
 
 class AsyncStream(Generic[_T]):
     """Typed items of a server-sent-event stream: ``async for item in stream``.
@@ -54,6 +58,7 @@ class AsyncStream(Generic[_T]):
                 self._index += 1
                 data = event.data
                 if data == "[DONE]":
+                    await self._drain()
                     await self.close()
                     raise StopAsyncIteration
                 return await self._item(event, data)
@@ -77,6 +82,18 @@ class AsyncStream(Generic[_T]):
                 await self.close()  # cancelled or interrupted: never keep the connection checked out
                 raise
             self._pending, self._index = self._decoder.feed(chunk), 0
+
+    async def _drain(self) -> None:
+        """Read what follows ``[DONE]`` (normally just the end of the chunked body) so the connection
+        goes back to the pool instead of being dropped; give up after a few KiB."""
+        budget = _DRAIN_LIMIT
+        try:
+            async for chunk in self._chunks:
+                budget -= len(chunk)
+                if budget < 0:
+                    return
+        except TransportError:
+            return
 
     async def _item(self, event: ServerSentEvent, data: str) -> _T:
         # `"error" in data` is a C-level scan; only payloads that mention it pay for a json.loads.

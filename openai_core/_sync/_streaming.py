@@ -22,6 +22,10 @@ __all__ = ["Stream"]
 
 _T = TypeVar("_T")
 
+# After [DONE] a server sends at most the chunked-encoding terminator; anything longer is not worth
+# reading just to keep one connection.
+_DRAIN_LIMIT = 16 * 1024
+
 
 class Stream(Generic[_T]):
     """Typed items of a server-sent-event stream: ``for item in stream``.
@@ -55,6 +59,7 @@ class Stream(Generic[_T]):
                 self._index += 1
                 data = event.data
                 if data == "[DONE]":
+                    self._drain()
                     self.close()
                     raise StopIteration
                 return self._item(event, data)
@@ -78,6 +83,18 @@ class Stream(Generic[_T]):
                 self.close()  # cancelled or interrupted: never keep the connection checked out
                 raise
             self._pending, self._index = self._decoder.feed(chunk), 0
+
+    def _drain(self) -> None:
+        """Read what follows ``[DONE]`` (normally just the end of the chunked body) so the connection
+        goes back to the pool instead of being dropped; give up after a few KiB."""
+        budget = _DRAIN_LIMIT
+        try:
+            for chunk in self._chunks:
+                budget -= len(chunk)
+                if budget < 0:
+                    return
+        except TransportError:
+            return
 
     def _item(self, event: ServerSentEvent, data: str) -> _T:
         # `"error" in data` is a C-level scan; only payloads that mention it pay for a json.loads.

@@ -1,0 +1,144 @@
+"""``openai-core bench``: throughput of each transport, raw baselines and the official SDK, side by side.
+
+Every cell (client, scenario, concurrency) runs in a fresh interpreter pinned to core 0; the default
+target, the embedded server, runs in its own process pinned to the last core. Ratios between cells of
+one run are the result; absolute numbers vary with the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .report import render_table, write_chart
+
+__all__ = ["main"]
+
+PROMPT_200_WORDS = " ".join(f"w{i}" for i in range(199))  # echoed back: 200 word chunks per stream
+
+
+def available_clients() -> list[str]:
+    from ..transports import available_transports
+
+    kinds = ["raw-aiohttp", "raw-httpx"] + [f"core-{name}" for name in available_transports()]
+    if importlib.util.find_spec("openai") is not None:
+        kinds.append("openai")
+    return kinds
+
+
+def run_cell(spec: dict[str, Any]) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_core._bench.cell", json.dumps(spec)],
+        capture_output=True,
+        text=True,
+        timeout=spec["duration"] + 120,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        return {**{k: spec[k] for k in ("client", "scenario", "concurrency")}, "failed": proc.stderr.strip()[-400:]}
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}")
+    sys.stderr.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="openai-core bench", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="64 and 512 concurrent, 1 s per cell (~1-2 minutes)")
+    p.add_argument("--smoke", action="store_true", help="a few seconds: proves the suite runs (CI)")
+    p.add_argument("--concurrency", type=int, nargs="+", default=[1, 64, 512])
+    p.add_argument("--duration", type=float, default=3.0, help="measured seconds per cell")
+    p.add_argument("--scenarios", nargs="+", default=["chat", "stream"], choices=["chat", "stream"])
+    p.add_argument("--clients", nargs="+", help=f"default: all available ({', '.join(available_clients())})")
+    p.add_argument("--base-url", help="an OpenAI-compatible endpoint you own (default: the embedded server)")
+    p.add_argument("--api-key", default=os.environ.get("OPENAI_API_KEY", "sk-bench"))
+    p.add_argument("--model", default="gpt-4o-mini")
+    p.add_argument("--max-requests", type=int, help="stop each cell after this many requests")
+    p.add_argument("--out", default="bench-results", help="folder for results.json and throughput.png")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.quick:
+        args.concurrency, args.duration = [64, 512], 1.0
+    if args.smoke:
+        args.concurrency, args.duration = [4], 0.3
+        args.clients = args.clients or ["raw-aiohttp", "core-httpx", "core-aiohttp"]
+    clients = args.clients or available_clients()
+    remote = args.base_url is not None
+    if remote:
+        # Someone else's server: bounded by count as well as time, and never more than asked.
+        args.max_requests = args.max_requests or 200
+        args.concurrency = [c for c in args.concurrency if c <= 64] or [8]
+
+    cpus = os.cpu_count() or 1
+    server = None
+    if not remote:
+        from ..testing import MockServerProcess
+
+        server = MockServerProcess(cpu=cpus - 1 if cpus > 1 else None).start()
+    base_url = args.base_url or (server.base_url if server else "")
+    cells = [(s, c, k) for s in args.scenarios for c in args.concurrency for k in clients]
+    results: list[dict[str, Any]] = []
+    started = time.time()
+    try:
+        for i, (scenario, concurrency, client) in enumerate(cells):
+            _progress(i, len(cells), f"{scenario} c={concurrency} {client}")
+            spec = {
+                "client": client,
+                "scenario": scenario,
+                "concurrency": concurrency,
+                "duration": args.duration,
+                "base_url": base_url,
+                "api_key": args.api_key,
+                "model": args.model,
+                "prompt": PROMPT_200_WORDS if scenario == "stream" and not remote else "Say hello.",
+                "max_requests": args.max_requests,
+                "cpu": 0 if cpus > 1 else None,
+                "warmup": 0.0 if remote else 0.3,
+            }
+            server_cpu0 = server.cpu_seconds() if server else None
+            wall0 = time.perf_counter()
+            result = run_cell(spec)
+            wall = time.perf_counter() - wall0
+            if server is not None and server_cpu0 is not None:
+                used = server.cpu_seconds()
+                if used is not None:
+                    result["server_cpu_pct"] = 100.0 * (used - server_cpu0) / wall
+            results.append(result)
+        _progress(len(cells), len(cells), "done")
+        sys.stderr.write("\n")
+    finally:
+        if server is not None:
+            server.stop()
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "command": "openai-core bench " + " ".join(argv if argv is not None else sys.argv[2:]),
+        "target": "remote" if remote else "embedded server (own process)",
+        "cpus": cpus,
+        "python": sys.version.split()[0],
+        "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)),
+    }
+    (out / "results.json").write_text(json.dumps({"meta": meta, "cells": results}, indent=2))
+    print(render_table(results, remote=remote))
+    chart = write_chart(results, out / "throughput.png")
+    print(f"\nresults: {out / 'results.json'}" + (f", chart: {chart}" if chart else " (pip install matplotlib for a chart)"))
+    failed = [r for r in results if "failed" in r]
+    for r in failed:
+        print(f"cell failed: {r['scenario']} c={r['concurrency']} {r['client']}: {r['failed']}", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,200 @@
+"""One benchmark cell, run in a fresh interpreter: one client kind, one scenario, one concurrency.
+
+``python -m openai_core._bench.cell '<json spec>'`` prints one JSON line of measurements. A fresh
+interpreter per cell means no cell inherits another's imports, pools or garbage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+Request = Callable[[], Awaitable[list[float]]]  # one call; returns chunk arrival times (empty: not a stream)
+
+
+def _body(spec: dict[str, Any], stream: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {"model": spec["model"], "messages": [{"role": "user", "content": spec["prompt"]}]}
+    if stream:
+        body["stream"] = True
+    return body
+
+
+async def _make(spec: dict[str, Any]) -> tuple[Request, Callable[[], Awaitable[None]]]:
+    """The request function for the cell's client kind, and how to close what it opened."""
+    kind: str = spec["client"]
+    stream = spec["scenario"] == "stream"
+    url = spec["base_url"].rstrip("/") + "/chat/completions"
+    headers = {"Authorization": f"Bearer {spec['api_key']}", "Content-Type": "application/json"}
+    payload = json.dumps(_body(spec, stream)).encode()
+    now = time.perf_counter
+
+    if kind == "raw-aiohttp":
+        import aiohttp
+
+        session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+
+        async def raw_aiohttp() -> list[float]:
+            async with session.post(url, data=payload, headers=headers) as resp:
+                if resp.status != 200:
+                    raise RuntimeError(f"status {resp.status}")
+                if not stream:
+                    json.loads(await resp.read())
+                    return []
+                arrivals = []
+                async for line in resp.content:
+                    if line.startswith(b"data: ") and not line.startswith(b"data: [DONE]"):
+                        json.loads(line[6:])
+                        arrivals.append(now())
+                return arrivals
+
+        return raw_aiohttp, session.close
+
+    if kind == "raw-httpx":
+        import httpx
+
+        client = httpx.AsyncClient(limits=httpx.Limits(max_connections=None, max_keepalive_connections=None))
+
+        async def raw_httpx() -> list[float]:
+            if not stream:
+                resp = await client.post(url, content=payload, headers=headers)
+                resp.raise_for_status()
+                json.loads(resp.content)
+                return []
+            arrivals = []
+            async with client.stream("POST", url, content=payload, headers=headers) as resp:
+                async for line in resp.aiter_lines():
+                    if line.startswith("data: ") and line != "data: [DONE]":
+                        json.loads(line[6:])
+                        arrivals.append(now())
+            return arrivals
+
+        return raw_httpx, client.aclose
+
+    if kind == "openai":
+        import openai
+
+        sdk = openai.AsyncOpenAI(api_key=spec["api_key"], base_url=spec["base_url"], max_retries=0)
+        return _typed_client(sdk, spec, stream), sdk.close
+
+    if kind.startswith("core-"):
+        import openai_core
+
+        core = openai_core.AsyncOpenAI(
+            api_key=spec["api_key"], base_url=spec["base_url"], max_retries=0, transport=kind.removeprefix("core-")
+        )
+        return _typed_client(core, spec, stream), core.close
+
+    raise ValueError(f"unknown client kind {kind!r}")
+
+
+def _typed_client(client: Any, spec: dict[str, Any], stream: bool) -> Request:
+    messages = [{"role": "user", "content": spec["prompt"]}]
+    now = time.perf_counter
+
+    async def call() -> list[float]:
+        if not stream:
+            await client.chat.completions.create(model=spec["model"], messages=messages)
+            return []
+        arrivals = []
+        async for _chunk in await client.chat.completions.create(model=spec["model"], messages=messages, stream=True):
+            arrivals.append(now())
+        return arrivals
+
+    return call
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _open_sockets(base_url: str) -> int | None:
+    try:
+        import psutil  # type: ignore[import-untyped]
+        from yarl import URL
+    except ImportError:
+        return None
+    port = URL(base_url).port
+    return sum(1 for c in psutil.Process().net_connections(kind="tcp") if c.raddr and c.raddr.port == port)
+
+
+async def run(spec: dict[str, Any]) -> dict[str, Any]:
+    call, close = await _make(spec)
+    concurrency: int = spec["concurrency"]
+    latencies: list[float] = []
+    first_chunk: list[float] = []
+    gaps: list[float] = []
+    chunks = 0
+    errors: dict[str, int] = {}
+    budget = spec.get("max_requests")
+    started = 0
+
+    async def worker(deadline: float) -> None:
+        nonlocal chunks, started
+        while time.perf_counter() < deadline and (budget is None or started < budget):
+            started += 1
+            t0 = time.perf_counter()
+            try:
+                arrivals = await call()
+            except Exception as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                continue
+            latencies.append(time.perf_counter() - t0)
+            if arrivals:
+                chunks += len(arrivals)
+                first_chunk.append(arrivals[0] - t0)
+                gaps.extend(b - a for a, b in itertools.pairwise(arrivals))
+
+    try:
+        # Warm-up: open the pool and import lazily loaded code; not measured.
+        await asyncio.gather(*[worker(time.perf_counter() + spec.get("warmup", 0.3)) for _ in range(concurrency)])
+        for collected in (latencies, first_chunk, gaps):
+            collected.clear()
+        errors.clear()
+        chunks, started = 0, 0
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        await asyncio.gather(*[worker(t0 + spec["duration"]) for _ in range(concurrency)])
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        sockets = _open_sockets(spec["base_url"])
+    finally:
+        await close()
+    done = len(latencies)
+    return {
+        "client": spec["client"],
+        "scenario": spec["scenario"],
+        "concurrency": concurrency,
+        "requests": done,
+        "errors": errors,
+        "elapsed_s": elapsed,
+        "req_per_s": done / elapsed if elapsed else 0.0,
+        "chunks": chunks,
+        "chunks_per_s": chunks / elapsed if elapsed else 0.0,
+        "p50_ms": (_percentile(latencies, 0.50) or 0.0) * 1e3,
+        "p99_ms": (_percentile(latencies, 0.99) or 0.0) * 1e3,
+        "ttft_p50_ms": None if not first_chunk else (_percentile(first_chunk, 0.5) or 0.0) * 1e3,
+        "gap_p50_ms": None if not gaps else (_percentile(gaps, 0.5) or 0.0) * 1e3,
+        "gap_p99_ms": None if not gaps else (_percentile(gaps, 0.99) or 0.0) * 1e3,
+        "cpu_us_per_req": cpu / done * 1e6 if done else None,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "connections": sockets,
+    }
+
+
+def main() -> None:
+    spec = json.loads(sys.argv[1])
+    if spec.get("cpu") is not None and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {spec["cpu"]})
+    print(json.dumps(asyncio.run(run(spec))), flush=True)
+
+
+if __name__ == "__main__":
+    main()
