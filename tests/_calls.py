@@ -250,6 +250,12 @@ async def models_retrieve_ft(client: Any) -> Any:
     return await client.models.retrieve(FINE_TUNED)
 
 
+@api_call("models.retrieve[escaped id]", check_model)
+async def models_retrieve_escaped(client: Any) -> Any:
+    # Characters a path segment must escape ("/", " ", "?", "#", "%", non-ASCII) and sub-delims it may not.
+    return await client.models.retrieve("org/model name?v=1#x%2F+é;a=b")
+
+
 def check_model_deleted(result: Any) -> None:
     assert isinstance(result, t.ModelDeleted)
     assert (result.id, result.object, result.deleted) == ("string", "string", True)
