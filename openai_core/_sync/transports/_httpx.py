@@ -16,35 +16,36 @@ from openai_core._sync.transports.base import Request, Response, TransportConnec
 
 __all__ = ["DefaultHttpxClient", "HttpxTransport"]
 
-# The official SDK's pool size. httpx's own default (100) silently queues the 101st concurrent request
-# behind the pool timeout; keep-alive matches the cap so a burst does not close and reopen sockets.
-DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=1000, keepalive_expiry=5.0)
+# Default pool (set in HttpxTransport.__init__): the official SDK's size, 1000. httpx's own default (100)
+# silently queues the 101st concurrent request behind the pool timeout; keep-alive matches the cap so a
+# burst does not close and reopen sockets.
 
 
-def _map_error(exc: Exception) -> Exception:
-    if isinstance(exc, httpx.TimeoutException):
+def _map_error(exc: Exception, lib: Any) -> Exception:
+    if isinstance(exc, lib.TimeoutException):
         return TransportTimeoutError(f"{type(exc).__name__}: {exc}")
     return TransportConnectionError(f"{type(exc).__name__}: {exc}")
 
 
 class _HttpxBody:
-    __slots__ = ("_response",)
+    __slots__ = ("_lib", "_response")
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, lib: Any) -> None:
         self._response = response
+        self._lib = lib
 
     def __iter__(self) -> Iterator[bytes]:
         try:
             for chunk in self._response.iter_bytes():
                 yield chunk
-        except httpx.HTTPError as exc:  # includes StreamError subclasses raised mid-body
-            raise _map_error(exc) from exc
+        except self._lib.HTTPError as exc:  # includes StreamError subclasses raised mid-body
+            raise _map_error(exc, self._lib) from exc
 
     def read(self) -> bytes:
         try:
             return self._response.read()
-        except httpx.HTTPError as exc:
-            raise _map_error(exc) from exc
+        except self._lib.HTTPError as exc:
+            raise _map_error(exc, self._lib) from exc
 
     def close(self) -> None:
         self._response.close()
@@ -58,16 +59,22 @@ class HttpxTransport:
     transport creates and owns.
     """
 
+    # The library doing the I/O: httpx here; an API-compatible fork (httpx2) subclasses with its own.
+    _lib: Any = httpx
+
     def __init__(self, client: httpx.Client | None = None, **client_kwargs: Any) -> None:
         if client is not None and client_kwargs:
             raise TypeError("pass either an httpx.Client or keyword arguments for one, not both")
         self._owns_client = client is None
         if client is None:
-            client_kwargs.setdefault("limits", DEFAULT_LIMITS)
+            lib = self._lib
+            client_kwargs.setdefault(
+                "limits", lib.Limits(max_connections=1000, max_keepalive_connections=1000, keepalive_expiry=5.0)
+            )
             client_kwargs.setdefault("follow_redirects", True)
-            client = httpx.Client(**client_kwargs)
+            client = lib.Client(**client_kwargs)
             default_transport = getattr(client, "_transport", None)
-            if isinstance(default_transport, httpx.HTTPTransport):
+            if lib is httpx and isinstance(default_transport, httpx.HTTPTransport):
                 install_lean_pool(default_transport)
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
@@ -96,12 +103,12 @@ class HttpxTransport:
         )
         try:
             response = self._client.send(outgoing, stream=True)
-        except httpx.HTTPError as exc:
-            raise _map_error(exc) from exc
+        except self._lib.HTTPError as exc:
+            raise _map_error(exc, self._lib) from exc
         return Response(
             response.status_code,
             headers=CIMultiDict(response.headers.multi_items()),
-            stream=_HttpxBody(response),
+            stream=_HttpxBody(response, self._lib),
             request=request,
             http_version=response.http_version,
         )
@@ -112,7 +119,7 @@ class HttpxTransport:
 
     @override
     def __repr__(self) -> str:
-        return f"<HttpxTransport owns_client={self._owns_client}>"
+        return f"<{type(self).__name__} owns_client={self._owns_client}>"
 
 
 class DefaultHttpxClient(HttpxTransport):
