@@ -24,6 +24,7 @@ __all__ = ["AioHttpTransport", "DefaultAioHttpClient"]
 
 # Same cap as the httpx backend; aiohttp's default (100) queues the 101st concurrent request.
 DEFAULT_LIMIT = 1000
+_NO_CONTENT_TYPE = ("Content-Type",)
 
 
 def _map_error(exc: BaseException) -> Exception:
@@ -151,6 +152,9 @@ class AioHttpTransport:
                 data=request.content,
                 timeout=self._client_timeout(request.timeout),
                 proxy=self._proxy(request.url),
+                # aiohttp labels a body-less POST application/octet-stream; httpx and the official SDK
+                # send no Content-Type there, and neither do we.
+                skip_auto_headers=_NO_CONTENT_TYPE if request.content is None else None,
             )
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise _map_error(exc) from exc
