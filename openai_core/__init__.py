@@ -26,7 +26,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._types import NOT_GIVEN, NotGiven, Omit, Timeout, not_given, omit
+from ._types import NOT_GIVEN, NotGiven, Omit, RateLimit, Timeout, not_given, omit
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ __all__ = [
     "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
     "Stream",
     "SyncCursorPage",
@@ -93,7 +94,7 @@ _LAZY: dict[str, str] = {
     "AsyncOpenAI": "._client",
     "BaseModel": "._models",
     "AsyncStream": "._streaming",
-    "AsyncCursorPage": ".pagination",
+        "AsyncCursorPage": ".pagination",
     "AsyncPage": ".pagination",
     "AsyncTransport": ".transports",
     "MockTransport": ".transports",

@@ -15,7 +15,17 @@ from yarl import URL
 
 from ._exceptions import OpenAIError
 from ._pipeline import Pipeline
-from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, Omit, Timeout, TimeoutTypes
+from ._ratelimit import AsyncRateLimiter
+from ._types import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    NotGiven,
+    Omit,
+    RateLimit,
+    Timeout,
+    TimeoutTypes,
+)
 from ._version import __version__
 from .transports import create_transport, transport_from_env
 from .transports.base import AsyncTransport
@@ -70,7 +80,10 @@ class AsyncOpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        max_concurrency: int | None = None,
+        rate_limit: RateLimit | None = None,
         _shared_transport: AsyncTransport | None = None,
+        _shared_limiter: AsyncRateLimiter | None = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
@@ -111,6 +124,9 @@ class AsyncOpenAI:
             default_query=self._custom_query,
             timeout=self.timeout,
             max_retries=max_retries,
+            limiter=_shared_limiter
+            if _shared_limiter is not None
+            else (AsyncRateLimiter(rate_limit, max_concurrency) if rate_limit or max_concurrency else None),
         )
         _setup_logging()
 
@@ -188,6 +204,7 @@ class AsyncOpenAI:
             default_query=query,
             http_client=http_client,
             _shared_transport=None if http_client is not None else self._transport,
+            _shared_limiter=self._pipeline.limiter,
         )
 
     with_options = copy

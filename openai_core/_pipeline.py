@@ -34,7 +34,8 @@ from ._exceptions import (
 )
 from ._models import parse_json
 from ._qs import flatten_query
-from ._retry import retry_delay, should_retry_status
+from ._ratelimit import AsyncRateLimiter
+from ._retry import estimate_tokens, retry_delay, should_retry_status
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, TimeoutTypes
 from .transports.base import (
     AsyncTransport,
@@ -93,7 +94,7 @@ class Pipeline:
     """Shared by a client and its resources; immutable after construction (``with_options`` builds a
     new one around the same transport)."""
 
-    __slots__ = ("_headers", "_urls", "base_url", "default_query", "max_retries", "timeout", "transport")
+    __slots__ = ("_headers", "_urls", "base_url", "default_query", "limiter", "max_retries", "timeout", "transport")
 
     def __init__(
         self,
@@ -104,8 +105,11 @@ class Pipeline:
         default_query: Mapping[str, object] | None,
         timeout: Timeout,
         max_retries: int,
+        limiter: AsyncRateLimiter | None = None,
     ) -> None:
         self.transport = transport
+        # Shared by copies made with with_options(): one budget per client family.
+        self.limiter = limiter
         self.base_url = base_url
         self._headers = headers
         self.default_query = dict(default_query) if default_query else None
@@ -163,15 +167,25 @@ class Pipeline:
         retries_taken = 0
         max_retries = self.max_retries if request.is_replayable else 0
         debug = log.isEnabledFor(logging.DEBUG)
+        limiter = self.limiter
+        tokens = estimate_tokens(options.body) if limiter is not None else 0.0
         while True:
             if debug:
                 log.debug("request %s %s (attempt %d)", request.method, request.url, retries_taken + 1)
             try:
-                response = await self.transport.send(request)
-                status = response.status_code
-                if status < 400:
-                    if read_body:
+                if limiter is not None:
+                    await limiter.acquire(tokens)
+                try:
+                    response = await self.transport.send(request)
+                    status = response.status_code
+                    if limiter is not None:
+                        limiter.observe(status, response.headers)
+                    if status < 400 and read_body:
                         await response.aread()
+                finally:
+                    if limiter is not None:
+                        limiter.release()
+                if status < 400:
                     if debug:
                         log.debug("response %s %s -> %d", request.method, request.url, status)
                     return response

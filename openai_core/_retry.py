@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import email.utils
 import random
+import re
 import time
 from collections.abc import Callable, Mapping
 
-__all__ = ["INITIAL_RETRY_DELAY", "MAX_RETRY_AFTER", "MAX_RETRY_DELAY", "parse_retry_after", "retry_delay",
-           "should_retry_status"]
+__all__ = [
+    "INITIAL_RETRY_DELAY",
+    "MAX_RETRY_AFTER",
+    "MAX_RETRY_DELAY",
+    "estimate_tokens",
+    "parse_reset",
+    "parse_retry_after",
+    "retry_delay",
+    "should_retry_status",
+]
 
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -75,3 +84,31 @@ def retry_delay(
             return asked
     delay = min(INITIAL_RETRY_DELAY * (2.0 ** min(retries_taken, 16)), MAX_RETRY_DELAY)
     return delay * (1.0 - 0.25 * rand())
+
+
+_DURATION = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?")
+
+
+def parse_reset(value: str | None) -> float | None:
+    """Seconds from an ``x-ratelimit-reset-*`` value (``"1s"``, ``"6m0s"``, ``"20ms"``, ``"0.5"``)."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    match = _DURATION.fullmatch(value.strip())
+    if match is None or not any(match.groups()):
+        return None
+    h, m, s, ms = (float(g) if g else 0.0 for g in match.groups())
+    return h * 3600 + m * 60 + s + ms / 1000
+
+
+def estimate_tokens(body: Mapping[str, object] | None) -> float:
+    """A cheap upper-ish estimate of a request's tokens: ~4 characters a token of its JSON, plus the
+    completion budget it asks for."""
+    if not body:
+        return 0.0
+    text = sum(len(str(v)) for v in body.values())
+    completion = body.get("max_completion_tokens") or body.get("max_tokens") or 0
+    return text / 4.0 + (float(completion) if isinstance(completion, int | float) else 0.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias, TypeVar, final
 
 from typing_extensions import override
@@ -14,6 +15,7 @@ __all__ = [
     "NotGiven",
     "Omit",
     "Query",
+    "RateLimit",
     "Timeout",
     "TimeoutTypes",
     "not_given",
@@ -138,3 +140,17 @@ TimeoutTypes: TypeAlias = float | Timeout | None
 # connect timeout so an unreachable host fails fast.
 DEFAULT_TIMEOUT: Final = Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES: Final = 2
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """Per-minute budgets; None leaves that dimension unlimited."""
+
+    requests_per_minute: float | None = None
+    tokens_per_minute: float | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("requests_per_minute", "tokens_per_minute"):
+            value = getattr(self, name)
+            if value is not None and not value > 0:
+                raise ValueError(f"{name} must be a positive number, got {value!r}")

@@ -30,6 +30,7 @@ OUT = PACKAGE / "_sync"
 # Modules (relative to openai_core/, as globs) that have a sync twin.
 SOURCES = [
     "_pipeline.py",
+    "_ratelimit.py",
     "_streaming.py",
     "_resource.py",
     "_response.py",

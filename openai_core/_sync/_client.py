@@ -16,7 +16,17 @@ from yarl import URL
 
 from openai_core._exceptions import OpenAIError
 from openai_core._sync._pipeline import Pipeline
-from openai_core._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, Omit, Timeout, TimeoutTypes
+from openai_core._sync._ratelimit import RateLimiter
+from openai_core._types import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    NotGiven,
+    Omit,
+    RateLimit,
+    Timeout,
+    TimeoutTypes,
+)
 from openai_core._version import __version__
 from openai_core._sync.transports import create_transport, transport_from_env
 from openai_core._sync.transports.base import Transport
@@ -71,7 +81,10 @@ class OpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        max_concurrency: int | None = None,
+        rate_limit: RateLimit | None = None,
         _shared_transport: Transport | None = None,
+        _shared_limiter: RateLimiter | None = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
@@ -112,6 +125,9 @@ class OpenAI:
             default_query=self._custom_query,
             timeout=self.timeout,
             max_retries=max_retries,
+            limiter=_shared_limiter
+            if _shared_limiter is not None
+            else (RateLimiter(rate_limit, max_concurrency) if rate_limit or max_concurrency else None),
         )
         _setup_logging()
 
@@ -189,6 +205,7 @@ class OpenAI:
             default_query=query,
             http_client=http_client,
             _shared_transport=None if http_client is not None else self._transport,
+            _shared_limiter=self._pipeline.limiter,
         )
 
     with_options = copy

@@ -35,7 +35,8 @@ from openai_core._exceptions import (
 )
 from openai_core._models import parse_json
 from openai_core._qs import flatten_query
-from openai_core._retry import retry_delay, should_retry_status
+from openai_core._sync._ratelimit import RateLimiter
+from openai_core._retry import estimate_tokens, retry_delay, should_retry_status
 from openai_core._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, TimeoutTypes
 from openai_core._sync.transports.base import (
     Transport,
@@ -94,7 +95,7 @@ class Pipeline:
     """Shared by a client and its resources; immutable after construction (``with_options`` builds a
     new one around the same transport)."""
 
-    __slots__ = ("_headers", "_urls", "base_url", "default_query", "max_retries", "timeout", "transport")
+    __slots__ = ("_headers", "_urls", "base_url", "default_query", "limiter", "max_retries", "timeout", "transport")
 
     def __init__(
         self,
@@ -105,8 +106,11 @@ class Pipeline:
         default_query: Mapping[str, object] | None,
         timeout: Timeout,
         max_retries: int,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.transport = transport
+        # Shared by copies made with with_options(): one budget per client family.
+        self.limiter = limiter
         self.base_url = base_url
         self._headers = headers
         self.default_query = dict(default_query) if default_query else None
@@ -164,15 +168,25 @@ class Pipeline:
         retries_taken = 0
         max_retries = self.max_retries if request.is_replayable else 0
         debug = log.isEnabledFor(logging.DEBUG)
+        limiter = self.limiter
+        tokens = estimate_tokens(options.body) if limiter is not None else 0.0
         while True:
             if debug:
                 log.debug("request %s %s (attempt %d)", request.method, request.url, retries_taken + 1)
             try:
-                response = self.transport.send(request)
-                status = response.status_code
-                if status < 400:
-                    if read_body:
+                if limiter is not None:
+                    limiter.acquire(tokens)
+                try:
+                    response = self.transport.send(request)
+                    status = response.status_code
+                    if limiter is not None:
+                        limiter.observe(status, response.headers)
+                    if status < 400 and read_body:
                         response.read()
+                finally:
+                    if limiter is not None:
+                        limiter.release()
+                if status < 400:
                     if debug:
                         log.debug("response %s %s -> %d", request.method, request.url, status)
                     return response

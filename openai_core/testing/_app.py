@@ -42,6 +42,12 @@ _UNAUTHORIZED = error_body(
 )
 
 
+_RATE_LIMITED = (
+    b'{"error": {"message": "Rate limit reached for requests", "type": "requests", '
+    b'"param": null, "code": "rate_limit_exceeded"}}'
+)
+
+
 def _json(status: int, body: bytes, request_id: str) -> web.Response:
     return web.Response(status=status, body=body, headers={"Content-Type": JSON_CT, "x-request-id": request_id})
 
@@ -107,6 +113,11 @@ def _endpoint(state: ServerState, handler: Handler, *, json_body: bool) -> Endpo
         # -- auth and the normal answer -----------------------------------------------------------
         if not _authorized(headers.get("Authorization")):
             return _json(401, _UNAUTHORIZED, request_id)
+        allowed, limit_headers = state.rate_limits.check(headers.get("Authorization"))
+        if not allowed:
+            limited = _json(429, _RATE_LIMITED, request_id)
+            limited.headers.update(limit_headers)
+            return limited
         if bad_json:
             return _json(400, _NOT_JSON, request_id)
         status = 200
@@ -117,7 +128,10 @@ def _endpoint(state: ServerState, handler: Handler, *, json_body: bool) -> Endpo
         if isinstance(reply, bytes):
             if fault is not None and fault.kind in BODY_FAULTS:
                 return await body_fault_response(request, fault, status, reply, JSON_CT, request_id)
-            return _json(status, reply, request_id)
+            answer = _json(status, reply, request_id)
+            if limit_headers:
+                answer.headers.update(limit_headers)
+            return answer
         return await write_sse(request, reply, fault, request_id)
 
     return endpoint

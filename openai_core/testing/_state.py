@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from ._finetune import FineTuningStore
+from ._ratelimit import RateLimits
 
 __all__ = ["RecordedRequest", "ServerState"]
 
@@ -50,6 +51,7 @@ class ServerState:
         self.max_recorded = max_recorded
         self.attempt_counts: dict[str, int] = {}
         self.fine_tuning = FineTuningStore(num_jobs)
+        self.rate_limits = RateLimits()
         self._lock = threading.Lock()
         self._request_ids = itertools.count(1)
         self._object_ids = itertools.count(1)

@@ -1,0 +1,99 @@
+"""Client-side rate limiting, shared by every task using one client.
+
+``AsyncOpenAI(max_concurrency=8, rate_limit=RateLimit(requests_per_minute=500, tokens_per_minute=...))``
+holds requests back before they are sent instead of letting them fail with 429:
+
+- ``max_concurrency`` caps requests in flight;
+- token buckets pace requests (and estimated tokens) evenly to the per-minute budgets, with a tenth of a
+  second's worth as burst, so a minute's budget is not spent in the first instant;
+- the server's ``x-ratelimit-remaining-*`` = 0 with ``x-ratelimit-reset-*``, and any 429's
+  ``retry-after``, pause every request of the client until the reset, not only the one that was told.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+
+import anyio  # unasync: async-only
+
+from ._retry import parse_reset, parse_retry_after
+from ._types import RateLimit
+
+__all__ = ["AsyncRateLimiter"]
+
+
+
+class _Bucket:
+    """Tokens refill at ``per_minute / 60`` a second up to a tenth of a second's worth. Taking more than there
+    is reserves the debt: the caller sleeps until it is paid, and later callers queue behind it."""
+
+    def __init__(self, per_minute: float) -> None:
+        self.rate = per_minute / 60.0
+        # A tenth of a second's worth as burst: any one-second window then sees at most 1.1x the rate,
+        # so a server counting per second (or per minute) never sees the budget overrun.
+        self.capacity = max(1.0, self.rate / 10.0)
+        self.level = self.capacity
+        self.updated = time.monotonic()
+
+    def reserve(self, amount: float, now: float) -> float:
+        self.level = min(self.capacity, self.level + (now - self.updated) * self.rate)
+        self.updated = now
+        self.level -= min(amount, self.capacity)
+        return 0.0 if self.level >= 0 else -self.level / self.rate
+
+
+class AsyncRateLimiter:
+    """What the pipeline calls around each attempt: ``acquire(tokens)`` before, ``observe`` and
+    ``release`` after."""
+
+    def __init__(self, rate_limit: RateLimit | None, max_concurrency: int | None) -> None:
+        if max_concurrency is not None and max_concurrency < 1:
+            raise ValueError(f"max_concurrency must be at least 1, got {max_concurrency!r}")
+        self._requests = _Bucket(rate_limit.requests_per_minute) if rate_limit and rate_limit.requests_per_minute else None
+        self._tokens = _Bucket(rate_limit.tokens_per_minute) if rate_limit and rate_limit.tokens_per_minute else None
+        self._slots = anyio.Semaphore(max_concurrency) if max_concurrency else None  # unasync: async-only
+        # unasync: sync-only: self._slots = threading.Semaphore(max_concurrency) if max_concurrency else None
+        self._paused_until = 0.0
+        self._lock = threading.Lock()  # the buckets are shared across tasks (and threads, on the sync side)
+
+    async def acquire(self, tokens: float) -> None:
+        if self._slots is not None:
+            await self._slots.acquire()
+        try:
+            while True:
+                with self._lock:
+                    now = time.monotonic()
+                    wait = max(0.0, self._paused_until - now)
+                    if wait == 0.0:
+                        if self._requests is not None:
+                            wait = max(wait, self._requests.reserve(1, now))
+                        if self._tokens is not None and tokens:
+                            wait = max(wait, self._tokens.reserve(tokens, now))
+                        reserved = True
+                    else:
+                        reserved = False
+                if wait > 0:
+                    await anyio.sleep(wait)
+                if reserved:
+                    return
+        except BaseException:
+            self.release()
+            raise
+
+    def release(self) -> None:
+        if self._slots is not None:
+            self._slots.release()
+
+    def observe(self, status_code: int, headers: Mapping[str, str]) -> None:
+        """Pause everyone when the server says a budget is spent, until it says it resets."""
+        pause = 0.0
+        for kind in ("requests", "tokens"):
+            if headers.get(f"x-ratelimit-remaining-{kind}") == "0":
+                pause = max(pause, parse_reset(headers.get(f"x-ratelimit-reset-{kind}")) or 0.0)
+        if status_code == 429:
+            pause = max(pause, parse_retry_after(headers) or 1.0)
+        if pause:
+            with self._lock:
+                self._paused_until = max(self._paused_until, time.monotonic() + min(pause, 60.0))
