@@ -263,3 +263,23 @@ async def test_with_options_shares_the_transport_and_close_leaves_it_open() -> N
     assert not mock.closed
     await client.close()
     assert mock.closed
+
+
+def test_openai_log_debug_logs_requests_without_the_key() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import asyncio\n"
+        "from openai_core import AsyncOpenAI, MockTransport\n"
+        "from openai_core.transports.mock import json_response\n"
+        "c = AsyncOpenAI(api_key='sk-very-secret', base_url='http://t.local/v1',\n"
+        "                http_client=MockTransport(lambda r: json_response(r, 200, {'object': 'list', 'data': []})))\n"
+        "asyncio.run(c.models.list())\n"
+    )
+    env = {"OPENAI_LOG": "debug", "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "request GET http://t.local/v1/models" in out.stderr
+    assert "-> 200" in out.stderr
+    assert "sk-very-secret" not in out.stderr + out.stdout
