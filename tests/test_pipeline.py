@@ -275,7 +275,7 @@ def test_openai_log_debug_logs_requests_without_the_key() -> None:
         "from openai_core.transports.mock import json_response\n"
         "c = AsyncOpenAI(api_key='sk-very-secret', base_url='http://t.local/v1',\n"
         "                http_client=MockTransport(lambda r: json_response(r, 200, {'object': 'list', 'data': []})))\n"
-        "asyncio.run(c.models.list())\n"
+        "async def main():\n    await c.models.list()\nasyncio.run(main())\n"
     )
     env = {"OPENAI_LOG": "debug", "PATH": ""}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
