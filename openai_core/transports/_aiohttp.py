@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
+import sniffio
 from typing_extensions import override
 from yarl import URL
 
@@ -143,6 +144,12 @@ class AioHttpTransport:
         if session is None:
             if self._closed:
                 raise TransportConnectionError("the transport is closed")
+            library = sniffio.current_async_library()
+            if library != "asyncio":
+                raise RuntimeError(
+                    f"the aiohttp backend runs on asyncio only, not {library}; use the httpx backend "
+                    '(the default, transport="httpx"), which runs on asyncio and trio'
+                )
             session = self._session = self._create_session()
         try:
             response = await session.request(
