@@ -50,7 +50,7 @@ async def _shared_behaviour(server: MockServer) -> None:
             )
 
         async with anyio.create_task_group() as tg:  # concurrency with the backend's own primitives
-            for i in range(10):
+            for _ in range(10):
                 tg.start_soon(client.models.retrieve, "gpt-4o")
         assert server.requests[-1].path == "/v1/models/gpt-4o"
 
