@@ -44,3 +44,18 @@ def test_table_flags_a_saturated_server_and_computes_ratios() -> None:
     table = render_table(cells)
     assert "core-aiohttp/raw-aiohttp 0.85x" in table
     assert "95% SAT" in table and "50%" in table
+
+
+def test_micro_benchmarks_run(capsys: object) -> None:
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks"
+    for name, kwargs in (("bench_parse", {"number": 50}), ("bench_pipeline", {"n": 50})):
+        spec = importlib.util.spec_from_file_location(name, root / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.main(**kwargs)
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "openai_core parse_json (one pass)" in out
+    assert "openai_core pipeline" in out and "us/call" in out
