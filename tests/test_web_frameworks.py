@@ -90,5 +90,6 @@ def test_example_app_on_a_real_server(framework: str, workers: int, transport: s
             out, err = proc.communicate()
     logs = out + err
     assert not [word for word in FORBIDDEN if word in logs], logs[-3000:]
-    # every worker process closed its own client on shutdown
-    assert logs.count("openai client closed") == workers, logs[-3000:]
+    # every worker process closed its own client on shutdown (sanic's main process, which imports the
+    # app too, may close its unused client as well)
+    assert logs.count("openai client closed") >= workers, logs[-3000:]
