@@ -19,7 +19,9 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    ContentFilterFinishReasonError,
     InternalServerError,
+    LengthFinishReasonError,
     NotFoundError,
     OpenAIError,
     PermissionDeniedError,
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from ._sync.pagination import SyncCursorPage as SyncCursorPage
     from ._sync.pagination import SyncPage as SyncPage
     from ._sync.transports._httpx import DefaultHttpxClient as DefaultHttpxClient
+    from .lib._tools import pydantic_function_tool as pydantic_function_tool
     from .pagination import AsyncCursorPage as AsyncCursorPage
     from .pagination import AsyncPage as AsyncPage
     from .transports import AsyncTransport as AsyncTransport
@@ -65,11 +68,13 @@ __all__ = [
     "BadRequestError",
     "BaseModel",
     "ConflictError",
+    "ContentFilterFinishReasonError",
     "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "HttpxTransport",
     "InternalServerError",
+    "LengthFinishReasonError",
     "MockTransport",
     "NotFoundError",
     "NotGiven",
@@ -87,6 +92,7 @@ __all__ = [
     "__version__",
     "not_given",
     "omit",
+    "pydantic_function_tool",
     "types",
 ]
 
@@ -107,6 +113,7 @@ _LAZY: dict[str, str] = {
     "SyncCursorPage": "._sync.pagination",
     "SyncPage": "._sync.pagination",
     "DefaultHttpxClient": "._sync.transports._httpx",
+    "pydantic_function_tool": ".lib._tools",
 }
 
 

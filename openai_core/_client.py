@@ -32,9 +32,12 @@ from .transports.base import AsyncTransport
 
 if TYPE_CHECKING:
     from .resources.chat import AsyncChat
+    from .resources.completions import AsyncCompletions
     from .resources.embeddings import AsyncEmbeddings
     from .resources.fine_tuning import AsyncFineTuning
     from .resources.models import AsyncModels
+    from .resources.moderations import AsyncModerations
+    from .resources.responses import AsyncResponses
 
 __all__ = ["AsyncOpenAI"]
 
@@ -234,6 +237,24 @@ class AsyncOpenAI:
         from .resources.fine_tuning import AsyncFineTuning
 
         return AsyncFineTuning(self)
+
+    @cached_property
+    def completions(self) -> AsyncCompletions:
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
+
+    @cached_property
+    def moderations(self) -> AsyncModerations:
+        from .resources.moderations import AsyncModerations
+
+        return AsyncModerations(self)
+
+    @cached_property
+    def responses(self) -> AsyncResponses:
+        from .resources.responses import AsyncResponses
+
+        return AsyncResponses(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .transports._common import HTTPResponse as Response
     from .transports._common import Request
+    from .types.chat import ChatCompletion
 
 __all__ = [
     "APIConnectionError",
@@ -22,7 +23,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ContentFilterFinishReasonError",
     "InternalServerError",
+    "LengthFinishReasonError",
     "NotFoundError",
     "OpenAIError",
     "PermissionDeniedError",
@@ -155,6 +158,32 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """HTTP 500 and above."""
+
+
+class LengthFinishReasonError(OpenAIError):
+    """``chat.completions.parse()`` (or the ``.stream()`` helper) got a choice cut off by the token
+    limit (``finish_reason == "length"``): its content is not a complete JSON document to parse."""
+
+    completion: ChatCompletion
+    """The completion as received (from a stream: as accumulated, usually without ``usage``)."""
+
+    def __init__(self, *, completion: ChatCompletion) -> None:
+        message = "The response content cannot be parsed: the length limit was reached"
+        if completion.usage:
+            message += f" - {completion.usage}"
+        super().__init__(message)
+        self.completion = completion
+
+
+class ContentFilterFinishReasonError(OpenAIError):
+    """``chat.completions.parse()`` (or the ``.stream()`` helper) got a choice stopped by the content
+    filter (``finish_reason == "content_filter"``)."""
+
+    completion: ChatCompletion | None
+
+    def __init__(self, *, completion: ChatCompletion | None = None) -> None:
+        super().__init__("The response content cannot be parsed: the request was rejected by the content filter")
+        self.completion = completion
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

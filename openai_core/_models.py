@@ -20,13 +20,14 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import Any, Literal, TypeVar, Union
 
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-__all__ = ["BaseModel", "construct_lenient", "parse_json", "parse_obj"]
+__all__ = ["BaseModel", "construct_lenient", "json_parser", "parse_json", "parse_obj"]
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 
@@ -113,6 +114,43 @@ def parse_obj(model_type: type[M], obj: object) -> M:
         if not isinstance(obj, dict):
             raise
         return _construct_model(model_type, obj)
+
+
+def json_parser(item_type: Any) -> Callable[[str | bytes | bytearray], Any]:
+    """The function that parses one JSON document into ``item_type``; streams look it up once and call it
+    per event. A model class gets :func:`parse_json`; any other type (a discriminated union of event
+    models) gets a ``TypeAdapter`` built on first use and kept for the process, with the same lenient
+    fallback as models."""
+    if isinstance(item_type, type) and issubclass(item_type, pydantic.BaseModel):
+        return partial(parse_json, item_type)
+    parser = _type_parsers.get(item_type)
+    if parser is None:
+        parser = _type_parsers[item_type] = _TypeParser(item_type)
+    return parser
+
+
+class _TypeParser:
+    __slots__ = ("_adapter", "_converter", "_type")
+
+    def __init__(self, tp: Any) -> None:
+        self._type = tp
+        self._adapter: TypeAdapter[Any] | None = None
+        self._converter: _Converter | None = None
+
+    def __call__(self, data: str | bytes | bytearray) -> Any:
+        if self._adapter is None:
+            self._adapter = TypeAdapter(self._type)
+        try:
+            return self._adapter.validate_json(data)
+        except ValidationError as exc:
+            if _is_json_error(exc):
+                raise
+            if self._converter is None:
+                self._converter = _Converter(self._type)
+            return self._converter.convert(json.loads(data))
+
+
+_type_parsers: dict[Any, _TypeParser] = {}
 
 
 def construct_lenient(model_type: type[M], obj: Mapping[str, object]) -> M:

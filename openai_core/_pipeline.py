@@ -249,13 +249,37 @@ class Pipeline:
         """A successful response with its body still streaming (binary downloads)."""
         return await self.send(options, read_body=False)
 
-    async def request_stream(self, options: RequestOptions, item_type: type[_T]) -> AsyncStream[_T]:
+    async def request_stream(
+        self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False
+    ) -> AsyncStream[_T]:
         from ._streaming import AsyncStream
 
         if options.accept is None:
             options = replace(options, accept="text/event-stream")
         response = await self.send(options, read_body=False)
-        return AsyncStream(response=response, item_type=item_type)
+        await _expect_event_stream(response)
+        return AsyncStream(response=response, item_type=item_type, typed_events=typed_events)
+
+
+async def _expect_event_stream(response: Response) -> None:
+    """A 200 to a streaming call that is not an event stream (a proxy's HTML page, a server that ignored
+    ``stream: true`` and answered JSON) would iterate as an empty stream: the caller would silently get
+    nothing. Fail instead, with the status, request id and start of the body. No Content-Type at all is
+    let through (some compatible servers omit it)."""
+    content_type = response.headers.get("content-type")
+    if content_type is None or content_type.lower().startswith("text/event-stream"):
+        return
+    try:
+        content = await response.aread()
+    except (TransportConnectionError, TransportTimeoutError):
+        content = b""
+    preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
+    message = (
+        f"Expected an event stream for a streaming call, but the {response.status_code} response is "
+        f"{content_type!r} (request id {response.headers.get('x-request-id')}): "
+        f"{'empty body' if not content else repr(preview)}"
+    )
+    raise APIResponseValidationError(response, preview, message=message)
 
 
 def parse_response(response: Response, cast_to: type[_M]) -> _M:

@@ -13,7 +13,7 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, cast
 
 from ._exceptions import APIError
-from ._models import parse_json
+from ._models import json_parser
 from ._sse import ServerSentEvent, SSEDecoder
 from .transports.base import Response, TransportError
 
@@ -36,9 +36,14 @@ class AsyncStream(Generic[_T]):
 
     response: Response
 
-    def __init__(self, *, response: Response, item_type: type[_T]) -> None:
+    def __init__(self, *, response: Response, item_type: type[_T], typed_events: bool = False) -> None:
         self.response = response
         self._item_type = item_type
+        self._parse = json_parser(item_type)
+        # Typed-event streams (Responses) name every event and send failures as an `error` event whose
+        # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
+        # as in the official SDK.
+        self._error_event: str | None = None if typed_events else "error"
         self._decoder = SSEDecoder()
         self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
         self._pending: list[ServerSentEvent] = []
@@ -97,13 +102,14 @@ class AsyncStream(Generic[_T]):
 
     async def _item(self, event: ServerSentEvent, data: str) -> _T:
         # `"error" in data` is a C-level scan; only payloads that mention it pay for a json.loads.
-        if event.event == "error" or "error" in data:
+        error_event = self._error_event is not None and event.event == self._error_event
+        if error_event or "error" in data:
             try:
                 payload: Any = json.loads(data)
             except ValueError:
                 payload = None
             error = payload.get("error") if isinstance(payload, dict) else None
-            if event.event == "error" or error:
+            if error_event or error:
                 await self.close()
                 detail = error if isinstance(error, dict) else payload
                 message = detail.get("message") if isinstance(detail, dict) else None
@@ -112,7 +118,7 @@ class AsyncStream(Generic[_T]):
                     self.response.request,
                     body=detail,
                 )
-        return cast(_T, parse_json(cast(Any, self._item_type), data))
+        return cast(_T, self._parse(data))
 
     async def close(self) -> None:
         """Release the connection (returned to the pool if the body was complete, dropped otherwise)."""

@@ -114,7 +114,29 @@ def _usage() -> dict[str, int]:
     return {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5}
 
 
+def _chat_content(body: dict[str, Any]) -> str:
+    """JSON when the request asked for a JSON schema (so structured-output parsing has something to
+    parse: ``tests/_calls.py``'s ``Answer`` model), plain text otherwise."""
+    response_format = body.get("response_format")
+    if isinstance(response_format, dict) and response_format.get("type") == "json_schema":
+        return '{"text": "hello"}'
+    return "hello"
+
+
+def _chat_tool_calls(body: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """A call of the request's first function tool (arguments valid for ``GetWeather``), if it has one."""
+    for tool in body.get("tools") or []:
+        if isinstance(tool, dict) and tool.get("type") == "function":
+            return [{"id": "call_wire", "type": "function",
+                     "function": {"name": tool["function"]["name"], "arguments": '{"city": "Paris"}'}}]
+    return None
+
+
 def _chat_completion(body: dict[str, Any]) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": _chat_content(body), "refusal": None}
+    tool_calls = _chat_tool_calls(body)
+    if tool_calls:
+        message["tool_calls"] = tool_calls
     return {
         "id": "chatcmpl-wire",
         "object": "chat.completion",
@@ -123,8 +145,8 @@ def _chat_completion(body: dict[str, Any]) -> dict[str, Any]:
         "choices": [
             {
                 "index": 0,
-                "message": {"role": "assistant", "content": "hello", "refusal": None},
-                "finish_reason": "stop",
+                "message": message,
+                "finish_reason": "tool_calls" if tool_calls else "stop",
                 "logprobs": None,
             }
         ],
@@ -135,11 +157,16 @@ def _chat_completion(body: dict[str, Any]) -> dict[str, Any]:
 def _chat_chunks(body: dict[str, Any]) -> list[dict[str, Any]]:
     base = {"id": "chatcmpl-wire", "object": "chat.completion.chunk", "created": CREATED,
             "model": body.get("model", "gpt-4o")}
-    return [
-        {**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": "hel"},
+    content = _chat_content(body)
+    half = len(content) // 2
+    chunks = [
+        {**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": content[:half]},
                               "finish_reason": None}]},
-        {**base, "choices": [{"index": 0, "delta": {"content": "lo"}, "finish_reason": "stop"}]},
+        {**base, "choices": [{"index": 0, "delta": {"content": content[half:]}, "finish_reason": "stop"}]},
     ]
+    if (body.get("stream_options") or {}).get("include_usage"):
+        chunks.append({**base, "choices": [], "usage": _usage()})
+    return chunks
 
 
 def _completion(body: dict[str, Any]) -> dict[str, Any]:
@@ -215,17 +242,23 @@ def _batch(batch_id: str = "batch-wire") -> dict[str, Any]:
     }
 
 
+MODERATION_CATEGORIES = [
+    "harassment", "harassment/threatening", "hate", "hate/threatening", "illicit", "illicit/violent",
+    "self-harm", "self-harm/instructions", "self-harm/intent", "sexual", "sexual/minors", "violence",
+    "violence/graphic",
+]
+
+
 def _moderation(body: dict[str, Any]) -> dict[str, Any]:
-    categories = ["harassment", "hate", "self-harm", "sexual", "violence"]
     return {
         "id": "modr-wire",
         "model": body.get("model", "omni-moderation-latest"),
         "results": [
             {
                 "flagged": False,
-                "categories": dict.fromkeys(categories, False),
-                "category_scores": dict.fromkeys(categories, 0.01),
-                "category_applied_input_types": {name: ["text"] for name in categories},
+                "categories": dict.fromkeys(MODERATION_CATEGORIES, False),
+                "category_scores": dict.fromkeys(MODERATION_CATEGORIES, 0.01),
+                "category_applied_input_types": {name: ["text"] for name in MODERATION_CATEGORIES},
             }
         ],
     }
@@ -334,6 +367,17 @@ def _responses_create(ctx: _Ctx) -> _Answer:
     return _response(ctx.body)
 
 
+def _responses_retrieve(ctx: _Ctx) -> _Answer:
+    if ctx.stream:
+        return _sse(list(_response_events({})))
+    return _response({}, ctx.match["id"])
+
+
+def _input_item(item_id: str) -> dict[str, Any]:
+    return {"type": "message", "id": item_id, "status": "completed", "role": "user",
+            "content": [{"type": "input_text", "text": "hi"}]}
+
+
 def _transcription(ctx: _Ctx) -> _Answer:
     return {"text": "hello world"}
 
@@ -376,7 +420,8 @@ ROUTES: list[_Route] = [
     ("POST", re.compile(r"/audio/speech"), lambda ctx: web.Response(body=SPEECH_BYTES, content_type="audio/mpeg")),
     ("POST", re.compile(r"/audio/(transcriptions|translations)"), _transcription),
     ("POST", re.compile(r"/responses"), _responses_create),
-    ("GET", re.compile(r"/responses/(?P<id>[^/]+)"), lambda ctx: _response({}, ctx.match["id"])),
+    ("GET", re.compile(r"/responses/(?P<id>[^/]+)"), _responses_retrieve),
+    ("GET", re.compile(r"/responses/[^/]+/input_items"), _paged(_input_item, "msg")),
     ("DELETE", re.compile(r"/responses/(?P<id>[^/]+)"), lambda ctx: web.Response(status=200)),
     ("POST", re.compile(r"/responses/(?P<id>[^/]+)/cancel"), lambda ctx: _response({}, ctx.match["id"])),
 ]
@@ -391,7 +436,8 @@ def _answer(recorded: Recorded, api_path: str) -> web.Response:
     elif recorded.content_type.startswith("multipart/form-data"):
         body = {part.name or "": part.data.decode("utf-8", "replace") for part in recorded.parts()
                 if part.filename is None}
-    stream = body.get("stream") in (True, "true")
+    # POST carries the flag in the JSON body; GET /responses/{id}?stream=true replays a response's events.
+    stream = body.get("stream") in (True, "true") or query.get("stream") == "true"
     for method, pattern, make in ROUTES:
         match = pattern.fullmatch(api_path)
         if method == recorded.method and match:

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from openai_core._bench.report import render_table
+from openai_core._bench.report import render_table, render_targets
+from openai_core.testing import MockServer
 
 
 def test_bench_smoke_runs_every_cell(tmp_path: Path) -> None:
@@ -29,9 +30,64 @@ def test_bench_smoke_runs_every_cell(tmp_path: Path) -> None:
         if cell["scenario"] == "stream":
             # 200 echoed words + the role and finish chunks, per stream
             assert cell["chunks"] == 202 * cell["requests"]
-        assert "server_cpu_pct" in cell
+        assert cell["server_cpu_pct"] is not None and cell["server_cpu_us_per_req"] is not None
+        # Warm-up opens every worker's connection; the measured window reuses them. (This failed for
+        # the typed clients while warm-up was time-only: their first call's imports outlasted it.)
+        assert cell["warmup_connections"] == 4 and cell["new_connections"] == 0
+        assert cell["connections"] == 4
     assert "core-aiohttp/raw-aiohttp" in proc.stdout
-    assert data["meta"]["target"].startswith("embedded server")
+    assert data["meta"]["target"] == "granian server (own process)"
+    assert data["meta"]["versions"]["granian"]
+
+
+def test_bench_falls_back_to_the_embedded_server_and_repeats_cells(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_core", "bench", "--smoke", "--server", "embedded", "--repeat", "2",
+         "--clients", "core-aiohttp", "--scenarios", "chat", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert data["meta"]["target"] == "embedded server (own process)"
+    [cell] = data["cells"]
+    assert len(cell["repeats"]) == 2 and round(cell["req_per_s"], 1) == max(cell["repeats"])
+    assert cell["requests"] > 0 and cell["errors"] == {}
+
+
+def test_bench_against_a_base_url_reports_stream_timings(tmp_path: Path, server: MockServer) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_core", "bench", "--base-url", server.base_url, "--clients", "core-httpx",
+         "--scenarios", "stream", "--concurrency", "2", "--duration", "5", "--max-requests", "6",
+         "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert data["meta"]["target"] == "remote"
+    [cell] = data["cells"]
+    # bounded by count: exactly the budget, no warm-up requests against someone else's server
+    assert cell["requests"] == 6 and len(server.state.requests) == 6
+    assert cell["ttft_p50_ms"] > 0 and cell["gap_p99_ms"] >= cell["gap_p50_ms"] >= 0
+    assert "ttft ms" in proc.stdout and "targets" not in proc.stdout
+
+
+def test_targets_report_each_ratio_as_met_or_missed() -> None:
+    base = {"chunks_per_s": 0.0, "p50_ms": 10.0, "p99_ms": 20.0, "cpu_us_per_req": 100.0,
+            "peak_rss_mb": 40.0, "connections": 64, "errors": {}}
+    cells = [
+        {**base, "scenario": "chat", "concurrency": 64, "client": "raw-aiohttp", "req_per_s": 1000.0},
+        {**base, "scenario": "chat", "concurrency": 64, "client": "core-aiohttp", "req_per_s": 750.0},
+        {**base, "scenario": "chat", "concurrency": 64, "client": "openai", "req_per_s": 50.0},
+        {**base, "scenario": "chat", "concurrency": 64, "client": "core-httpx", "req_per_s": 300.0, "p99_ms": 40.0},
+    ]
+    text = render_targets(cells, {"imports_s": {"openai_core": 0.05, "openai": 1.0}, "sse": {"events": 203, "ratio": 5.0}})
+    assert "[MISSED] chat   c=64   core-aiohttp / raw-aiohttp req/s: 0.75x (target >= 0.8x)" in text
+    assert "[ met ] chat   c=64   core-aiohttp / openai: 15.00x" in text
+    assert "[ met ] chat   c=64   core-httpx p99 / p50 (no collapse): 4.00x" not in text
+    assert "[MISSED] chat   c=64   core-httpx p99 / p50 (no collapse): 4.00x (target <= 3.0x)" in text
+    assert "[ n/a ] chat   c=64   core-httpx / raw-httpx" in text
+    assert "import openai_core (50 ms) / import openai (1000 ms): 0.05x" in text
+    assert "[ met ] SSE decoder" in text and "5.00x" in text
 
 
 def test_table_flags_a_saturated_server_and_computes_ratios() -> None:

@@ -38,3 +38,23 @@ async def test_httpx2_round_trips(server: MockServer) -> None:
         with pytest.raises(openai.APIConnectionError):
             await client.with_options(max_retries=0).models.list(extra_headers={"X-Mock-Fault": "kind=reset"})
     assert client_sockets(server.port) == 0
+
+
+async def test_httpx2_runs_the_lean_pool_and_reuses_connections(server: MockServer) -> None:
+    import asyncio
+
+    from openai_core.transports._httpx_pool import _LeanPool
+
+    async with AsyncOpenAI(api_key="k", base_url=server.base_url, transport="httpx2") as client:
+        # httpcore2's own pool re-scans every connection per request (it collapsed at 512 concurrent
+        # in the benchmark); the plug-in swaps in the constant-time pool built from httpcore2's classes.
+        pool = client.transport.client._transport._pool  # type: ignore[attr-defined]
+        assert isinstance(pool, _LeanPool)
+        for _ in range(2):
+            replies = await asyncio.gather(*[
+                client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": str(i)}])
+                for i in range(8)
+            ])
+            assert [r.choices[0].message.content for r in replies] == [f"echo: {i}" for i in range(8)]
+        assert 1 <= client_sockets(server.port) <= 8  # the second round reused the first round's sockets
+    assert client_sockets(server.port) == 0

@@ -29,12 +29,20 @@ from typing import Any
 import pytest
 
 import openai_core._models
-from openai_core import APIStatusError, AsyncOpenAI, InternalServerError, NotFoundError, UnprocessableEntityError
+from openai_core import (
+    APIConnectionError,
+    APIStatusError,
+    AsyncOpenAI,
+    NotFoundError,
+    UnprocessableEntityError,
+)
 
-from ._calls import CALLS, ApiCall
+from ._calls import ACTIVE, PARSE, UNREADABLE, UNSERVABLE, WIRE_ONLY, ApiCall
 
 PRISM_SCRIPT = Path(__file__).resolve().parents[2] / "shared" / "mock" / "prism.sh"
-PRISM_CALLS = [call for call in CALLS if call.prism]
+PRISM_CALLS = [call for call in ACTIVE if call.prism != WIRE_ONLY]
+# How Prism refuses a *valid* request whose answer it cannot produce in the content type asked for.
+UNSERVABLE_REFUSALS = {(500, "NO_COMPLEX_OBJECT_TEXT"), (406, "NOT_ACCEPTABLE")}
 
 
 def _in_ci() -> bool:
@@ -109,13 +117,21 @@ def prism_client(url: str, transport: str) -> AsyncOpenAI:
 async def test_call_is_valid_and_parses(api: ApiCall, transport: str, prism_url: str,
                                         strict_parsing: list[str]) -> None:
     async with prism_client(prism_url, transport) as client:
-        if api.stream:
-            # Prism validates first (an invalid request is a 422 here), then fails to serialise an SSE answer.
-            with pytest.raises(InternalServerError) as info:
+        if api.prism == UNSERVABLE:
+            # Prism validates first (an invalid request is a 422 here), then cannot answer as asked: 500
+            # where the operation declares the content type (text/event-stream), 406 where it does not.
+            with pytest.raises(APIStatusError) as info:
                 await api.call(client)
-            assert isinstance(info.value.body, dict), info.value.body
-            assert info.value.body["type"].endswith("#NO_COMPLEX_OBJECT_TEXT"), info.value.body
+            body = info.value.body
+            assert isinstance(body, dict), body
+            problem = (info.value.status_code, body.get("type", "").rpartition("#")[2])
+            assert problem in UNSERVABLE_REFUSALS, body
             return
+        if api.prism == UNREADABLE:
+            with pytest.raises(APIConnectionError):
+                await api.call(client)
+            return
+        assert api.prism == PARSE, api.prism
         try:
             result = await api.call(client)
         except APIStatusError as exc:

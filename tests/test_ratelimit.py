@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 
 import pytest
 
 import openai_core as openai
 from openai_core import AsyncOpenAI, RateLimit
-from openai_core._ratelimit import AsyncRateLimiter
+from openai_core._ratelimit import AsyncRateLimiter, _Bucket
 from openai_core._retry import estimate_tokens, parse_reset
 from openai_core.testing import MockServer
 
@@ -33,17 +34,24 @@ async def test_without_a_limiter_a_burst_hits_429(transport: str, server: MockSe
     assert any(isinstance(r, openai.RateLimitError) for r in results)
 
 
+def own_key(rpm: int) -> str:
+    """A key with its own budget on the server (``sk-rpm-N-<unique>``), so tests never share a window."""
+    return f"sk-rpm-{rpm}-{uuid.uuid4().hex[:12]}"
+
+
 async def test_rate_limit_keeps_a_burst_within_the_servers_limit(transport: str, server: MockServer) -> None:
     # server: 1,500/min = 25 per second; client budget: 1,200/min = 20 per second
+    key = own_key(1500)
     rejected_before = server.state.rate_limits.rejected
     started = time.monotonic()
-    async with limited_client(server, transport, "sk-rpm-1500",
+    async with limited_client(server, transport, key,
                               rate_limit=RateLimit(requests_per_minute=1200)) as client:
         results = await burst(client, 50)
     elapsed = time.monotonic() - started
     assert all(not isinstance(r, BaseException) for r in results), [r for r in results if isinstance(r, BaseException)][:3]
     assert server.state.rate_limits.rejected == rejected_before  # no 429 reached anyone
-    assert server.state.rate_limits.max_in_window <= 25
+    assert server.state.rate_limits.peak_by_key[key] <= 25
+    assert server.state.rate_limits.admitted_by_key[key] == 50
     assert elapsed >= (50 - 2) / 20 * 0.9  # paced: a two-request burst, then 20 a second
 
 
@@ -103,3 +111,56 @@ async def test_with_options_shares_the_budget(server: MockServer) -> None:
     client = limited_client(server, "httpx", "sk-test", rate_limit=RateLimit(requests_per_minute=600))
     assert client.with_options(timeout=5.0)._pipeline.limiter is client._pipeline.limiter
     await client.close()
+
+
+async def test_the_servers_lower_limit_is_adopted_so_steady_state_sees_no_429(
+    transport: str, server: MockServer
+) -> None:
+    # The server allows 1,200/min (20 a second); the client was told 3,000/min, or nothing at all. After
+    # the first answers carry x-ratelimit-limit-requests, every task paces to it: a steady stream of
+    # calls, with retries off, never meets a 429.
+    for limits in ({"rate_limit": RateLimit(requests_per_minute=3000)}, {"max_concurrency": 8}):
+        key = own_key(1200)
+        async with AsyncOpenAI(api_key=key, base_url=server.base_url, transport=transport, **limits) as client:  # type: ignore[arg-type]
+            warm_up = await burst(client, 8)  # retries on (the default): the first second may see a 429
+            assert all(not isinstance(r, BaseException) for r in warm_up)
+            await asyncio.sleep(1.0)  # the server's window empties
+            rejected_before = server.state.rate_limits.rejected_by_key[key]
+            started = time.monotonic()
+            results = await burst(client.with_options(max_retries=0), 30)
+            elapsed = time.monotonic() - started
+        assert [r for r in results if isinstance(r, BaseException)] == []
+        assert server.state.rate_limits.rejected_by_key[key] == rejected_before
+        assert elapsed >= 29 / 20  # paced to the server's rate, not sent at once
+
+
+async def test_without_a_limiter_the_same_stream_meets_429s(transport: str, server: MockServer) -> None:
+    async with limited_client(server, transport, own_key(1200)) as client:
+        results = await burst(client, 40)
+    assert sum(isinstance(r, openai.RateLimitError) for r in results) >= 10
+
+
+def test_buckets_pace_big_token_requests_in_full() -> None:
+    tokens = _Bucket(600)  # 10 tokens a second, a burst of one
+    t = tokens.updated
+    assert tokens.reserve(1, now=t) == 0.0
+    assert tokens.reserve(100, now=t) == pytest.approx(10.0)  # the whole 100, not just the burst
+    assert tokens.reserve(10, now=t + 1) == pytest.approx(10.0)  # queued behind the debt
+    requests = _Bucket(1200)  # 20 a second, a burst of two
+    waits = [requests.reserve(1, now=requests.updated) for _ in range(6)]
+    assert waits == pytest.approx([0.0, 0.0, 0.05, 0.10, 0.15, 0.20])
+
+
+def test_observe_adopts_only_a_lower_server_limit() -> None:
+    limiter = AsyncRateLimiter(RateLimit(requests_per_minute=600, tokens_per_minute=10_000), None)
+    limiter.observe(200, {"x-ratelimit-limit-requests": "6000", "x-ratelimit-limit-tokens": "5000"})
+    assert limiter._requests is not None and limiter._requests.per_minute == 600  # ours was lower: kept
+    assert limiter._tokens is not None and limiter._tokens.per_minute == pytest.approx(4750)
+    for junk in ("", "soon", "-5", "inf", "nan"):
+        limiter.observe(200, {"x-ratelimit-limit-requests": junk})
+        assert limiter._requests.per_minute == 600
+    bare = AsyncRateLimiter(None, 4)
+    bare.observe(200, {"x-ratelimit-limit-requests": "1200"})
+    assert bare._requests is not None and bare._requests.per_minute == pytest.approx(1140)
+    assert bare._tokens is None
+

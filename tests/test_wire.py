@@ -18,7 +18,7 @@ import pytest
 
 import openai_core
 
-from ._calls import CALLS, ApiCall
+from ._calls import ACTIVE, CALLS, ApiCall, our_methods
 from ._recorder import Recorded, Recorder
 
 # Header names (lower case) that may differ, and why. Keep in step with docs/compatibility.md.
@@ -102,15 +102,14 @@ def plain(result: Any) -> Any:
     if isinstance(result, list):
         return [plain(item) for item in result]
     if hasattr(result, "model_dump"):
-        return result.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # warnings=False: a parsed structured output sits in a field typed by an unbound TypeVar in
+        # both SDKs, which pydantic's serializer flags; the data is what is compared.
+        return result.model_dump(mode="json", by_alias=True, exclude_unset=True, warnings=False)
     return result
 
 
-
-
-@pytest.mark.parametrize("api", CALLS, ids=[call.name for call in CALLS])
-async def test_same_requests_as_the_official_sdk(api: ApiCall, transport: str, recorder: Recorder,
-                                                 request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize("api", ACTIVE, ids=[call.name for call in ACTIVE])
+async def test_same_requests_as_the_official_sdk(api: ApiCall, transport: str, recorder: Recorder) -> None:
     theirs, their_result = await record(recorder, official_client, api)
     ours, our_result = await record(recorder, our_client(transport), api)
 
@@ -151,3 +150,17 @@ async def test_dot_segment_ids_are_refused_before_sending(client: str, bad_id: s
         with pytest.raises(ValueError, match="dot-segment"):
             await c.fine_tuning.jobs.cancel(bad_id)
     assert recorder.take() == []
+
+
+def test_every_method_is_in_the_table() -> None:
+    # A method openai_core grows without an entry in tests/_calls.py would be proven by neither test.
+    assert our_methods() - {call.method for call in CALLS} == set()
+
+
+def test_every_table_method_exists_in_the_official_sdk() -> None:
+    client = openai.AsyncOpenAI(api_key="sk-none", base_url="http://127.0.0.1:9/v1")
+    for call in CALLS:
+        target: Any = client
+        for name in call.method.split("."):
+            target = getattr(target, name)
+        assert callable(target), call.method

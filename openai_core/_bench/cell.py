@@ -16,6 +16,8 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from .server import tree_cpu_seconds
+
 Request = Callable[[], Awaitable[list[float]]]  # one call; returns chunk arrival times (empty: not a stream)
 
 
@@ -127,7 +129,42 @@ def _open_sockets(base_url: str) -> int | None:
     return sum(1 for c in psutil.Process().net_connections(kind="tcp") if c.raddr and c.raddr.port == port)
 
 
+class _ConnectCounter:
+    """Counts TCP connections the cell opens: every client here (aiohttp, httpx/anyio, httpx2) connects
+    through the event loop's ``create_connection``, so one wrapper sees them all."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._original = asyncio.BaseEventLoop.create_connection
+
+    def install(self) -> None:
+        original, counter = self._original, self
+
+        async def counting(loop: Any, *args: Any, **kwargs: Any) -> Any:
+            counter.count += 1
+            return await original(loop, *args, **kwargs)
+
+        asyncio.BaseEventLoop.create_connection = counting  # type: ignore[method-assign,assignment]
+
+    def uninstall(self) -> None:
+        asyncio.BaseEventLoop.create_connection = self._original  # type: ignore[method-assign]
+
+
+def _server_cpu(spec: dict[str, Any]) -> float | None:
+    pid = spec.get("server_pid")
+    return None if pid is None else tree_cpu_seconds(pid)
+
+
 async def run(spec: dict[str, Any]) -> dict[str, Any]:
+    connects = _ConnectCounter()
+    connects.install()
+    try:
+        return await _run(spec, connects)
+    finally:
+        connects.uninstall()
+
+
+async def _run(spec: dict[str, Any], connects: _ConnectCounter) -> dict[str, Any]:
     call, close = await _make(spec)
     concurrency: int = spec["concurrency"]
     latencies: list[float] = []
@@ -138,10 +175,12 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
     budget = spec.get("max_requests")
     started = 0
 
-    async def worker(deadline: float) -> None:
+    async def worker(deadline: float, at_least: int = 0) -> None:
         nonlocal chunks, started
-        while time.perf_counter() < deadline and (budget is None or started < budget):
+        mine = 0
+        while (mine < at_least or time.perf_counter() < deadline) and (budget is None or started < budget):
             started += 1
+            mine += 1
             t0 = time.perf_counter()
             try:
                 arrivals = await call()
@@ -155,15 +194,24 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
                 gaps.extend(b - a for a, b in itertools.pairwise(arrivals))
 
     try:
-        # Warm-up: open the pool and import lazily loaded code; not measured.
-        await asyncio.gather(*[worker(time.perf_counter() + spec.get("warmup", 0.3)) for _ in range(concurrency)])
+        # Warm-up, not measured: one call first (lazy imports, schema builds, the session), then every
+        # worker at least once, so the pool holds `concurrency` connections before the clock starts. A
+        # time-only warm-up let a client whose first call blocks the loop for longer than the warm-up
+        # (imports) open its whole pool inside the measured window.
+        warmup = spec.get("warmup", 0.3)
+        if warmup:
+            await worker(0.0, at_least=1)
+            await asyncio.gather(*[worker(time.perf_counter() + warmup, at_least=1) for _ in range(concurrency)])
         for collected in (latencies, first_chunk, gaps):
             collected.clear()
         errors.clear()
         chunks, started = 0, 0
+        connects_warm, server0 = connects.count, _server_cpu(spec)
         cpu0, t0 = time.process_time(), time.perf_counter()
         await asyncio.gather(*[worker(t0 + spec["duration"]) for _ in range(concurrency)])
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        server1 = _server_cpu(spec)
+        new_connections = connects.count - connects_warm
         sockets = _open_sockets(spec["base_url"])
     finally:
         await close()
@@ -186,6 +234,12 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
         "cpu_us_per_req": cpu / done * 1e6 if done else None,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "connections": sockets,
+        "new_connections": new_connections,
+        "warmup_connections": connects_warm,
+        # The server's CPU over the measured window only (process start-up and warm-up excluded).
+        "server_cpu_pct": None if server0 is None or server1 is None else 100.0 * (server1 - server0) / elapsed,
+        "server_cpu_us_per_req": None if server0 is None or server1 is None or not done
+        else (server1 - server0) / done * 1e6,
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["render_table", "write_chart"]
+__all__ = ["render_table", "render_targets", "write_chart"]
 
 SATURATED_PCT = 90.0
 # (numerator, denominator): ratios the issue's targets are stated in.
@@ -27,7 +27,7 @@ def _throughput(cell: dict[str, Any]) -> float:
 
 def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
     head = (f"{'scenario':<8} {'conc':>5} {'client':<14} {'req/s':>8} {'chunks/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
-            f"{'cpu us/req':>10} {'rss MB':>7} {'conns':>6} {'errors':>6} {'server cpu':>10}")
+            f"{'cpu us/req':>10} {'rss MB':>7} {'conns':>6} {'new':>5} {'errors':>6} {'server cpu':>10} {'srv us/req':>10}")
     if remote:
         head += f" {'ttft ms':>8} {'gap p50':>8} {'gap p99':>8}"
     lines = [head, "-" * len(head)]
@@ -40,7 +40,8 @@ def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
         line = (f"{c['scenario']:<8} {c['concurrency']:>5} {c['client']:<14} {_fmt(c['req_per_s']):>8} "
                 f"{_fmt(c['chunks_per_s'] or None):>10} {_fmt(c['p50_ms'], ',.1f'):>8} {_fmt(c['p99_ms'], ',.1f'):>8} "
                 f"{_fmt(c['cpu_us_per_req']):>10} {_fmt(c['peak_rss_mb']):>7} {_fmt(c['connections']):>6} "
-                f"{sum(c['errors'].values()):>6} {server_txt:>10}")
+                f"{_fmt(c.get('new_connections')):>5} {sum(c['errors'].values()):>6} {server_txt:>10} "
+                f"{_fmt(c.get('server_cpu_us_per_req')):>10}")
         if remote:
             line += (f" {_fmt(c['ttft_p50_ms'], ',.1f'):>8} {_fmt(c['gap_p50_ms'], ',.2f'):>8}"
                      f" {_fmt(c['gap_p99_ms'], ',.2f'):>8}")
@@ -58,6 +59,60 @@ def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
             lines.append(f"  {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
     if any((c.get("server_cpu_pct") or 0) >= SATURATED_PCT for c in cells):
         lines.append("  SAT: the server used >= 90% of its core in that cell: the server, not the client, may be the limit")
+    return "\n".join(lines)
+
+
+def _check(label: str, value: float | None, op: str, bar: float) -> str:
+    if value is None:
+        return f"  [ n/a ] {label}: not measured in this run"
+    ok = value >= bar if op == ">=" else value <= bar
+    return f"  [{' met ' if ok else 'MISSED'}] {label}: {value:.2f}x (target {op} {bar}x)"
+
+
+def render_targets(cells: list[dict[str, Any]], micro: dict[str, Any]) -> str:
+    """The issue's targets, each with the ratio this run measured."""
+    by_key = {(c["scenario"], c["concurrency"], c["client"]): c for c in cells if "failed" not in c}
+
+    def ratio(scenario: str, conc: int, top: str, bottom: str, metric: Any = _throughput) -> float | None:
+        a, b = by_key.get((scenario, conc, top)), by_key.get((scenario, conc, bottom))
+        if not a or not b or not metric(b):
+            return None
+        return float(metric(a) / metric(b))
+
+    lines = ["targets (same run):"]
+    concs = sorted({c["concurrency"] for c in cells if c["concurrency"] >= 64})
+    for conc in concs:
+        lines.append(_check(f"chat   c={conc:<4} core-aiohttp / raw-aiohttp req/s",
+                            ratio("chat", conc, "core-aiohttp", "raw-aiohttp"), ">=", 0.8))
+    for conc in concs:
+        lines.append(_check(f"stream c={conc:<4} core-aiohttp / raw-aiohttp chunks/s",
+                            ratio("stream", conc, "core-aiohttp", "raw-aiohttp"), ">=", 0.7))
+    for scenario in ("chat", "stream"):
+        for conc in concs:
+            lines.append(_check(f"{scenario:<6} c={conc:<4} core-aiohttp / openai",
+                                ratio(scenario, conc, "core-aiohttp", "openai"), ">=", 8.0))
+    for scenario in ("chat", "stream"):
+        for conc in concs:
+            lines.append(_check(f"{scenario:<6} c={conc:<4} core-httpx / raw-httpx",
+                                ratio(scenario, conc, "core-httpx", "raw-httpx"), ">=", 0.9))
+    for scenario in ("chat", "stream"):
+        cell = by_key.get((scenario, max(concs, default=0), "core-httpx"))
+        spread = cell["p99_ms"] / cell["p50_ms"] if cell and cell["p50_ms"] else None
+        lines.append(_check(f"{scenario:<6} c={max(concs, default=0):<4} core-httpx p99 / p50 (no collapse)",
+                            spread, "<=", 3.0))
+    lines.append(_check(f"stream c={max(concs, default=0):<4} core-aiohttp / raw-aiohttp peak RSS",
+                        ratio("stream", max(concs, default=0), "core-aiohttp", "raw-aiohttp",
+                              lambda c: c["peak_rss_mb"]), "<=", 1.3))
+    imports = micro.get("imports_s") or {}
+    if "openai" in imports:
+        for name in ("openai_core", "openai_core.AsyncOpenAI"):
+            if name in imports:
+                lines.append(_check(f"import {name} ({imports[name] * 1e3:.0f} ms) / import openai "
+                                    f"({imports['openai'] * 1e3:.0f} ms)", imports[name] / imports["openai"], "<=", 0.25))
+    sse = micro.get("sse")
+    if sse:
+        lines.append(_check(f"SSE decoder events/s vs the official SDK's ({sse['events']} events, same bytes)",
+                            sse["ratio"], ">=", 4.0))
     return "\n".join(lines)
 
 

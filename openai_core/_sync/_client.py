@@ -33,9 +33,12 @@ from openai_core._sync.transports.base import Transport
 
 if TYPE_CHECKING:
     from openai_core._sync.resources.chat import Chat
+    from openai_core._sync.resources.completions import Completions
     from openai_core._sync.resources.embeddings import Embeddings
     from openai_core._sync.resources.fine_tuning import FineTuning
     from openai_core._sync.resources.models import Models
+    from openai_core._sync.resources.moderations import Moderations
+    from openai_core._sync.resources.responses import Responses
 
 __all__ = ["OpenAI"]
 
@@ -235,6 +238,24 @@ class OpenAI:
         from openai_core._sync.resources.fine_tuning import FineTuning
 
         return FineTuning(self)
+
+    @cached_property
+    def completions(self) -> Completions:
+        from openai_core._sync.resources.completions import Completions
+
+        return Completions(self)
+
+    @cached_property
+    def moderations(self) -> Moderations:
+        from openai_core._sync.resources.moderations import Moderations
+
+        return Moderations(self)
+
+    @cached_property
+    def responses(self) -> Responses:
+        from openai_core._sync.resources.responses import Responses
+
+        return Responses(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

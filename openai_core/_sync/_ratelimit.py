@@ -7,6 +7,8 @@ holds requests back before they are sent instead of letting them fail with 429:
 - ``max_concurrency`` caps requests in flight;
 - token buckets pace requests (and estimated tokens) evenly to the per-minute budgets, with a tenth of a
   second's worth as burst, so a minute's budget is not spent in the first instant;
+- the server's ``x-ratelimit-limit-*`` (per minute), when lower than the budget given (or when only
+  ``max_concurrency`` was), becomes the budget: 95 % of it, without burst;
 - the server's ``x-ratelimit-remaining-*`` = 0 with ``x-ratelimit-reset-*``, and any 429's
   ``retry-after``, pause every request of the client until the reset, not only the one that was told.
 """
@@ -29,18 +31,21 @@ class _Bucket:
     """Tokens refill at ``per_minute / 60`` a second up to a tenth of a second's worth. Taking more than there
     is reserves the debt: the caller sleeps until it is paid, and later callers queue behind it."""
 
-    def __init__(self, per_minute: float) -> None:
+    def __init__(self, per_minute: float, *, burst: float | None = None) -> None:
+        self.per_minute = per_minute
         self.rate = per_minute / 60.0
         # A tenth of a second's worth as burst: any one-second window then sees at most 1.1x the rate,
         # so a server counting per second (or per minute) never sees the budget overrun.
-        self.capacity = max(1.0, self.rate / 10.0)
+        self.capacity = max(1.0, self.rate / 10.0) if burst is None else burst
         self.level = self.capacity
         self.updated = time.monotonic()
 
     def reserve(self, amount: float, now: float) -> float:
         self.level = min(self.capacity, self.level + (now - self.updated) * self.rate)
         self.updated = now
-        self.level -= min(amount, self.capacity)
+        # The whole amount, even past the burst: a request estimated at more tokens than the burst
+        # must still pay for all of them, or big requests would never be paced.
+        self.level -= amount
         return 0.0 if self.level >= 0 else -self.level / self.rate
 
 
@@ -86,9 +91,13 @@ class RateLimiter:
             self._slots.release()
 
     def observe(self, status_code: int, headers: Mapping[str, str]) -> None:
-        """Pause everyone when the server says a budget is spent, until it says it resets."""
+        """Adopt the server's budget when it is lower than ours; pause everyone when the server says a
+        budget is spent, until it says it resets."""
         pause = 0.0
         for kind in ("requests", "tokens"):
+            limit = headers.get(f"x-ratelimit-limit-{kind}")
+            if limit is not None:
+                self._adopt(kind, limit)
             if headers.get(f"x-ratelimit-remaining-{kind}") == "0":
                 pause = max(pause, parse_reset(headers.get(f"x-ratelimit-reset-{kind}")) or 0.0)
         if status_code == 429:
@@ -96,3 +105,19 @@ class RateLimiter:
         if pause:
             with self._lock:
                 self._paused_until = max(self._paused_until, time.monotonic() + min(pause, 60.0))
+
+    def _adopt(self, kind: str, limit: str) -> None:
+        try:
+            # 95 % and no burst: servers may enforce a minute's budget pro rata over shorter windows
+            # (the embedded one does, per second), so even pacing just under it never trips them.
+            target = 0.95 * float(limit)
+        except ValueError:
+            return
+        bucket = self._requests if kind == "requests" else self._tokens
+        if not 0 < target < float("inf") or (bucket is not None and bucket.per_minute <= target):
+            return
+        with self._lock:
+            if kind == "requests":
+                self._requests = _Bucket(target, burst=1.0)
+            else:
+                self._tokens = _Bucket(target, burst=1.0)

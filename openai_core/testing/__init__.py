@@ -13,7 +13,8 @@ Faults are chosen per request with the ``X-Mock-Fault`` header, or a JSON body w
 - ``kind=reset`` — the connection is reset (TCP RST) before any response byte.
 - ``kind=slow_headers;delay=S`` — wait, then answer normally.
 - ``kind=slow_body;delay=S`` — send the first half of the body (first event of a stream), wait, send the rest.
-- ``kind=truncate[;mode=length|chunked]`` — send half the body, then close the connection.
+- ``kind=truncate[;mode=length|chunked][;close=fin|rst]`` — send half the body, then close the connection
+  (``rst``: reset it).
 - ``kind=stream_cut;after=N`` — (streams) send N events, then close without ``[DONE]``.
 - ``kind=sse_error;after=N[;style=event|payload]`` — (streams) N events, an error event, then ``[DONE]``.
 - ``kind=bad_body;body=nonjson|html|empty|truncated_json[;content_type=CT]`` — a 200 with that body.

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from . import _finetune as ft
 from . import _handlers as h
+from . import _responses as responses
 from ._common import JSON_CT, ApiError, SSEReply, dumps, error_body
 from ._faults import (
     BODY_FAULTS,
@@ -21,6 +22,7 @@ from ._faults import (
     reset_connection,
     status_response,
 )
+from ._moderations import create_moderation
 from ._sse import write_sse
 from ._state import ServerState
 
@@ -198,6 +200,11 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     post("/v1/fine_tuning/jobs/{job_id}/cancel", ft.cancel_job, json_body=False)  # no body
     get("/v1/fine_tuning/jobs/{job_id}/events", ft.list_events)
     get("/v1/fine_tuning/jobs/{job_id}/checkpoints", ft.list_checkpoints)
+    post("/v1/moderations", create_moderation)
+    post("/v1/responses", responses.create_response)
+    get("/v1/responses/{response_id}", responses.get_response)
+    delete("/v1/responses/{response_id}", responses.delete_response)
+    get("/v1/responses/{response_id}/input_items", responses.list_input_items)
     _control_routes(app, state)
     app.router.add_route("*", "/{tail:.*}", _not_found(state))
     return app

@@ -53,7 +53,9 @@ class SSEReply:
     """A server-sent-event stream: each item of ``events`` is one complete ``data: ...\\n\\n`` block
     (ASCII text; encoded when written).
 
-    The terminating ``data: [DONE]`` block is added by the writer (so faults can leave it out).
+    The terminating ``data: [DONE]`` block is added by the writer (so faults can leave it out), unless
+    ``done`` is false: Responses API streams end with the body, without ``[DONE]``.
     """
 
     events: list[str] = field(default_factory=list)
+    done: bool = True

@@ -36,7 +36,7 @@ _KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "reset": (frozenset(), frozenset()),
     "slow_headers": (frozenset({"delay"}), frozenset({"delay"})),
     "slow_body": (frozenset({"delay"}), frozenset({"delay"})),
-    "truncate": (frozenset({"mode"}), frozenset()),
+    "truncate": (frozenset({"mode", "close"}), frozenset()),
     "stream_cut": (frozenset({"after"}), frozenset({"after"})),
     "sse_error": (frozenset({"after", "style"}), frozenset({"after"})),
     "bad_body": (frozenset({"body", "content_type"}), frozenset({"body"})),
@@ -44,6 +44,7 @@ _KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 _CHOICES: dict[str, frozenset[str]] = {
     "should_retry": frozenset({"true", "false"}),
     "mode": frozenset({"length", "chunked"}),
+    "close": frozenset({"fin", "rst"}),
     "style": frozenset({"event", "payload"}),
 }
 _STATUS_BODIES = frozenset({"json", "html", "text", "empty"})
@@ -65,6 +66,7 @@ class Fault:
     delay: float = 0.0
     after: int = 0
     mode: str = "length"
+    close: str = "fin"
     style: str = "event"
     body: str = "json"
     content_type: str | None = None
@@ -135,6 +137,7 @@ def parse_fault(spec: str) -> Fault:
         delay=_delay(pairs["delay"]) if "delay" in pairs else 0.0,
         after=_int("after", pairs["after"], 0) if "after" in pairs else 0,
         mode=pairs.get("mode", "length"),
+        close=pairs.get("close", "fin"),
         style=pairs.get("style", "event"),
         body=pairs.get("body", "json"),
         content_type=pairs.get("content_type") or None,
@@ -247,5 +250,10 @@ async def body_fault_response(request: web.BaseRequest, fault: Fault, status: in
     await resp.prepare(request)
     with contextlib.suppress(ConnectionError):
         await resp.write(body[:half])
-    close_connection(request)
+    if fault.close == "rst":
+        # Let the client read the headers and the first half, so the reset hits a body in progress.
+        await asyncio.sleep(0.05)
+        reset_connection(request)
+    else:
+        close_connection(request)
     return resp  # aiohttp's write_eof then fails on the closed transport, which it ignores

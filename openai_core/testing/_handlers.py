@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from ._chat_tools import structured_chat
 from ._common import ApiError, SSEReply, dumps
 from ._data import (
     MODEL_LIST_BODY,
@@ -119,6 +120,10 @@ def chat_completions(state: ServerState, request: web.Request, body: dict[str, A
         if message["role"] == "user":
             last_user = text
     n = _int(body, "n", 1, 1, 128) or 1
+    if "tools" in body or "response_format" in body:  # tool calls / structured output (_chat_tools)
+        structured = structured_chat(state, body, model, n, prompt_tokens, _usage)
+        if structured is not None:
+            return structured
     content, cut = truncate_words("echo: " + last_user, _max_tokens(body))
     finish = "length" if cut else "stop"
     completion_tokens = word_count(content) * n

@@ -120,29 +120,30 @@ async def _write(resp: web.StreamResponse, events: Sequence[str], *, eof: bool) 
 async def write_sse(request: web.BaseRequest, reply: SSEReply, fault: Fault | None,
                     request_id: str) -> web.StreamResponse:
     events = reply.events
+    done = DONE if reply.done else ""
     if fault is not None and fault.kind in BODY_FAULTS and fault.kind != "slow_body":
-        body = ("".join(events) + DONE).encode()
+        body = ("".join(events) + done).encode()
         return await body_fault_response(request, fault, 200, body, SSE_CT, request_id)
     resp = web.StreamResponse(headers={"Content-Type": SSE_CT, "Cache-Control": "no-cache",
                                        "x-request-id": request_id})
     await resp.prepare(request)
     with contextlib.suppress(ConnectionError):  # the client went away mid-stream: nothing to report
-        await _write_with_fault(request, resp, events, fault)
+        await _write_with_fault(request, resp, events, fault, done)
     return resp
 
 
 async def _write_with_fault(request: web.BaseRequest, resp: web.StreamResponse, events: list[str],
-                            fault: Fault | None) -> None:
+                            fault: Fault | None, done: str = DONE) -> None:
     if fault is None:
-        await _write(resp, [*events, DONE], eof=True)
+        await _write(resp, [*events, done], eof=True)
     elif fault.kind == "slow_body":
         await _write(resp, events[:1], eof=False)
         await asyncio.sleep(fault.delay)
-        await _write(resp, [*events[1:], DONE], eof=True)
+        await _write(resp, [*events[1:], done], eof=True)
     elif fault.kind == "stream_cut":
         await _write(resp, events[: fault.after], eof=False)
         close_connection(request)
     elif fault.kind == "sse_error":
-        await _write(resp, [*events[: fault.after], _error_event(fault.style), DONE], eof=True)
+        await _write(resp, [*events[: fault.after], _error_event(fault.style), done], eof=True)
     else:
-        await _write(resp, [*events, DONE], eof=True)
+        await _write(resp, [*events, done], eof=True)

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from ._finetune import FineTuningStore
 from ._ratelimit import RateLimits
+from ._responses import ResponseStore
 
 __all__ = ["RecordedRequest", "ServerState"]
 
@@ -52,6 +53,7 @@ class ServerState:
         self.attempt_counts: dict[str, int] = {}
         self.fine_tuning = FineTuningStore(num_jobs)
         self.rate_limits = RateLimits()
+        self.responses = ResponseStore()
         self._lock = threading.Lock()
         self._request_ids = itertools.count(1)
         self._object_ids = itertools.count(1)

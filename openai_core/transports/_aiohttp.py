@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import urllib.request
+import weakref
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -89,6 +90,8 @@ class AioHttpTransport:
         self._env_proxies: dict[str, str] = {}
         self._proxy_for_origin: dict[tuple[str, str | None, int | None], str | None] = {}
         self._closed = False
+        # Responses handed out whose body may still be read: see aclose().
+        self._open: weakref.WeakSet[aiohttp.ClientResponse] = weakref.WeakSet()
 
     @property
     def owns_session(self) -> bool:
@@ -143,7 +146,9 @@ class AioHttpTransport:
         session = self._session
         if session is None:
             if self._closed:
-                raise TransportConnectionError("the transport is closed")
+                # A programming error, not a network failure (so never retried), worded and typed as
+                # httpx reports it: the same failure gives the same exception on both backends.
+                raise RuntimeError("Cannot send a request, as the client has been closed.")
             library = sniffio.current_async_library()
             if library != "asyncio":
                 raise RuntimeError(
@@ -165,6 +170,7 @@ class AioHttpTransport:
             )
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise _map_error(exc) from exc
+        self._open.add(response)
         return Response(
             response.status,
             headers=response.headers,
@@ -181,6 +187,13 @@ class AioHttpTransport:
         if owned:
             self._session = None
         if owned and session is not None and not session.closed:
+            # aiohttp drops a connection's payload reference before the connection is lost, so a task
+            # reading a body (a stream) when the session closes would wait for its read timeout
+            # (600 s by default). Fail those reads now, as httpx does.
+            for response in list(self._open):
+                if not response.content.at_eof():
+                    response.content.set_exception(aiohttp.ClientConnectionError("the client was closed"))
+            self._open.clear()
             await session.close()
             # Closing a transport releases its socket on the next loop iteration; yield once so the
             # client holds no socket when close() returns.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpcore
 import httpx
 from multidict import CIMultiDict
 from typing_extensions import override
@@ -58,8 +59,10 @@ class HttpxTransport:
     transport creates and owns.
     """
 
-    # The library doing the I/O: httpx here; an API-compatible fork (httpx2) subclasses with its own.
+    # The library doing the I/O: httpx here; an API-compatible fork (httpx2) subclasses with its own,
+    # and with its own httpcore (the lean pool is built from that library's connection classes).
     _lib: Any = httpx
+    _core: Any = httpcore
 
     def __init__(self, client: httpx.AsyncClient | None = None, **client_kwargs: Any) -> None:
         if client is not None and client_kwargs:
@@ -73,8 +76,8 @@ class HttpxTransport:
             client_kwargs.setdefault("follow_redirects", True)
             client = lib.AsyncClient(**client_kwargs)
             default_transport = getattr(client, "_transport", None)
-            if lib is httpx and isinstance(default_transport, httpx.AsyncHTTPTransport):
-                install_lean_pool(default_transport)
+            if isinstance(default_transport, lib.AsyncHTTPTransport):
+                install_lean_pool(default_transport, self._core)
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 

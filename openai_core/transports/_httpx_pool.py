@@ -10,7 +10,9 @@ about to reuse, so a request costs the same at 1 or 1,000 connections.
 
 It replaces the pool inside an ``httpx.AsyncHTTPTransport`` that this package created, so httpx still
 does everything else (TLS, request/response mapping, exceptions). HTTP/2 and proxied transports keep
-httpcore's pool (they multiplex or tunnel, which this pool does not do).
+httpcore's pool (they multiplex or tunnel, which this pool does not do). httpx2's pool (httpcore2, the
+fork the official SDK uses) has the same scan and the same API, so the httpx2 plug-in installs this
+pool too, built from httpcore2's classes (``core=httpcore2``).
 """
 
 from __future__ import annotations
@@ -62,8 +64,9 @@ class _PooledStream:
 class _LeanPool:
     """Drop-in for ``httpcore.AsyncConnectionPool`` (HTTP/1.1, no proxy), configured from one."""
 
-    def __init__(self, original: httpcore.AsyncConnectionPool) -> None:
+    def __init__(self, original: httpcore.AsyncConnectionPool, core: Any = httpcore) -> None:
         self._original = original
+        self._core = core  # httpcore, or its API-compatible fork httpcore2
         self._max_connections = original._max_connections
         self._idle: dict[tuple[bytes, bytes, int], list[httpcore.AsyncHTTPConnection]] = {}
         self._active: set[httpcore.AsyncHTTPConnection] = set()
@@ -73,7 +76,7 @@ class _LeanPool:
 
     def _new_connection(self, origin: httpcore.Origin) -> httpcore.AsyncHTTPConnection:
         pool = self._original
-        return httpcore.AsyncHTTPConnection(
+        connection: httpcore.AsyncHTTPConnection = self._core.AsyncHTTPConnection(
             origin=origin,
             ssl_context=pool._ssl_context,
             keepalive_expiry=pool._keepalive_expiry,
@@ -85,6 +88,7 @@ class _LeanPool:
             network_backend=pool._network_backend,
             socket_options=pool._socket_options,
         )
+        return connection
 
     async def _idle_connection(self, origin: httpcore.Origin) -> httpcore.AsyncHTTPConnection | None:
         stack = self._idle.get(_key(origin))
@@ -106,12 +110,12 @@ class _LeanPool:
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
         if self._closed:
-            raise httpcore.ConnectError("the connection pool is closed")
+            raise self._core.ConnectError("the connection pool is closed")
         timeouts = request.extensions.get("timeout", {})
         try:
             await self._acquire_slot(timeouts.get("pool"))
         except TimeoutError as exc:
-            raise httpcore.PoolTimeout("timed out waiting for a free connection") from exc
+            raise self._core.PoolTimeout("timed out waiting for a free connection") from exc
         connection: httpcore.AsyncHTTPConnection | None = None
         try:
             origin = request.url.origin
@@ -124,12 +128,13 @@ class _LeanPool:
                 await connection.aclose()
             self._slots.release()
             raise
-        return httpcore.Response(
+        pooled: httpcore.Response = self._core.Response(
             status=response.status,
             headers=response.headers,
             content=_PooledStream(response.stream, self, connection, origin),
             extensions=response.extensions,
         )
+        return pooled
 
     async def release(self, connection: httpcore.AsyncHTTPConnection, origin: httpcore.Origin) -> None:
         self._active.discard(connection)
@@ -151,15 +156,16 @@ class _LeanPool:
         await self._original.aclose()
 
 
-def install_lean_pool(transport: httpx.AsyncHTTPTransport) -> bool:
-    """Swap httpcore's pool inside ``transport`` for the lean one; False (and no change) where the
-    transport is not a plain HTTP/1.1 pool (HTTP/2, proxies) or httpx's internals moved."""
-    pool = getattr(transport, "_pool", None)
-    if type(pool) is not httpcore.AsyncConnectionPool or pool._http2 or not pool._http1:
+def install_lean_pool(transport: httpx.AsyncHTTPTransport, core: Any = httpcore) -> bool:
+    """Swap the pool inside ``transport`` (httpx's over ``core=httpcore``, or httpx2's over
+    ``core=httpcore2``) for the lean one; False (and no change) where the transport is not a plain
+    HTTP/1.1 pool (HTTP/2, proxies) or the library's internals moved."""
+    pool: Any = getattr(transport, "_pool", None)
+    if type(pool) is not core.AsyncConnectionPool or pool._http2 or not pool._http1:
         return False
     needed = ("_max_connections", "_ssl_context", "_keepalive_expiry", "_retries", "_local_address",
               "_uds", "_network_backend", "_socket_options")
     if not all(hasattr(pool, name) for name in needed):
         return False
-    transport._pool = _LeanPool(pool)  # type: ignore[assignment]
+    transport._pool = _LeanPool(pool, core)  # type: ignore[assignment]
     return True

@@ -4,6 +4,9 @@ import paths as in the official ``openai`` SDK (``openai_core.types.chat.ChatCom
 Subpackages (``chat``, ``fine_tuning``, ``shared``, ``shared_params``) load on first import."""
 
 from .chat_model import ChatModel as ChatModel
+from .completion import Completion as Completion
+from .completion_choice import CompletionChoice as CompletionChoice
+from .completion_create_params import CompletionCreateParams as CompletionCreateParams
 from .completion_usage import CompletionUsage as CompletionUsage
 from .create_embedding_response import CreateEmbeddingResponse as CreateEmbeddingResponse
 from .embedding import Embedding as Embedding
@@ -11,6 +14,15 @@ from .embedding_create_params import EmbeddingCreateParams as EmbeddingCreatePar
 from .embedding_model import EmbeddingModel as EmbeddingModel
 from .model import Model as Model
 from .model_deleted import ModelDeleted as ModelDeleted
+from .moderation import Moderation as Moderation
+from .moderation_create_params import ModerationCreateParams as ModerationCreateParams
+from .moderation_create_response import ModerationCreateResponse as ModerationCreateResponse
+from .moderation_image_url_input_param import ModerationImageURLInputParam as ModerationImageURLInputParam
+from .moderation_model import ModerationModel as ModerationModel
+from .moderation_multi_modal_input_param import (
+    ModerationMultiModalInputParam as ModerationMultiModalInputParam,
+)
+from .moderation_text_input_param import ModerationTextInputParam as ModerationTextInputParam
 from .shared import FunctionDefinition as FunctionDefinition
 from .shared import FunctionParameters as FunctionParameters
 from .shared import Metadata as Metadata

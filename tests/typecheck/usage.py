@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Literal, assert_type
 
+from pydantic import BaseModel
+
 import openai_core as openai
 from openai_core import AsyncOpenAI, AsyncStream
+from openai_core.lib.streaming.chat import AsyncChatCompletionStream
 from openai_core.pagination import AsyncCursorPage, AsyncPage
-from openai_core.types import CreateEmbeddingResponse, Model
-from openai_core.types.chat import ChatCompletion, ChatCompletionChunk
+from openai_core.types import Completion, CreateEmbeddingResponse, Model, ModerationCreateResponse
+from openai_core.types.chat import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionFunctionToolParam,
+    ChatCompletionMessageParam,
+    ParsedChatCompletion,
+)
 from openai_core.types.fine_tuning import FineTuningJob
+from openai_core.types.responses import Response, ResponseItem, ResponseStreamEvent, ResponseTextDeltaEvent
 
 
 async def usage(client: AsyncOpenAI, flag: bool) -> None:
@@ -54,3 +64,56 @@ async def usage(client: AsyncOpenAI, flag: bool) -> None:
 async def mistakes(client: AsyncOpenAI) -> None:
     await client.chat.completions.create(model="gpt-4o")  # E: missing messages
     await client.chat.completions.create(model="gpt-4o", messages=[], temprature=1)  # E: unknown argument
+
+
+class Weather(BaseModel):
+    city: str
+
+
+async def helpers_and_more_resources(client: AsyncOpenAI, flag: bool) -> None:
+    messages: list[ChatCompletionMessageParam] = [{"role": "user", "content": "hi"}]
+    parsed = await client.chat.completions.parse(model="gpt-4o", messages=messages, response_format=Weather)
+    assert_type(parsed, ParsedChatCompletion[Weather])
+    assert_type(parsed.choices[0].message.parsed, Weather | None)
+    assert_type(await client.chat.completions.parse(model="gpt-4o", messages=messages), ParsedChatCompletion[None])
+    tool = openai.pydantic_function_tool(Weather)
+    assert_type(tool, ChatCompletionFunctionToolParam)
+
+    async with client.chat.completions.stream(model="gpt-4o", messages=messages, response_format=Weather) as stream:
+        assert_type(stream, AsyncChatCompletionStream[Weather])
+        async for event in stream:
+            if event.type == "content.delta":
+                assert_type(event.delta, str)
+            elif event.type == "content.done":
+                assert_type(event.parsed, Weather | None)
+            elif event.type == "tool_calls.function.arguments.delta":
+                assert_type(event.arguments_delta, str)
+        assert_type(await stream.get_final_completion(), ParsedChatCompletion[Weather])
+    async with client.chat.completions.stream(model="gpt-4o", messages=messages) as plain:
+        assert_type(plain, AsyncChatCompletionStream[None])
+
+    completion = await client.completions.create(model="gpt-3.5-turbo-instruct", prompt="x")
+    assert_type(completion, Completion)
+    assert_type(await client.completions.create(model="m", prompt="x", stream=True), AsyncStream[Completion])
+    assert_type(await client.moderations.create(input="x"), ModerationCreateResponse)
+
+    response = await client.responses.create(model="gpt-4o", input="hi")
+    assert_type(response, Response)
+    assert_type(response.output_text, str)
+    events = await client.responses.create(model="gpt-4o", input="hi", stream=True)
+    assert_type(events, AsyncStream[ResponseStreamEvent])
+    async for item in events:
+        if item.type == "response.output_text.delta":
+            assert_type(item, ResponseTextDeltaEvent)
+    assert_type(
+        await client.responses.create(model="gpt-4o", input="hi", stream=flag), Response | AsyncStream[ResponseStreamEvent]
+    )
+    assert_type(await client.responses.retrieve("resp_1"), Response)
+    assert_type(await client.responses.delete("resp_1"), None)
+    assert_type(await client.responses.input_items.list("resp_1"), AsyncCursorPage[ResponseItem])
+
+
+async def helper_mistakes(client: AsyncOpenAI) -> None:
+    await client.chat.completions.parse(model="m", messages=[], stream=True)  # E: parse() does not stream
+    await client.responses.create(model="m", input="x", temprature=1)  # E: unknown argument
+    await client.moderations.create(model="omni-moderation-latest")  # E: missing input

@@ -11,7 +11,9 @@ about to reuse, so a request costs the same at 1 or 1,000 connections.
 
 It replaces the pool inside an ``httpx.HTTPTransport`` that this package created, so httpx still
 does everything else (TLS, request/response mapping, exceptions). HTTP/2 and proxied transports keep
-httpcore's pool (they multiplex or tunnel, which this pool does not do).
+httpcore's pool (they multiplex or tunnel, which this pool does not do). httpx2's pool (httpcore2, the
+fork the official SDK uses) has the same scan and the same API, so the httpx2 plug-in installs this
+pool too, built from httpcore2's classes (``core=httpcore2``).
 """
 
 from __future__ import annotations
@@ -62,8 +64,9 @@ class _PooledStream:
 class _LeanPool:
     """Drop-in for ``httpcore.ConnectionPool`` (HTTP/1.1, no proxy), configured from one."""
 
-    def __init__(self, original: httpcore.ConnectionPool) -> None:
+    def __init__(self, original: httpcore.ConnectionPool, core: Any = httpcore) -> None:
         self._original = original
+        self._core = core  # httpcore, or its API-compatible fork httpcore2
         self._max_connections = original._max_connections
         self._idle: dict[tuple[bytes, bytes, int], list[httpcore.HTTPConnection]] = {}
         self._active: set[httpcore.HTTPConnection] = set()
@@ -72,7 +75,7 @@ class _LeanPool:
 
     def _new_connection(self, origin: httpcore.Origin) -> httpcore.HTTPConnection:
         pool = self._original
-        return httpcore.HTTPConnection(
+        connection: httpcore.HTTPConnection = self._core.HTTPConnection(
             origin=origin,
             ssl_context=pool._ssl_context,
             keepalive_expiry=pool._keepalive_expiry,
@@ -84,6 +87,7 @@ class _LeanPool:
             network_backend=pool._network_backend,
             socket_options=pool._socket_options,
         )
+        return connection
 
     def _idle_connection(self, origin: httpcore.Origin) -> httpcore.HTTPConnection | None:
         stack = self._idle.get(_key(origin))
@@ -103,12 +107,12 @@ class _LeanPool:
 
     def handle_request(self, request: httpcore.Request) -> httpcore.Response:
         if self._closed:
-            raise httpcore.ConnectError("the connection pool is closed")
+            raise self._core.ConnectError("the connection pool is closed")
         timeouts = request.extensions.get("timeout", {})
         try:
             self._acquire_slot(timeouts.get("pool"))
         except TimeoutError as exc:
-            raise httpcore.PoolTimeout("timed out waiting for a free connection") from exc
+            raise self._core.PoolTimeout("timed out waiting for a free connection") from exc
         connection: httpcore.HTTPConnection | None = None
         try:
             origin = request.url.origin
@@ -121,12 +125,13 @@ class _LeanPool:
                 connection.close()
             self._slots.release()
             raise
-        return httpcore.Response(
+        pooled: httpcore.Response = self._core.Response(
             status=response.status,
             headers=response.headers,
             content=_PooledStream(response.stream, self, connection, origin),
             extensions=response.extensions,
         )
+        return pooled
 
     def release(self, connection: httpcore.HTTPConnection, origin: httpcore.Origin) -> None:
         self._active.discard(connection)
@@ -148,15 +153,16 @@ class _LeanPool:
         self._original.close()
 
 
-def install_lean_pool(transport: httpx.HTTPTransport) -> bool:
-    """Swap httpcore's pool inside ``transport`` for the lean one; False (and no change) where the
-    transport is not a plain HTTP/1.1 pool (HTTP/2, proxies) or httpx's internals moved."""
-    pool = getattr(transport, "_pool", None)
-    if type(pool) is not httpcore.ConnectionPool or pool._http2 or not pool._http1:
+def install_lean_pool(transport: httpx.HTTPTransport, core: Any = httpcore) -> bool:
+    """Swap the pool inside ``transport`` (httpx's over ``core=httpcore``, or httpx2's over
+    ``core=httpcore2``) for the lean one; False (and no change) where the transport is not a plain
+    HTTP/1.1 pool (HTTP/2, proxies) or the library's internals moved."""
+    pool: Any = getattr(transport, "_pool", None)
+    if type(pool) is not core.ConnectionPool or pool._http2 or not pool._http1:
         return False
     needed = ("_max_connections", "_ssl_context", "_keepalive_expiry", "_retries", "_local_address",
               "_uds", "_network_backend", "_socket_options")
     if not all(hasattr(pool, name) for name in needed):
         return False
-    transport._pool = _LeanPool(pool)  # type: ignore[assignment]
+    transport._pool = _LeanPool(pool, core)  # type: ignore[assignment]
     return True

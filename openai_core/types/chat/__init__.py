@@ -95,3 +95,8 @@ from .chat_completion_user_message_param import (
     ChatCompletionUserMessageParam as ChatCompletionUserMessageParam,
 )
 from .completion_create_params import CompletionCreateParams as CompletionCreateParams
+from .parsed_chat_completion import ParsedChatCompletion as ParsedChatCompletion
+from .parsed_chat_completion import ParsedChatCompletionMessage as ParsedChatCompletionMessage
+from .parsed_chat_completion import ParsedChoice as ParsedChoice
+from .parsed_function_tool_call import ParsedFunction as ParsedFunction
+from .parsed_function_tool_call import ParsedFunctionToolCall as ParsedFunctionToolCall

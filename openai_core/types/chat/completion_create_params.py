@@ -21,6 +21,7 @@ __all__ = [
     "CompletionCreateParamsBase",
     "CompletionCreateParamsNonStreaming",
     "CompletionCreateParamsStreaming",
+    "CompletionParseParams",
     "Function",
     "FunctionCall",
     "Moderation",
@@ -91,7 +92,10 @@ class WebSearchOptions(TypedDict, total=False):
     user_location: WebSearchOptionsUserLocation | None
 
 
-class CompletionCreateParamsBase(TypedDict, total=False):
+class CompletionParseParams(TypedDict, total=False):
+    """Every parameter but ``response_format`` and ``stream``: what ``parse()`` and ``stream()`` take
+    besides a ``response_format`` that may be a model class."""
+
     messages: Required[Iterable[ChatCompletionMessageParam]]
     model: Required[str | ChatModel]
     audio: ChatCompletionAudioParam | None
@@ -113,7 +117,6 @@ class CompletionCreateParamsBase(TypedDict, total=False):
     prompt_cache_options: PromptCacheOptions
     prompt_cache_retention: Literal["in_memory", "24h"] | None
     reasoning_effort: ReasoningEffort | None
-    response_format: ResponseFormat
     safety_identifier: str | None
     seed: int | None
     service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None
@@ -128,6 +131,10 @@ class CompletionCreateParamsBase(TypedDict, total=False):
     user: str
     verbosity: Literal["low", "medium", "high"] | None
     web_search_options: WebSearchOptions
+
+
+class CompletionCreateParamsBase(CompletionParseParams, total=False):
+    response_format: ResponseFormat
 
 
 class CompletionCreateParamsNonStreaming(CompletionCreateParamsBase, total=False):

@@ -1,0 +1,1 @@
+"""Stream helpers: typed events and accumulated results over raw API streams."""

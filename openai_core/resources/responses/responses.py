@@ -1,0 +1,116 @@
+"""``client.responses``: create (plain or streamed), retrieve, delete."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cached_property
+from typing import Any, cast, overload
+
+from typing_extensions import Unpack
+
+from ..._params import ParamSpec
+from ..._resource import AsyncAPIResource, RequestOptionsParams, options
+from ..._streaming import AsyncStream
+from ...types.responses.response import Response
+from ...types.responses.response_create_params import (
+    ResponseCreateParamsBase,
+    ResponseCreateParamsNonStreaming,
+    ResponseCreateParamsStreaming,
+)
+from ...types.responses.response_retrieve_params import (
+    ResponseRetrieveParamsBase,
+    ResponseRetrieveParamsNonStreaming,
+    ResponseRetrieveParamsStreaming,
+)
+from ...types.responses.response_stream_event import ResponseStreamEvent
+from .._paths import path_param
+from .input_items import AsyncInputItems
+
+__all__ = ["AsyncResponses"]
+
+
+class CreateNonStreaming(ResponseCreateParamsNonStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class CreateStreaming(ResponseCreateParamsStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class CreateAny(ResponseCreateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
+class RetrieveNonStreaming(ResponseRetrieveParamsNonStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class RetrieveStreaming(ResponseRetrieveParamsStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class RetrieveAny(ResponseRetrieveParamsBase, RequestOptionsParams, total=False):
+    stream: bool
+
+
+_CREATE = ParamSpec("create", ResponseCreateParamsBase, stream=bool | None)
+_RETRIEVE = ParamSpec("retrieve", ResponseRetrieveParamsBase, stream=bool)
+# ResponseStreamEvent is a union (a validator built once, see _models.json_parser), not a class: the
+# stream's item type is spelled for the type checker here.
+_EVENT: Any = ResponseStreamEvent
+
+
+def _response_path(response_id: str) -> str:
+    return f"/responses/{path_param('response_id', response_id)}"
+
+
+class AsyncResponses(AsyncAPIResource):
+    __slots__ = ("__dict__",)
+
+    @cached_property
+    def input_items(self) -> AsyncInputItems:
+        return AsyncInputItems(self._client)
+
+    @overload
+    async def create(self, **params: Unpack[CreateNonStreaming]) -> Response: ...
+    @overload
+    async def create(self, **params: Unpack[CreateStreaming]) -> AsyncStream[ResponseStreamEvent]: ...
+    @overload
+    async def create(self, **params: Unpack[CreateAny]) -> Response | AsyncStream[ResponseStreamEvent]: ...
+    async def create(self, **params: Any) -> Response | AsyncStream[ResponseStreamEvent]:
+        """Create a model response. ``stream=True`` returns an ``AsyncStream`` of typed events
+        (``response.created`` ... ``response.output_text.delta`` ... ``response.completed``); an ``error``
+        event is yielded as ``ResponseErrorEvent``, as in the official SDK. ``response.output_text``
+        joins the text of the output messages."""
+        body, request_options = _CREATE.split(params)
+        call = options("POST", "/responses", request_options, body=body)
+        if body.get("stream"):
+            stream = await self._pipeline.request_stream(call, _EVENT, typed_events=True)
+            return cast("AsyncStream[ResponseStreamEvent]", stream)
+        return await self._pipeline.request(call, Response)
+
+    @overload
+    async def retrieve(self, response_id: str, **params: Unpack[RetrieveNonStreaming]) -> Response: ...
+    @overload
+    async def retrieve(
+        self, response_id: str, **params: Unpack[RetrieveStreaming]
+    ) -> AsyncStream[ResponseStreamEvent]: ...
+    @overload
+    async def retrieve(
+        self, response_id: str, **params: Unpack[RetrieveAny]
+    ) -> Response | AsyncStream[ResponseStreamEvent]: ...
+    async def retrieve(self, response_id: str, **params: Any) -> Response | AsyncStream[ResponseStreamEvent]:
+        """A stored response by id; with ``stream=True`` its events are replayed (after
+        ``starting_after``, a sequence number, when given)."""
+        query, request_options = _RETRIEVE.split(params)
+        call = options("GET", _response_path(response_id), request_options, query=query)
+        if query.get("stream"):
+            stream = await self._pipeline.request_stream(call, _EVENT, typed_events=True)
+            return cast("AsyncStream[ResponseStreamEvent]", stream)
+        return await self._pipeline.request(call, Response)
+
+    async def delete(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> None:
+        """Delete a stored response. The API answers with no body worth parsing, so this returns None
+        (as in the official SDK); a missing id raises ``NotFoundError``."""
+        call = replace(options("DELETE", _response_path(response_id), request_options), accept="*/*")
+        await self._pipeline.send(call, read_body=True)  # read, so the connection goes back to the pool

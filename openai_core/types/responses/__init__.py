@@ -1,0 +1,103 @@
+"""The Responses API types, at the official SDK's import paths (``openai_core.types.responses.Response``...)."""
+
+from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
+from .function_tool_param import FunctionToolParam as FunctionToolParam
+from .input_item_list_params import InputItemListParams as InputItemListParams
+from .response import Response as Response
+from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
+from .response_content_part_added_event import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
+from .response_content_part_done_event import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
+from .response_create_params import ResponseCreateParams as ResponseCreateParams
+from .response_created_event import ResponseCreatedEvent as ResponseCreatedEvent
+from .response_error import ResponseError as ResponseError
+from .response_error_event import ResponseErrorEvent as ResponseErrorEvent
+from .response_failed_event import ResponseFailedEvent as ResponseFailedEvent
+from .response_format_text_config import ResponseFormatTextConfig as ResponseFormatTextConfig
+from .response_format_text_config import (
+    ResponseFormatTextJSONSchemaConfig as ResponseFormatTextJSONSchemaConfig,
+)
+from .response_format_text_config_param import ResponseFormatTextConfigParam as ResponseFormatTextConfigParam
+from .response_format_text_json_schema_config_param import (
+    ResponseFormatTextJSONSchemaConfigParam as ResponseFormatTextJSONSchemaConfigParam,
+)
+from .response_function_call_arguments_delta_event import (
+    ResponseFunctionCallArgumentsDeltaEvent as ResponseFunctionCallArgumentsDeltaEvent,
+)
+from .response_function_call_arguments_done_event import (
+    ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
+)
+from .response_function_tool_call import ResponseFunctionToolCall as ResponseFunctionToolCall
+from .response_function_tool_call_item import ResponseFunctionToolCallItem as ResponseFunctionToolCallItem
+from .response_function_tool_call_output_item import (
+    ResponseFunctionToolCallOutputItem as ResponseFunctionToolCallOutputItem,
+)
+from .response_function_tool_call_param import ResponseFunctionToolCallParam as ResponseFunctionToolCallParam
+from .response_in_progress_event import ResponseInProgressEvent as ResponseInProgressEvent
+from .response_includable import ResponseIncludable as ResponseIncludable
+from .response_incomplete_event import ResponseIncompleteEvent as ResponseIncompleteEvent
+from .response_input_content import ResponseInputContent as ResponseInputContent
+from .response_input_file import ResponseInputFile as ResponseInputFile
+from .response_input_file_param import ResponseInputFileParam as ResponseInputFileParam
+from .response_input_image import ResponseInputImage as ResponseInputImage
+from .response_input_image_param import ResponseInputImageParam as ResponseInputImageParam
+from .response_input_item import ResponseInputItem as ResponseInputItem
+from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam
+from .response_input_message_content_list_param import (
+    ResponseInputMessageContentListParam as ResponseInputMessageContentListParam,
+)
+from .response_input_message_item import ResponseInputMessageItem as ResponseInputMessageItem
+from .response_input_param import ResponseInputParam as ResponseInputParam
+from .response_input_text import ResponseInputText as ResponseInputText
+from .response_input_text_param import ResponseInputTextParam as ResponseInputTextParam
+from .response_item import ResponseComputerToolCallOutputItem as ResponseComputerToolCallOutputItem
+from .response_item import ResponseItem as ResponseItem
+from .response_output_item import ImageGenerationCall as ImageGenerationCall
+from .response_output_item import LocalShellCall as LocalShellCall
+from .response_output_item import McpApprovalRequest as McpApprovalRequest
+from .response_output_item import McpCall as McpCall
+from .response_output_item import McpListTools as McpListTools
+from .response_output_item import ResponseCodeInterpreterToolCall as ResponseCodeInterpreterToolCall
+from .response_output_item import ResponseComputerToolCall as ResponseComputerToolCall
+from .response_output_item import ResponseCustomToolCall as ResponseCustomToolCall
+from .response_output_item import ResponseFileSearchToolCall as ResponseFileSearchToolCall
+from .response_output_item import ResponseFunctionWebSearch as ResponseFunctionWebSearch
+from .response_output_item import ResponseOutputItem as ResponseOutputItem
+from .response_output_item import ResponseUnknownItem as ResponseUnknownItem
+from .response_output_item_added_event import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent
+from .response_output_item_done_event import ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent
+from .response_output_message import ResponseOutputMessage as ResponseOutputMessage
+from .response_output_message_param import ResponseOutputMessageParam as ResponseOutputMessageParam
+from .response_output_refusal import ResponseOutputRefusal as ResponseOutputRefusal
+from .response_output_text import ResponseOutputText as ResponseOutputText
+from .response_output_text_annotation_added_event import (
+    ResponseOutputTextAnnotationAddedEvent as ResponseOutputTextAnnotationAddedEvent,
+)
+from .response_queued_event import ResponseQueuedEvent as ResponseQueuedEvent
+from .response_reasoning_item import ResponseReasoningItem as ResponseReasoningItem
+from .response_reasoning_item_param import ResponseReasoningItemParam as ResponseReasoningItemParam
+from .response_reasoning_summary_text_delta_event import (
+    ResponseReasoningSummaryTextDeltaEvent as ResponseReasoningSummaryTextDeltaEvent,
+)
+from .response_reasoning_summary_text_done_event import (
+    ResponseReasoningSummaryTextDoneEvent as ResponseReasoningSummaryTextDoneEvent,
+)
+from .response_refusal_delta_event import ResponseRefusalDeltaEvent as ResponseRefusalDeltaEvent
+from .response_refusal_done_event import ResponseRefusalDoneEvent as ResponseRefusalDoneEvent
+from .response_retrieve_params import ResponseRetrieveParams as ResponseRetrieveParams
+from .response_status import ResponseStatus as ResponseStatus
+from .response_stream_event import ResponseStreamEvent as ResponseStreamEvent
+from .response_text_config import ResponseTextConfig as ResponseTextConfig
+from .response_text_config_param import ResponseTextConfigParam as ResponseTextConfigParam
+from .response_text_delta_event import ResponseTextDeltaEvent as ResponseTextDeltaEvent
+from .response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
+from .response_unknown_event import ResponseUnknownEvent as ResponseUnknownEvent
+from .response_usage import ResponseUsage as ResponseUsage
+from .tool import CustomTool as CustomTool
+from .tool import FileSearchTool as FileSearchTool
+from .tool import FunctionTool as FunctionTool
+from .tool import Tool as Tool
+from .tool import UnknownTool as UnknownTool
+from .tool import WebSearchTool as WebSearchTool
+from .tool_choice_function_param import ToolChoiceFunctionParam as ToolChoiceFunctionParam
+from .tool_choice_options import ToolChoiceOptions as ToolChoiceOptions
+from .tool_param import ToolParam as ToolParam

@@ -1,0 +1,68 @@
+"""Input items as a ``Response`` echoes them back (in ``instructions`` when a prompt supplied them)."""
+
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from ..._models import BaseModel
+from ..._unions import member_tag, open_union
+from .response_function_tool_call import ResponseFunctionToolCall
+from .response_input_content import ResponseInputMessageContentList
+from .response_output_item import ResponseUnknownItem
+from .response_output_message import ResponseOutputMessage
+from .response_reasoning_item import ResponseReasoningItem
+
+__all__ = ["EasyInputMessage", "FunctionCallOutput", "ItemReference", "Message", "ResponseInputItem"]
+
+
+class EasyInputMessage(BaseModel):
+    content: str | ResponseInputMessageContentList
+    role: Literal["user", "assistant", "system", "developer"]
+    type: Literal["message"] | None = None
+
+
+class Message(BaseModel):
+    content: ResponseInputMessageContentList
+    role: Literal["user", "system", "developer"]
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+    type: Literal["message"] | None = None
+
+
+class FunctionCallOutput(BaseModel):
+    call_id: str
+    output: str | ResponseInputMessageContentList
+    type: Literal["function_call_output"]
+    id: str | None = None
+    status: Literal["in_progress", "completed", "incomplete"] | None = None
+
+
+class ItemReference(BaseModel):
+    id: str
+    type: Literal["item_reference"] | None = None
+
+
+ResponseInputItem: TypeAlias = (
+    EasyInputMessage | Message | ResponseOutputMessage | ResponseFunctionToolCall | FunctionCallOutput
+    | ResponseReasoningItem | ItemReference
+)
+
+_EASY, _MESSAGE, _OUTPUT = member_tag(EasyInputMessage), member_tag(Message), member_tag(ResponseOutputMessage)
+_REFERENCE = member_tag(ItemReference)
+
+
+def _input_tag(value: Any) -> str | None:
+    # Messages may omit `type`, and three shapes share "message": the role and the content decide.
+    def get(key: str) -> Any:
+        return value.get(key) if isinstance(value, dict) else getattr(value, key, None)
+
+    kind = get("type")
+    if kind not in (None, "message"):
+        return None
+    role = get("role")
+    if role is None:
+        return _REFERENCE if get("id") is not None else None
+    if role == "assistant":
+        return _OUTPUT if get("status") is not None and get("id") is not None else _EASY
+    return _EASY if isinstance(get("content"), str) else _MESSAGE
+
+
+if not TYPE_CHECKING:
+    ResponseInputItem = open_union(ResponseInputItem, ResponseUnknownItem, tag_of=_input_tag)

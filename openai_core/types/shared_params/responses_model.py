@@ -1,0 +1,3 @@
+from ..shared.responses_model import ResponsesModel as ResponsesModel
+
+__all__ = ["ResponsesModel"]

@@ -1,0 +1,258 @@
+"""``client.responses`` over real loopback HTTP, on both transports: create, the typed event stream, retrieve
+(plain and replayed), delete and the input-items pages.
+
+The embedded server's rules (``openai_core.testing._responses``): the reply is ``"echo: "`` + the last user
+text, streamed word by word; "fail" in it fails the response, "future" adds an event of an unknown type.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import openai_core as openai
+from openai_core import AsyncOpenAI, AsyncStream
+from openai_core._models import json_parser
+from openai_core.testing import MockServer
+from openai_core.types.responses import (
+    Response,
+    ResponseCompletedEvent,
+    ResponseCreatedEvent,
+    ResponseErrorEvent,
+    ResponseFailedEvent,
+    ResponseFunctionToolCall,
+    ResponseInputMessageItem,
+    ResponseOutputMessage,
+    ResponseStreamEvent,
+    ResponseTextDeltaEvent,
+    ResponseUnknownEvent,
+    ResponseUnknownItem,
+)
+
+from .conftest import client_sockets
+
+MESSAGE_SEQUENCE = [
+    "response.created",
+    "response.in_progress",
+    "response.output_item.added",
+    "response.content_part.added",
+    *["response.output_text.delta"] * 4,
+    "response.output_text.done",
+    "response.content_part.done",
+    "response.output_item.done",
+    "response.completed",
+]
+
+
+async def test_create(client: AsyncOpenAI, server: MockServer) -> None:
+    response = await client.responses.create(
+        model="gpt-4o", input="hello there friend", instructions="be brief", metadata={"k": "v"}
+    )
+    assert isinstance(response, Response)
+    assert response.output_text == "echo: hello there friend"
+    assert response.status == "completed" and response.model == "gpt-4o" and response.instructions == "be brief"
+    (message,) = response.output
+    assert isinstance(message, ResponseOutputMessage) and message.role == "assistant"
+    assert response.usage is not None and (response.usage.input_tokens, response.usage.output_tokens) == (5, 4)
+    assert response.metadata == {"k": "v"}
+    sent = server.requests[-1]
+    assert (sent.method, sent.path) == ("POST", "/v1/responses")
+    assert sent.json() == {"model": "gpt-4o", "input": "hello there friend", "instructions": "be brief",
+                           "metadata": {"k": "v"}}
+
+
+async def test_stream_event_sequence(client: AsyncOpenAI, server: MockServer) -> None:
+    stream = await client.responses.create(model="gpt-4o", input="one two three", stream=True)
+    assert isinstance(stream, AsyncStream)
+    events = [event async for event in stream]
+    assert [e.type for e in events] == MESSAGE_SEQUENCE
+    assert [e.sequence_number for e in events] == list(range(len(events)))
+    assert isinstance(events[0], ResponseCreatedEvent) and events[0].response.status == "in_progress"
+    deltas = [e for e in events if isinstance(e, ResponseTextDeltaEvent)]
+    assert "".join(d.delta for d in deltas) == "echo: one two three"
+    assert {d.item_id for d in deltas} == {events[2].item.id}  # type: ignore[union-attr]
+    completed = events[-1]
+    assert isinstance(completed, ResponseCompletedEvent)
+    assert completed.response.output_text == "echo: one two three"
+    assert server.requests[-1].json()["stream"] is True
+    assert stream.response.is_closed  # the body ended (no [DONE] on this API) and the connection was released
+
+
+async def test_unknown_event_types_are_kept_not_fatal(client: AsyncOpenAI) -> None:
+    stream = await client.responses.create(model="gpt-4o", input="see the future", stream=True)
+    events = [event async for event in stream]
+    unknown = [e for e in events if isinstance(e, ResponseUnknownEvent)]
+    assert [(e.type, e.sequence_number) for e in unknown] == [("response.mock_future", 2)]
+    assert unknown[0].to_dict()["detail"] == "an event type no client knows"
+    assert events[-1].type == "response.completed"
+
+
+async def test_error_event_is_yielded_then_the_response_fails(client: AsyncOpenAI) -> None:
+    # As in the official SDK, the typed `error` event is an item of the stream, not an exception.
+    stream = await client.responses.create(model="gpt-4o", input="please fail", stream=True)
+    events = [event async for event in stream]
+    assert [e.type for e in events] == ["response.created", "response.in_progress", "error", "response.failed"]
+    error, failed = events[2], events[3]
+    assert isinstance(error, ResponseErrorEvent) and error.code == "server_error"
+    assert isinstance(failed, ResponseFailedEvent) and failed.response.status == "failed"
+    assert failed.response.error is not None and failed.response.error.message == error.message
+
+
+async def test_an_error_payload_still_raises(client: AsyncOpenAI) -> None:
+    stream = await client.responses.create(
+        model="gpt-4o", input="x", stream=True, extra_headers={"X-Mock-Fault": "kind=sse_error;after=2;style=payload"}
+    )
+    with pytest.raises(openai.APIError, match="Mock fault"):
+        async for _ in stream:
+            pass
+
+
+async def test_function_call_output_item(client: AsyncOpenAI) -> None:
+    tools: Any = [{"type": "function", "name": "get_weather", "strict": True,
+                   "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}]
+    stream = await client.responses.create(model="gpt-4o", input="get_weather in Paris", tools=tools, stream=True)
+    events = [event async for event in stream]
+    deltas = [e.delta for e in events if e.type == "response.function_call_arguments.delta"]
+    assert "".join(deltas) == '{"city":"city-value"}' and len(deltas) == 3
+    final = events[-1]
+    assert isinstance(final, ResponseCompletedEvent)
+    (call,) = final.response.output
+    assert isinstance(call, ResponseFunctionToolCall)
+    assert (call.name, call.arguments, call.status) == ("get_weather", '{"city":"city-value"}', "completed")
+    assert final.response.output_text == ""
+
+
+async def test_json_schema_text_format_and_max_output_tokens(client: AsyncOpenAI) -> None:
+    schema = {"type": "object", "properties": {"answer": {"type": "integer"}}, "required": ["answer"]}
+    response = await client.responses.create(
+        model="gpt-4o", input="x", text={"format": {"type": "json_schema", "name": "a", "schema": schema}}
+    )
+    assert response.output_text == '{"answer":1}'
+    assert response.text is not None and response.text.format is not None and response.text.format.type == "json_schema"
+    cut = await client.responses.create(model="gpt-4o", input="a b c d e", max_output_tokens=2)
+    assert cut.status == "incomplete" and cut.output_text == "echo: a"
+    assert cut.incomplete_details is not None and cut.incomplete_details.reason == "max_output_tokens"
+
+
+async def test_retrieve_delete_and_not_found(client: AsyncOpenAI, server: MockServer) -> None:
+    created = await client.responses.create(model="gpt-4o", input="keep me")
+    fetched = await client.responses.retrieve(created.id, include=["message.output_text.logprobs"])
+    assert fetched.id == created.id and fetched.output_text == "echo: keep me"
+    assert server.requests[-1].query == {"include[]": "message.output_text.logprobs"}
+    assert await client.responses.delete(created.id) is None
+    sent = server.requests[-1]
+    assert (sent.method, sent.path, sent.headers["accept"]) == ("DELETE", f"/v1/responses/{created.id}", "*/*")
+    with pytest.raises(openai.NotFoundError):
+        await client.responses.retrieve(created.id)
+    with pytest.raises(openai.NotFoundError):
+        await client.responses.delete(created.id)
+
+
+async def test_retrieve_stream_replays_after_a_sequence_number(client: AsyncOpenAI) -> None:
+    created = await client.responses.create(model="gpt-4o", input="one two three")
+    stream = await client.responses.retrieve(created.id, stream=True, starting_after=8)
+    events = [event async for event in stream]
+    assert [(e.sequence_number, e.type) for e in events] == [
+        (9, "response.content_part.done"), (10, "response.output_item.done"), (11, "response.completed")]
+
+
+async def test_store_false_is_not_retrievable(client: AsyncOpenAI) -> None:
+    response = await client.responses.create(model="gpt-4o", input="forget me", store=False)
+    with pytest.raises(openai.NotFoundError):
+        await client.responses.retrieve(response.id)
+
+
+async def test_input_items_pages(client: AsyncOpenAI, server: MockServer) -> None:
+    conversation: Any = [
+        {"role": "user", "content": "first"},
+        {"role": "assistant", "content": "echo: first"},
+        {"role": "user", "content": [{"type": "input_text", "text": "second"}]},
+        {"type": "function_call_output", "call_id": "call_1", "output": "42"},
+        {"role": "user", "content": "third"},
+    ]
+    response = await client.responses.create(model="gpt-4o", input=conversation)
+    assert response.output_text == "echo: third"
+
+    page = await client.responses.input_items.list(response.id, limit=2, order="asc")
+    assert [item.type for item in page.data] == ["message", "message"] and page.has_next_page()
+    first = page.data[0]
+    assert isinstance(first, ResponseInputMessageItem) and first.content[0].type == "input_text"
+    assert isinstance(page.data[1], ResponseOutputMessage)  # an assistant message is an output message
+    second = await page.get_next_page()
+    assert server.requests[-1].query == {"limit": "2", "order": "asc", "after": page.data[1].id}
+    assert second.data[1].type == "function_call_output"
+
+    everything = [item async for item in client.responses.input_items.list(response.id, limit=2)]
+    assert len(everything) == 5
+    last = everything[0]  # newest first by default
+    assert isinstance(last, ResponseInputMessageItem) and last.content[0].type == "input_text"
+
+
+async def test_request_options_on_every_method(client: AsyncOpenAI, server: MockServer) -> None:
+    options: Any = {"extra_headers": {"X-Trace": "r"}, "extra_query": {"trace": "1"}, "timeout": 20}
+    created = await client.responses.create(model="gpt-4o", input="x", extra_body={"user": "u1"}, **options)
+    assert server.requests[-1].json()["user"] == "u1"
+    await client.responses.retrieve(created.id, **options)
+    await client.responses.input_items.list(created.id, **options)
+    await client.responses.delete(created.id, **options)
+    for sent in server.requests[-4:]:
+        assert sent.headers["x-trace"] == "r" and sent.query.get("trace") == "1"
+
+
+async def test_abandoned_stream_releases_the_connection(client: AsyncOpenAI, server: MockServer) -> None:
+    async with await client.responses.create(model="gpt-4o", input="a b c d e f", stream=True) as stream:
+        first = await stream.__anext__()
+        assert first.type == "response.created"
+    await client.close()
+    assert client_sockets(server.port) == 0
+
+
+# -- parsing, without a server ------------------------------------------------------------------------
+
+
+def test_event_union_parses_by_type_with_a_fallback() -> None:
+    parse = json_parser(ResponseStreamEvent)
+    assert parse is json_parser(ResponseStreamEvent)  # built once per type
+    delta = parse(b'{"type":"response.output_text.delta","delta":"hi","item_id":"m","output_index":0,'
+                  b'"content_index":0,"sequence_number":3,"logprobs":[]}')
+    assert isinstance(delta, ResponseTextDeltaEvent) and delta.delta == "hi"
+    unknown = parse(b'{"type":"response.brand_new","sequence_number":4,"payload":{"a":1}}')
+    assert isinstance(unknown, ResponseUnknownEvent) and unknown.to_dict()["payload"] == {"a": 1}
+    # A known event missing a field is built leniently rather than failing the stream.
+    lenient = parse(b'{"type":"response.output_text.delta","delta":"x","sequence_number":5}')
+    assert isinstance(lenient, ResponseTextDeltaEvent) and lenient.delta == "x"
+
+
+def test_output_text_joins_text_parts_and_skips_the_rest() -> None:
+    response = Response.model_validate({
+        "id": "resp_1", "object": "response", "created_at": 1, "model": "m", "parallel_tool_calls": True,
+        "tool_choice": "auto", "tools": [{"type": "web_search"}, {"type": "tool_of_tomorrow", "x": 1}],
+        "output": [
+            {"type": "reasoning", "id": "r", "summary": []},
+            {"type": "message", "id": "a", "role": "assistant", "status": "completed", "content": [
+                {"type": "output_text", "text": "Hello", "annotations": []},
+                {"type": "refusal", "refusal": "no"}]},
+            {"type": "web_search_call", "id": "w", "status": "completed", "action": {"query": "q"}},
+            {"type": "item_of_tomorrow", "id": "z"},
+            {"type": "message", "id": "b", "role": "assistant", "status": "completed", "content": [
+                {"type": "output_text", "text": ", world", "annotations": []}]},
+        ],
+    })
+    assert response.output_text == "Hello, world"
+    assert response.output[2].to_dict()["action"] == {"query": "q"}
+    assert isinstance(response.output[3], ResponseUnknownItem)
+    assert [tool.type for tool in response.tools] == ["web_search", "tool_of_tomorrow"]
+
+
+def test_sync_client(server: MockServer) -> None:
+    # The sync twin is generated from the same source and runs on httpx only (no transport parameter).
+    with openai.OpenAI(api_key="sk-test", base_url=server.base_url) as client:
+        events = list(client.responses.create(model="gpt-4o", input="one two three", stream=True))
+        assert [e.type for e in events] == MESSAGE_SEQUENCE
+        response = client.responses.create(model="gpt-4o", input="sync")
+        assert client.responses.retrieve(response.id).output_text == "echo: sync"
+        assert [item.type for item in client.responses.input_items.list(response.id)] == ["message"]
+        assert client.responses.delete(response.id) is None
+        with pytest.raises(openai.NotFoundError):
+            client.responses.retrieve(response.id)
