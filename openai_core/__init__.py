@@ -33,10 +33,13 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import types as types
+    from ._binary import HttpxBinaryResponseContent as HttpxBinaryResponseContent
     from ._client import AsyncOpenAI as AsyncOpenAI
     from ._models import BaseModel as BaseModel
+    from ._response import AsyncAPIResponse as AsyncAPIResponse
     from ._streaming import AsyncStream as AsyncStream
     from ._sync._client import OpenAI as OpenAI
+    from ._sync._response import APIResponse as APIResponse
     from ._sync._streaming import Stream as Stream
     from ._sync.pagination import SyncCursorPage as SyncCursorPage
     from ._sync.pagination import SyncPage as SyncPage
@@ -55,10 +58,12 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AioHttpTransport",
+    "AsyncAPIResponse",
     "AsyncCursorPage",
     "AsyncOpenAI",
     "AsyncPage",
@@ -72,6 +77,7 @@ __all__ = [
     "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
+    "HttpxBinaryResponseContent",
     "HttpxTransport",
     "InternalServerError",
     "LengthFinishReasonError",
@@ -99,6 +105,9 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "AsyncOpenAI": "._client",
     "BaseModel": "._models",
+    "AsyncAPIResponse": "._response",
+    "APIResponse": "._sync._response",
+    "HttpxBinaryResponseContent": "._binary",
     "AsyncStream": "._streaming",
         "AsyncCursorPage": ".pagination",
     "AsyncPage": ".pagination",

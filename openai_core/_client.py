@@ -31,10 +31,14 @@ from .transports import create_transport, transport_from_env
 from .transports.base import AsyncTransport
 
 if TYPE_CHECKING:
+    from .resources.audio import AsyncAudio
+    from .resources.batches import AsyncBatches
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
     from .resources.embeddings import AsyncEmbeddings
+    from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
+    from .resources.images import AsyncImages
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
     from .resources.responses import AsyncResponses
@@ -231,6 +235,30 @@ class AsyncOpenAI:
         from .resources.embeddings import AsyncEmbeddings
 
         return AsyncEmbeddings(self)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        from .resources.batches import AsyncBatches
+
+        return AsyncBatches(self)
+
+    @cached_property
+    def images(self) -> AsyncImages:
+        from .resources.images import AsyncImages
+
+        return AsyncImages(self)
+
+    @cached_property
+    def audio(self) -> AsyncAudio:
+        from .resources.audio import AsyncAudio
+
+        return AsyncAudio(self)
 
     @cached_property
     def fine_tuning(self) -> AsyncFineTuning:

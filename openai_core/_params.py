@@ -10,6 +10,7 @@ allows) so it costs a dict lookup and an ``isinstance`` per argument.
 from __future__ import annotations
 
 import collections.abc
+import io
 import types
 import typing
 from collections.abc import Mapping
@@ -113,8 +114,10 @@ class ParamSpec:
                     f"{self._name}() argument {key!r} must be {_type_names(allowed)}, "
                     f"not {type(value).__name__}"
                 )
-            if isinstance(value, collections.abc.Iterator):
-                value = list(value)  # a generator of messages is fine to pass, and JSON needs a list
+            if isinstance(value, collections.abc.Iterator) and not isinstance(value, io.IOBase):
+                # A generator of messages is fine to pass, and JSON needs a list. A file object is an
+                # iterator too (of lines), but an upload's content: it stays as it is.
+                value = list(value)
             body[key] = value
         if not self.required.issubset(body):
             missing = sorted(self.required.difference(body))

@@ -214,6 +214,7 @@ class _StreamedMethod(Generic[_P, _Resp]):
 
 # Typed declarations for a resource's views: `create = to_raw_response(AsyncFiles.create)` in a subclass
 # of AsyncResourceWithRawResponse makes `files.with_raw_response.create(...)` typed from `create` itself.
+# Not for an overloaded method: mypy binds the first overload only and would refuse the others' calls.
 def to_raw_response(method: Callable[Concatenate[Any, _P], Awaitable[_R]]) -> _RawMethod[_P, _R]:  # unasync: async-only
 # unasync: sync-only: def to_raw_response(method: Callable[Concatenate[Any, _P], _R]) -> _RawMethod[_P, _R]:
     return _RawMethod(method.__name__)

@@ -18,7 +18,7 @@ import pytest
 
 import openai_core
 
-from ._calls import ACTIVE, CALLS, ApiCall, our_methods
+from ._calls import ACTIVE, CALLS, ApiCall, has_method, our_methods
 from ._recorder import Recorded, Recorder
 
 # Header names (lower case) that may differ, and why. Keep in step with docs/compatibility.md.
@@ -101,6 +101,8 @@ def plain(result: Any) -> Any:
     """A result as plain data, to compare what the two SDKs parsed from the same answer."""
     if isinstance(result, list):
         return [plain(item) for item in result]
+    if isinstance(result, dict):
+        return {key: plain(value) for key, value in result.items()}
     if hasattr(result, "model_dump"):
         # warnings=False: a parsed structured output sits in a field typed by an unbound TypeVar in
         # both SDKs, which pydantic's serializer flags; the data is what is compared.
@@ -108,6 +110,9 @@ def plain(result: Any) -> Any:
     return result
 
 
+# The official SDK marks images.create_variation and audio.translations.create @deprecated; both are
+# still API methods that openai_core offers, and the table calls them on purpose.
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
 @pytest.mark.parametrize("api", ACTIVE, ids=[call.name for call in ACTIVE])
 async def test_same_requests_as_the_official_sdk(api: ApiCall, transport: str, recorder: Recorder) -> None:
     theirs, their_result = await record(recorder, official_client, api)
@@ -159,8 +164,9 @@ def test_every_method_is_in_the_table() -> None:
 
 def test_every_table_method_exists_in_the_official_sdk() -> None:
     client = openai.AsyncOpenAI(api_key="sk-none", base_url="http://127.0.0.1:9/v1")
-    for call in CALLS:
-        target: Any = client
-        for name in call.method.split("."):
-            target = getattr(target, name)
-        assert callable(target), call.method
+    assert [call.method for call in CALLS if not has_method(client, call.method)] == []
+
+
+def test_every_table_method_exists_in_openai_core() -> None:
+    # The table is ahead of the code only while a helper's resource is in flight; at a commit, never.
+    assert [call.name for call in CALLS if call not in ACTIVE] == []

@@ -32,10 +32,14 @@ from openai_core._sync.transports import create_transport, transport_from_env
 from openai_core._sync.transports.base import Transport
 
 if TYPE_CHECKING:
+    from openai_core._sync.resources.audio import Audio
+    from openai_core._sync.resources.batches import Batches
     from openai_core._sync.resources.chat import Chat
     from openai_core._sync.resources.completions import Completions
     from openai_core._sync.resources.embeddings import Embeddings
+    from openai_core._sync.resources.files import Files
     from openai_core._sync.resources.fine_tuning import FineTuning
+    from openai_core._sync.resources.images import Images
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
     from openai_core._sync.resources.responses import Responses
@@ -232,6 +236,30 @@ class OpenAI:
         from openai_core._sync.resources.embeddings import Embeddings
 
         return Embeddings(self)
+
+    @cached_property
+    def files(self) -> Files:
+        from openai_core._sync.resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        from openai_core._sync.resources.batches import Batches
+
+        return Batches(self)
+
+    @cached_property
+    def images(self) -> Images:
+        from openai_core._sync.resources.images import Images
+
+        return Images(self)
+
+    @cached_property
+    def audio(self) -> Audio:
+        from openai_core._sync.resources.audio import Audio
+
+        return Audio(self)
 
     @cached_property
     def fine_tuning(self) -> FineTuning:

@@ -212,6 +212,7 @@ class _StreamedMethod(Generic[_P, _Resp]):
 
 # Typed declarations for a resource's views: `create = to_raw_response(Files.create)` in a subclass
 # of ResourceWithRawResponse makes `files.with_raw_response.create(...)` typed from `create` itself.
+# Not for an overloaded method: mypy binds the first overload only and would refuse the others' calls.
 def to_raw_response(method: Callable[Concatenate[Any, _P], _R]) -> _RawMethod[_P, _R]:
     return _RawMethod(method.__name__)
 

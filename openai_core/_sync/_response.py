@@ -25,17 +25,21 @@ from __future__ import annotations
 import copy
 import datetime
 import inspect
+import io
 import time
-from collections.abc import Iterator, Awaitable, Callable
+from collections.abc import Iterator, Awaitable, Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from openai_core._binary import LineSplitter, TextDecoder, charset_of
 from openai_core._sync._pipeline import Pipeline, RequestOptions, connection_error_for, parse_response
-from openai_core._sync.transports.base import Response, TransportError
+from openai_core._sync.transports.base import Request, Response, TransportError
 
 if TYPE_CHECKING:
     import os
+
+    from multidict import CIMultiDict, CIMultiDictProxy
+    from yarl import URL
 
     from openai_core._sync._resource import SyncAPIResource
     from openai_core._sync._streaming import Stream
@@ -94,9 +98,8 @@ class ResponseCapture(Pipeline):
             self._mode = "live"
             return self.response
         started = time.monotonic()
-        self.response = super().send(
-            options, read_body=read_body or (self._read_body and not self._streamed)
-        )
+        # A raw response reads every body but an event stream's; a streaming response reads none.
+        self.response = super().send(options, read_body=self._read_body and not self._streamed)
         self.elapsed = datetime.timedelta(seconds=time.monotonic() - started)
         raise _Captured
 
@@ -108,8 +111,9 @@ class ResponseCapture(Pipeline):
 
 
 def _replayable(value: Any) -> Any:
-    # A generator argument would be empty the second time: give both runs the same list.
-    return list(value) if inspect.isgenerator(value) else value
+    # An iterator argument (a generator of messages) would be empty the second time: give both runs the
+    # same list. A file object is an iterator too, but an upload's content, read from its start each time.
+    return list(value) if isinstance(value, Iterator) and not isinstance(value, io.IOBase) else value
 
 
 class APICall:
@@ -154,11 +158,11 @@ class _ResponseBase:
         self._parsed: Any = _UNSET
 
     @property
-    def headers(self) -> Any:
+    def headers(self) -> CIMultiDict[str] | CIMultiDictProxy[str]:
         return self.http_response.headers
 
     @property
-    def http_request(self) -> Any:
+    def http_request(self) -> Request:
         return self.http_response.request
 
     request = http_request
@@ -172,7 +176,7 @@ class _ResponseBase:
         return self.http_response.status_code
 
     @property
-    def url(self) -> Any:
+    def url(self) -> URL:
         return self.http_response.request.url
 
     @property

@@ -2,7 +2,10 @@
 
 Routes (all under ``/v1``, ``Authorization: Bearer <anything>`` required): ``POST chat/completions``
 (reply ``"echo: " + last user message``, streaming supported), ``POST completions``, ``POST embeddings``,
-``GET/DELETE models[/{id}]`` and ``fine_tuning/jobs`` (list/create/retrieve/cancel/events/checkpoints).
+``GET/DELETE models[/{id}]`` and ``fine_tuning/jobs`` (list/create/retrieve/cancel/events/checkpoints),
+``files`` (multipart upload kept in memory, list/retrieve/delete, ``/content`` download), ``batches``
+(create/list/retrieve/cancel), ``images/generations|edits|variations`` and ``audio/speech|transcriptions|
+translations`` (deterministic answers derived from the request: see ``_media``).
 Control routes: ``GET /_mock/requests``, ``POST /_mock/reset``, ``GET /_mock/health``,
 ``GET /_mock/attempts?key=``.
 

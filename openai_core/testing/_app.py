@@ -10,10 +10,13 @@ from typing import Any
 
 from aiohttp import web
 
+from . import _batches as batches
+from . import _files as files
 from . import _finetune as ft
 from . import _handlers as h
+from . import _media as media
 from . import _responses as responses
-from ._common import JSON_CT, ApiError, SSEReply, dumps, error_body
+from ._common import JSON_CT, ApiError, RawReply, SSEReply, dumps, error_body
 from ._faults import (
     BODY_FAULTS,
     FaultSpecError,
@@ -30,7 +33,8 @@ __all__ = ["STATE_KEY", "create_app"]
 
 STATE_KEY = web.AppKey("openai_core.testing.state", ServerState)
 
-Handler = Callable[[ServerState, web.Request, Any], "bytes | SSEReply"]
+# `body` is the parsed JSON object on JSON routes, the raw request body on the others (multipart uploads).
+Handler = Callable[[ServerState, web.Request, Any], "bytes | SSEReply | RawReply"]
 Endpoint = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _NOT_JSON = error_body(
@@ -124,9 +128,11 @@ def _endpoint(state: ServerState, handler: Handler, *, json_body: bool) -> Endpo
             return _json(400, _NOT_JSON, request_id)
         status = 200
         try:
-            reply = handler(state, request, body)
+            reply = handler(state, request, body if json_body else raw)
         except ApiError as exc:
             status, reply = exc.status, exc.body()
+        if isinstance(reply, RawReply):
+            return await files.write_raw(request, reply, request_id)
         if isinstance(reply, bytes):
             if fault is not None and fault.kind in BODY_FAULTS:
                 return await body_fault_response(request, fault, status, reply, JSON_CT, request_id)
@@ -205,6 +211,21 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     get("/v1/responses/{response_id}", responses.get_response)
     delete("/v1/responses/{response_id}", responses.delete_response)
     get("/v1/responses/{response_id}/input_items", responses.list_input_items)
+    post("/v1/files", files.create_file, json_body=False)  # multipart
+    get("/v1/files", files.list_files)
+    get("/v1/files/{file_id}", files.get_file)
+    delete("/v1/files/{file_id}", files.delete_file)
+    get("/v1/files/{file_id}/content", files.file_content)
+    post("/v1/batches", batches.create_batch)
+    get("/v1/batches", batches.list_batches)
+    get("/v1/batches/{batch_id}", batches.get_batch)
+    post("/v1/batches/{batch_id}/cancel", batches.cancel_batch, json_body=False)  # no body
+    post("/v1/images/generations", media.generate_images)
+    post("/v1/images/edits", media.edit_image, json_body=False)  # multipart
+    post("/v1/images/variations", media.image_variation, json_body=False)  # multipart
+    post("/v1/audio/speech", media.create_speech)
+    post("/v1/audio/transcriptions", media.create_transcription, json_body=False)  # multipart
+    post("/v1/audio/translations", media.create_translation, json_body=False)  # multipart
     _control_routes(app, state)
     app.router.add_route("*", "/{tail:.*}", _not_found(state))
     return app

@@ -10,6 +10,7 @@ __all__ = [
     "JSON_CT",
     "SSE_CT",
     "ApiError",
+    "RawReply",
     "SSEReply",
     "dumps",
     "error_body",
@@ -59,3 +60,13 @@ class SSEReply:
 
     events: list[str] = field(default_factory=list)
     done: bool = True
+
+
+@dataclass(slots=True)
+class RawReply:
+    """A non-JSON answer (a file download, audio, plain text). With ``chunk_size`` it goes out with
+    chunked transfer encoding, ``chunk_size`` bytes per write, as the API streams audio."""
+
+    body: bytes
+    content_type: str
+    chunk_size: int | None = None

@@ -10,6 +10,8 @@ from typing import Any
 
 from aiohttp import web
 
+from ._batches import BatchStore
+from ._files import FileStore
 from ._finetune import FineTuningStore
 from ._ratelimit import RateLimits
 from ._responses import ResponseStore
@@ -54,6 +56,8 @@ class ServerState:
         self.fine_tuning = FineTuningStore(num_jobs)
         self.rate_limits = RateLimits()
         self.responses = ResponseStore()
+        self.files = FileStore()
+        self.batches = BatchStore()
         self._lock = threading.Lock()
         self._request_ids = itertools.count(1)
         self._object_ids = itertools.count(1)

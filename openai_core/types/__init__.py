@@ -1,8 +1,16 @@
 """Typed API objects: pydantic response models and the TypedDicts of request parameters, at the same
 import paths as in the official ``openai`` SDK (``openai_core.types.chat.ChatCompletion`` ...).
 
-Subpackages (``chat``, ``fine_tuning``, ``shared``, ``shared_params``) load on first import."""
+Subpackages (``audio``, ``chat``, ``fine_tuning``, ``shared``, ``shared_params``) load on first import."""
 
+from .audio_model import AudioModel as AudioModel
+from .audio_response_format import AudioResponseFormat as AudioResponseFormat
+from .batch import Batch as Batch
+from .batch_create_params import BatchCreateParams as BatchCreateParams
+from .batch_error import BatchError as BatchError
+from .batch_list_params import BatchListParams as BatchListParams
+from .batch_request_counts import BatchRequestCounts as BatchRequestCounts
+from .batch_usage import BatchUsage as BatchUsage
 from .chat_model import ChatModel as ChatModel
 from .completion import Completion as Completion
 from .completion_choice import CompletionChoice as CompletionChoice
@@ -12,6 +20,18 @@ from .create_embedding_response import CreateEmbeddingResponse as CreateEmbeddin
 from .embedding import Embedding as Embedding
 from .embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
 from .embedding_model import EmbeddingModel as EmbeddingModel
+from .file_content import FileContent as FileContent
+from .file_create_params import FileCreateParams as FileCreateParams
+from .file_deleted import FileDeleted as FileDeleted
+from .file_list_params import FileListParams as FileListParams
+from .file_object import FileObject as FileObject
+from .file_purpose import FilePurpose as FilePurpose
+from .image import Image as Image
+from .image_create_variation_params import ImageCreateVariationParams as ImageCreateVariationParams
+from .image_edit_params import ImageEditParams as ImageEditParams
+from .image_generate_params import ImageGenerateParams as ImageGenerateParams
+from .image_model import ImageModel as ImageModel
+from .images_response import ImagesResponse as ImagesResponse
 from .model import Model as Model
 from .model_deleted import ModelDeleted as ModelDeleted
 from .moderation import Moderation as Moderation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal, assert_type
 
 from pydantic import BaseModel
@@ -117,3 +118,57 @@ async def helper_mistakes(client: AsyncOpenAI) -> None:
     await client.chat.completions.parse(model="m", messages=[], stream=True)  # E: parse() does not stream
     await client.responses.create(model="m", input="x", temprature=1)  # E: unknown argument
     await client.moderations.create(model="omni-moderation-latest")  # E: missing input
+
+
+async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None:
+    from typing import Any
+
+    from openai_core._binary import HttpxBinaryResponseContent
+    from openai_core._response import AsyncAPIResponse, AsyncStreamedBinaryAPIResponse, LegacyAPIResponse
+    from openai_core.types import Batch, FileDeleted, FileObject, ImagesResponse
+    from openai_core.types.audio import Transcription, TranscriptionVerbose, Translation
+
+    assert_type(await client.files.create(file=path, purpose="batch"), FileObject)
+    assert_type(await client.files.create(file=("a.jsonl", b"{}", "application/jsonl"), purpose="fine-tune"), FileObject)
+    assert_type(await client.files.list(limit=2), AsyncCursorPage[FileObject])
+    assert_type(await client.files.delete("file-1"), FileDeleted)
+    content = await client.files.content("file-1")
+    assert_type(content, HttpxBinaryResponseContent)
+    assert_type(content.content, bytes)
+    batch = await client.batches.create(input_file_id="f", endpoint="/v1/chat/completions", completion_window="24h")
+    assert_type(batch, Batch)
+    assert_type(await client.images.generate(prompt="an otter"), ImagesResponse)
+    assert_type(await client.images.edit(image=[path, path], prompt="hat"), ImagesResponse)
+    assert_type(await client.audio.speech.create(model="tts-1", voice="alloy", input="hi"), HttpxBinaryResponseContent)
+    assert_type(await client.audio.transcriptions.create(file=path, model="whisper-1"), Transcription)
+    verbose = await client.audio.transcriptions.create(file=path, model="whisper-1", response_format="verbose_json")
+    assert_type(verbose, TranscriptionVerbose)
+    assert_type(await client.audio.transcriptions.create(file=path, model="whisper-1", response_format="srt"), str)
+    assert_type(await client.audio.translations.create(file=path, model="whisper-1"), Translation)
+
+    # Typed views: with_raw_response / with_streaming_response carry the method's result type.
+    raw = await client.files.with_raw_response.retrieve("file-1")
+    assert_type(raw, LegacyAPIResponse[FileObject])
+    assert_type(raw.parse(), FileObject)
+    assert_type(raw.headers.get("x-request-id"), str | None)
+    raw_page = await client.batches.with_raw_response.list(limit=1)
+    assert_type(raw_page.parse(), AsyncCursorPage[Batch])
+    async with client.audio.speech.with_streaming_response.create(model="tts-1", voice="alloy", input="hi") as audio:
+        assert_type(audio, AsyncStreamedBinaryAPIResponse)
+        await audio.stream_to_file(path)
+    async with client.files.with_streaming_response.retrieve("file-1") as streamed:
+        assert_type(streamed, AsyncAPIResponse[FileObject])
+        assert_type(await streamed.parse(), FileObject)
+    # A resource without a typed view still has both, typed loosely.
+    chat_raw = await client.chat.completions.with_raw_response.create(model="m", messages=[])
+    assert_type(chat_raw, LegacyAPIResponse[Any])
+    # An overloaded method keeps the untyped view, so every overload's call is accepted.
+    as_text = await client.audio.transcriptions.with_raw_response.create(file=path, model="m", response_format="text")
+    assert_type(as_text, LegacyAPIResponse[Any])
+
+
+async def files_mistakes(client: AsyncOpenAI, path: Path) -> None:
+    await client.files.create(purpose="batch")  # E: missing file
+    await client.audio.speech.create(model="tts-1", voice="alloy", input="hi", sped=1.0)  # E: unknown argument
+    await client.batches.create(input_file_id="f", endpoint="/v1/nope", completion_window="24h")  # E: bad endpoint
+    _ = (await client.files.with_raw_response.retrieve("f")).parse().nope  # E: FileObject has no attribute nope

@@ -1,0 +1,18 @@
+"""Types of ``client.audio``: speech parameters, transcriptions and translations."""
+
+from .speech_create_params import SpeechCreateParams as SpeechCreateParams
+from .speech_model import SpeechModel as SpeechModel
+from .transcription import Transcription as Transcription
+from .transcription_create_params import TranscriptionCreateParams as TranscriptionCreateParams
+from .transcription_create_response import TranscriptionCreateResponse as TranscriptionCreateResponse
+from .transcription_diarized import TranscriptionDiarized as TranscriptionDiarized
+from .transcription_diarized_segment import TranscriptionDiarizedSegment as TranscriptionDiarizedSegment
+from .transcription_include import TranscriptionInclude as TranscriptionInclude
+from .transcription_language import TranscriptionLanguage as TranscriptionLanguage
+from .transcription_segment import TranscriptionSegment as TranscriptionSegment
+from .transcription_verbose import TranscriptionVerbose as TranscriptionVerbose
+from .transcription_word import TranscriptionWord as TranscriptionWord
+from .translation import Translation as Translation
+from .translation_create_params import TranslationCreateParams as TranslationCreateParams
+from .translation_create_response import TranslationCreateResponse as TranslationCreateResponse
+from .translation_verbose import TranslationVerbose as TranslationVerbose

@@ -1,0 +1,5 @@
+from typing import TypeAlias
+
+__all__ = ["FileContent"]
+
+FileContent: TypeAlias = str

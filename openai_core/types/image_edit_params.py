@@ -1,0 +1,48 @@
+from collections.abc import Sequence
+from typing import Literal, Required, TypedDict
+
+from .._files import FileTypes
+from .image_model import ImageModel
+
+__all__ = ["ImageEditParams", "ImageEditParamsBase", "ImageEditParamsNonStreaming", "Svg", "SvgReasoning"]
+
+
+class SvgReasoning(TypedDict, total=False):
+    effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"]
+
+
+class Svg(TypedDict, total=False):
+    model: str
+    reasoning: SvgReasoning | None
+
+
+class ImageEditParamsBase(TypedDict, total=False):
+    # One image, or several (sent as repeated `image[]` parts).
+    image: Required[FileTypes | Sequence[FileTypes]]
+    prompt: Required[str]
+    background: Literal["transparent", "opaque", "auto"] | None
+    complexity: Literal["low", "medium", "high"] | None
+    frame_count: int | None
+    frame_duration_ms: int | None
+    input_fidelity: Literal["high", "low"] | None
+    markup: FileTypes
+    mask: FileTypes
+    model: str | ImageModel | None
+    n: int | None
+    output_compression: int | None
+    output_format: Literal["png", "webp", "jpeg", "gif", "svg"] | None
+    partial_images: int | None
+    quality: Literal["low", "medium", "high", "xhigh", "max", "auto", "standard"] | None
+    response_format: Literal["url", "b64_json"] | None
+    safety_identifier: str | None
+    size: str | Literal["1024x1024", "1536x1024", "1024x1536", "auto", "256x256", "512x512"] | None
+    svg: Svg | None
+    user: str
+
+
+class ImageEditParamsNonStreaming(ImageEditParamsBase, total=False):
+    # Streamed edits (stream=True, partial images) are not implemented here.
+    stream: Literal[False] | None
+
+
+ImageEditParams = ImageEditParamsNonStreaming
