@@ -45,7 +45,8 @@ class _Bucket:
         self.updated = now
         # The whole amount, even past the burst: a request estimated at more tokens than the burst
         # must still pay for all of them, or big requests would never be paced.
-        self.level -= amount
+        # At most a minute's budget, so one absurd request cannot stall every task for longer than that.
+        self.level -= min(amount, self.per_minute)
         return 0.0 if self.level >= 0 else -self.level / self.rate
 
 

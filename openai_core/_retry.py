@@ -111,4 +111,7 @@ def estimate_tokens(body: Mapping[str, object] | None) -> float:
         return 0.0
     text = sum(len(str(v)) for v in body.values())
     completion = body.get("max_completion_tokens") or body.get("max_tokens") or 0
-    return text / 4.0 + (float(completion) if isinstance(completion, int | float) else 0.0)
+    # Only a sane count: a NaN, infinite or negative one would poison or stall the shared token bucket.
+    if not isinstance(completion, int | float) or not 0 <= completion < float("inf"):
+        completion = 0
+    return text / 4.0 + float(completion)

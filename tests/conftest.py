@@ -13,6 +13,28 @@ from openai_core.testing import MockServer
 TRANSPORTS = ["httpx", "aiohttp"]
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object) -> Iterator[None]:
+    """pytest-asyncio's auto mode claims every coroutine test for asyncio, so a test marked
+    ``@pytest.mark.anyio`` would run its trio variant on asyncio too: hand those back to anyio's plugin
+    (tests/test_trio.py). This wrapper is registered after pytest-asyncio's, so it sees its result."""
+    outcome = yield
+    result = outcome.get_result()
+    if not isinstance(result, list):
+        return
+    outcome.force_result([_plain_if_anyio(item) for item in result])
+
+
+def _plain_if_anyio(item: object) -> object:
+    if not (isinstance(item, pytest.Function) and type(item) is not pytest.Function
+            and item.get_closest_marker("anyio") and item.parent is not None):
+        return item
+    return pytest.Function.from_parent(
+        item.parent, name=item.name, callspec=getattr(item, "callspec", None), callobj=item.obj,
+        fixtureinfo=item._fixtureinfo, originalname=item.originalname,
+    )
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[MockServer]:
     with MockServer() as srv:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import email.utils
+import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openai_core._retry import MAX_RETRY_AFTER, MAX_RETRY_DELAY, parse_retry_after, retry_delay
+from openai_core._retry import (
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+    estimate_tokens,
+    parse_reset,
+    parse_retry_after,
+    retry_delay,
+)
 from openai_core.pagination import next_cursor
 
 NOW = 1_700_000_000.0
@@ -65,3 +74,37 @@ def test_walking_cursor_pages_visits_every_item_once(total: int, limit: int) -> 
         if after is None:
             break
     assert seen == ids
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.none() | st.text(max_size=30) | st.floats().map(str))
+def test_ratelimit_reset_never_crashes_and_is_a_sane_duration(value: str | None) -> None:
+    seconds = parse_reset(value)
+    assert seconds is None or (seconds >= 0 and not math.isnan(seconds))
+
+
+@settings(max_examples=300, deadline=None)
+@given(h=st.integers(0, 48), m=st.integers(0, 59), s=st.integers(0, 59), ms=st.integers(0, 999),
+       parts=st.sets(st.sampled_from("hmsx"), min_size=1))
+def test_ratelimit_reset_durations_round_trip(h: int, m: int, s: int, ms: int, parts: set[str]) -> None:
+    # The x-ratelimit-reset-* forms the API sends: "1s", "6m0s", "20ms", "1h2m3s", in that order.
+    text = "".join(f"{n}{unit}" for n, unit, key in ((h, "h", "h"), (m, "m", "m"), (s, "s", "s"), (ms, "ms", "x"))
+                   if key in parts)
+    expected = sum(n * k for n, k, key in ((h, 3600, "h"), (m, 60, "m"), (s, 1, "s"), (ms, 0.001, "x"))
+                   if key in parts)
+    assert parse_reset(text) == pytest.approx(expected)
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                      max_size=4),
+                           max_leaves=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.none() | st.dictionaries(st.sampled_from(["model", "messages", "max_tokens", "max_completion_tokens"])
+                                        | st.text(max_size=20), json_values, max_size=6))
+def test_token_estimate_never_crashes(body: dict[str, object] | None) -> None:
+    # A NaN, infinite or negative estimate would poison or stall the limiter's shared token bucket.
+    assert 0 <= estimate_tokens(body) < math.inf
+

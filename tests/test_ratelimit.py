@@ -146,6 +146,8 @@ def test_buckets_pace_big_token_requests_in_full() -> None:
     assert tokens.reserve(1, now=t) == 0.0
     assert tokens.reserve(100, now=t) == pytest.approx(10.0)  # the whole 100, not just the burst
     assert tokens.reserve(10, now=t + 1) == pytest.approx(10.0)  # queued behind the debt
+    huge = _Bucket(600)
+    assert huge.reserve(10**12, now=huge.updated) == pytest.approx(59.9)  # at most a minute's budget
     requests = _Bucket(1200)  # 20 a second, a burst of two
     waits = [requests.reserve(1, now=requests.updated) for _ in range(6)]
     assert waits == pytest.approx([0.0, 0.0, 0.05, 0.10, 0.15, 0.20])

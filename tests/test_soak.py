@@ -1,10 +1,14 @@
-"""Short form of the soak (benchmarks/soak.py): 1,500 requests at 128 concurrent, 20 % injected faults,
-on both transports. Every request gets exactly its expected outcome, the server sees exactly the attempts
-the retry policy allows (no lost or duplicated request), and no socket is left."""
+"""Short form of the soak (benchmarks/soak.py): 1,500 requests at 128 concurrent, 20 % injected faults
+(statuses, resets, truncated and reset bodies, a timeout, cut and failing streams; a quarter of the calls
+stream), on both transports. Every request gets exactly its expected outcome, the server sees exactly
+the attempts the retry policy allows with one idempotency key per logical request (no lost or
+duplicated request), and no socket or task is left."""
 
 from __future__ import annotations
 
-from openai_core._bench.soak import soak
+import asyncio
+
+from openai_core._bench.soak import recorded_idempotency_keys, soak
 from openai_core.testing import MockServer
 
 from .conftest import client_sockets
@@ -12,9 +16,13 @@ from .conftest import client_sockets
 
 async def test_soak_short_form(transport: str, server: MockServer) -> None:
     result = await soak(server.base_url, transport, total=1500, concurrency=128, fault_rate=0.2,
-                        attempts=server.attempts)
+                        attempts=server.attempts,
+                        idempotency_keys=lambda: recorded_idempotency_keys([r.to_dict() for r in server.requests]))
     assert result.total == 1500
     assert result.unexpected == []
-    assert result.outcomes["BadRequestError"] > 0 and result.outcomes["InternalServerError"] > 0
+    for outcome in ("BadRequestError", "InternalServerError", "APIConnectionError", "APIError"):
+        assert result.outcomes[outcome] > 0, outcome
     assert result.outcomes["ok"] > 1200
     assert client_sockets(server.port) == 0
+    current = asyncio.current_task()
+    assert [t for t in asyncio.all_tasks() if t is not current and not t.done()] == []

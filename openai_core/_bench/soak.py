@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import time
 import urllib.request
 import uuid
 from collections import Counter
@@ -17,15 +18,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# (fault spec, expected outcome, expected attempts with max_retries=2)
-FAULTS: list[tuple[str, str, int]] = [
-    ("kind=status;code=503;retry_after_ms=1;times=1", "ok", 2),
-    ("kind=status;code=429;retry_after_ms=1;times=1", "ok", 2),
-    ("kind=reset;times=1", "ok", 2),
-    ("kind=truncate;times=1", "ok", 2),
-    ("kind=status;code=400", "BadRequestError", 1),
-    ("kind=status;code=500;retry_after_ms=1", "InternalServerError", 3),
+# (fault spec, expected outcome, expected attempts with max_retries=2, streamed call)
+FAULTS: list[tuple[str, str, int, bool]] = [
+    ("kind=status;code=503;retry_after_ms=1;times=1", "ok", 2, False),
+    ("kind=status;code=429;retry_after_ms=1;times=1", "ok", 2, False),
+    ("kind=reset;times=1", "ok", 2, False),
+    ("kind=truncate;times=1", "ok", 2, False),
+    ("kind=truncate;mode=chunked;close=rst;times=1", "ok", 2, False),
+    # The first attempt outlives SLOW_TIMEOUT: a timeout, retried (the server still finishes it: a
+    # duplicate by design, carrying the same idempotency key).
+    ("kind=slow_headers;delay=5;times=1", "ok", 2, False),
+    ("kind=status;code=400", "BadRequestError", 1, False),
+    ("kind=status;code=500;retry_after_ms=1", "InternalServerError", 3, False),
+    ("kind=status;code=429;retry_after_ms=1;times=1", "ok", 2, True),
+    # Failures while a stream is read are the caller's: never retried.
+    ("kind=stream_cut;after=2", "APIConnectionError", 1, True),
+    ("kind=sse_error;after=2", "APIError", 1, True),
 ]
+SLOW_TIMEOUT = 2.0
 
 
 @dataclass
@@ -58,6 +68,22 @@ def http_attempts(base_url: str) -> Callable[[str], int]:
     return attempts
 
 
+def http_idempotency_keys(base_url: str) -> Callable[[], dict[str, set[str]]]:
+    root = base_url.removesuffix("/v1")
+
+    def keys() -> dict[str, set[str]]:
+        with urllib.request.urlopen(f"{root}/_mock/requests") as resp:  # loopback only
+            return recorded_idempotency_keys(json.loads(resp.read()))
+
+    return keys
+
+
+def _client_sockets(port: int) -> int:
+    import psutil
+
+    return sum(1 for c in psutil.Process().net_connections(kind="tcp") if c.raddr and c.raddr.port == port)
+
+
 async def soak(
     base_url: str,
     transport: str,
@@ -66,8 +92,11 @@ async def soak(
     concurrency: int,
     fault_rate: float,
     attempts: Callable[[str], int],
+    idempotency_keys: Callable[[], dict[str, set[str]]] | None = None,
     seed: int = 7,
 ) -> SoakResult:
+    """``attempts(fault_key)`` and ``idempotency_keys()`` (fault key -> the Idempotency-Keys the server
+    saw for it) read the server's log. Every fourth fault-free call streams."""
     import openai_core
 
     rng = random.Random(seed)
@@ -77,6 +106,7 @@ async def soak(
     keys: list[tuple[str, int]] = []
 
     async with openai_core.AsyncOpenAI(api_key="sk-soak", base_url=base_url, transport=transport) as client:
+        slow_client = client.with_options(timeout=SLOW_TIMEOUT)
 
         async def one(i: int) -> None:
             fault = plan[i]
@@ -85,12 +115,22 @@ async def soak(
             if fault:
                 headers["X-Mock-Fault"] = fault[0]
             expected_outcome, expected_attempts = (fault[1], fault[2]) if fault else ("ok", 1)
+            stream = fault[3] if fault else i % 4 == 0
+            messages: list[Any] = [{"role": "user", "content": f"n{i}"}]
+            caller = slow_client if fault and "slow_headers" in fault[0] else client
             async with gate:
                 try:
-                    r = await client.chat.completions.create(
-                        model="gpt-4o-mini", messages=[{"role": "user", "content": f"n{i}"}], extra_headers=headers
-                    )
-                    outcome = "ok" if r.choices[0].message.content == f"echo: n{i}" else "wrong answer"
+                    if stream:
+                        chunks = await client.chat.completions.create(
+                            model="gpt-4o-mini", messages=messages, stream=True, extra_headers=headers
+                        )
+                        text = "".join([c.choices[0].delta.content or "" async for c in chunks if c.choices])
+                    else:
+                        r = await caller.chat.completions.create(
+                            model="gpt-4o-mini", messages=messages, extra_headers=headers
+                        )
+                        text = r.choices[0].message.content or ""
+                    outcome = "ok" if text == f"echo: n{i}" else "wrong answer"
                 except openai_core.OpenAIError as exc:
                     outcome = type(exc).__name__
             result.outcomes[outcome] += 1
@@ -106,7 +146,24 @@ async def soak(
         seen = attempts(key)
         if seen != expected:
             result.unexpected.append(f"key {key}: server saw {seen} attempts, expected {expected}")
+    if idempotency_keys is not None:
+        by_request = idempotency_keys()
+        for key, _ in keys:
+            if len(by_request.get(key, ())) != 1:
+                result.unexpected.append(f"key {key}: idempotency keys {sorted(by_request.get(key, ()))}")
+        if len(set().union(*(by_request.get(key, set()) for key, _ in keys))) != len(keys):
+            result.unexpected.append("two logical requests shared an idempotency key")
     return result
+
+
+def recorded_idempotency_keys(requests: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Fault key -> Idempotency-Keys, from the server's request log (``RecordedRequest.to_dict()``s)."""
+    out: dict[str, set[str]] = {}
+    for r in requests:
+        headers = r["headers"]
+        if "x-mock-fault-key" in headers:
+            out.setdefault(headers["x-mock-fault-key"], set()).add(headers.get("idempotency-key", ""))
+    return out
 
 
 def main() -> None:
@@ -120,17 +177,26 @@ def main() -> None:
     parser.add_argument("--fault-rate", type=float, default=0.2)
     parser.add_argument("--transports", nargs="+", default=["httpx", "aiohttp"])
     args = parser.parse_args()
+    failed = False
     with MockServerProcess() as server:
+        port = int(server.base_url.rsplit(":", 1)[1].split("/", 1)[0])
         for transport in args.transports:
+            urllib.request.urlopen(urllib.request.Request(f"{server.url}/_mock/reset", method="POST")).close()
+            started = time.monotonic()
             res = asyncio.run(soak(server.base_url, transport, total=args.requests, concurrency=args.concurrency,
-                                   fault_rate=args.fault_rate, attempts=http_attempts(server.base_url)))
+                                   fault_rate=args.fault_rate, attempts=http_attempts(server.base_url),
+                                   idempotency_keys=http_idempotency_keys(server.base_url)))
+            elapsed = time.monotonic() - started
+            sockets = _client_sockets(port)
             growth = (res.rss_mb[-1] / res.rss_mb[0] - 1) * 100 if len(res.rss_mb) > 1 and res.rss_mb[0] else 0.0
-            print(f"[{transport}] {res.total} requests, outcomes {dict(res.outcomes)}, "
-                  f"unexpected {len(res.unexpected)}, RSS first/last thousand "
+            print(f"[{transport}] {res.total} requests in {elapsed:.0f} s (server checks included), outcomes "
+                  f"{dict(res.outcomes)}, unexpected {len(res.unexpected)}, RSS first/last thousand "
                   f"{res.rss_mb[0] if res.rss_mb else 0:.1f}/{res.rss_mb[-1] if res.rss_mb else 0:.1f} MB "
-                  f"({growth:+.1f} %)")
+                  f"({growth:+.1f} %), client sockets after close {sockets}")
             for line in res.unexpected[:10]:
                 print("  ", line)
+            failed |= bool(res.unexpected) or sockets != 0 or growth >= 10.0 or res.total != args.requests
+    raise SystemExit(1 if failed else 0)
 
 
 if __name__ == "__main__":
