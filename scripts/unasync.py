@@ -45,6 +45,21 @@ SOURCES = [
     "lib/streaming/**/*.py",
 ]
 
+# Test modules whose behaviour is shared: each gets a sync twin under tests/sync/ (same tests, run on the
+# sync client through tests/sync/conftest.py's ``client`` fixture). Asyncio-only tests carry the markers.
+TEST_SOURCES = [
+    "test_examples.py",
+    "test_streaming.py",
+    "test_raw_responses.py",
+    "test_images_batches.py",
+    "test_files_audio.py",
+    "test_responses.py",
+    "test_completions_moderations.py",
+    "test_chat_helpers.py",
+]
+TESTS = ROOT / "tests"
+TEST_OUT = TESTS / "sync"
+
 # Matched by SOURCES but with no async code: the sync side imports these as they are.
 SHARED = {
     "resources/_paths.py",
@@ -170,6 +185,8 @@ def rewrite(path: Path, generated: set[str]) -> str:
 
 
 def target_for(path: Path) -> Path:
+    if TESTS in path.parents:
+        return TEST_OUT / path.relative_to(TESTS)
     return OUT / path.relative_to(PACKAGE)
 
 
@@ -184,6 +201,9 @@ def generate() -> dict[Path, str]:
             if parent == OUT or OUT not in parent.parents:
                 break
             outputs.setdefault(parent / "__init__.py", HEADER.format(source="(package)"))
+    for name in TEST_SOURCES:
+        path = TESTS / name
+        outputs[target_for(path)] = rewrite(path, generated)
     return outputs
 
 
@@ -193,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     outputs = generate()
     existing = {p for p in OUT.rglob("*.py")} if OUT.exists() else set()
+    existing |= {p for p in TEST_OUT.glob("test_*.py")} if TEST_OUT.exists() else set()
     stale = sorted(str(p.relative_to(ROOT)) for p in existing - set(outputs))
     changed = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
     if args.check:
@@ -201,17 +222,17 @@ def main(argv: list[str] | None = None) -> int:
             diff = difflib.unified_diff(old, outputs[path].splitlines(), str(path), "generated", lineterm="", n=1)
             print("\n".join(list(diff)[:40]))
         if changed or stale:
-            print(f"openai_core/_sync is stale ({len(changed)} changed, {len(stale)} extra: {stale}); "
+            print(f"openai_core/_sync or tests/sync is stale ({len(changed)} changed, {len(stale)} extra: {stale}); "
                   "run: python scripts/unasync.py", file=sys.stderr)
             return 1
-        print(f"openai_core/_sync is up to date ({len(outputs)} files)")
+        print(f"openai_core/_sync and tests/sync are up to date ({len(outputs)} files)")
         return 0
     for path in stale:
         (ROOT / path).unlink()
     for path in changed:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(outputs[path])
-    print(f"generated {len(changed)} of {len(outputs)} files in {OUT.relative_to(ROOT)}")
+    print(f"generated {len(changed)} of {len(outputs)} files in openai_core/_sync and tests/sync")
     return 0
 
 

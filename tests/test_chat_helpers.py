@@ -278,25 +278,3 @@ def test_pydantic_function_tool_matches_the_official_sdk() -> None:
     assert ours == openai.pydantic_function_tool(GetWeather, description="override")
     assert ours["function"]["strict"] is True and ours["function"].get("description") == "override"
     assert openai_core.pydantic_function_tool(Step)["function"].get("description") is None  # no docstring
-
-
-# -- the sync twin (generated from the same source; httpx only, so no transport parameter) -----------
-
-
-def test_sync_client_stream_and_parse(server: MockServer) -> None:
-    with openai_core.OpenAI(api_key="sk-test", base_url=server.base_url) as client:
-        with client.chat.completions.stream(
-            model="gpt-4o", messages=[{"role": "user", "content": "use GetWeather"}],
-            tools=[openai_core.pydantic_function_tool(GetWeather)],
-        ) as stream:
-            kinds = [event.type for event in stream if event.type != "chunk"]
-            final = stream.get_final_completion()
-        assert kinds == ["tool_calls.function.arguments.delta"] * 5 + ["tool_calls.function.arguments.done"]
-        (call,) = final.choices[0].message.tool_calls or []
-        assert call.function.parsed_arguments == GetWeather(city="city-value", days=1)
-        assert stream.response.is_closed
-
-        parsed = client.chat.completions.parse(
-            model="gpt-4o", messages=[{"role": "user", "content": "x"}], response_format=MathResponse
-        )
-        assert isinstance(parsed.choices[0].message.parsed, MathResponse)

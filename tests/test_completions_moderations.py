@@ -104,12 +104,3 @@ async def test_moderation_request_options_and_errors(client: AsyncOpenAI, server
         await client.moderations.create(input=[{"type": "video"}])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="input"):
         await client.moderations.create()  # type: ignore[call-arg]
-
-
-def test_sync_client(server: MockServer) -> None:
-    # The sync twin is generated from the same source and runs on httpx only (no transport parameter).
-    with openai.OpenAI(api_key="sk-test", base_url=server.base_url) as client:
-        assert client.completions.create(model="m", prompt="sync").choices[0].text == "echo: sync"
-        chunks = list(client.completions.create(model="m", prompt="a b", stream=True))
-        assert "".join(c.choices[0].text for c in chunks if c.choices) == "echo: a b"
-        assert client.moderations.create(input="kill").results[0].flagged is True

@@ -6,7 +6,7 @@ docs show: ``AsyncOpenAI()`` (httpx, the default) or ``AsyncOpenAI(http_client=D
 
 from __future__ import annotations
 
-import asyncio
+import asyncio  # unasync: async-only
 import inspect
 
 import pytest
@@ -52,6 +52,7 @@ async def test_1_basic_usage(transport: str, server: MockServer) -> None:
     await client.close()
 
 
+# unasync: begin-async-only
 async def test_2_concurrent_gather_and_taskgroup(transport: str) -> None:
     async with make_client(transport) as client:
         prompts = [f"question {i}" for i in range(25)]
@@ -68,6 +69,7 @@ async def test_2_concurrent_gather_and_taskgroup(transport: str) -> None:
         async with asyncio.TaskGroup() as tg:
             tasks = [tg.create_task(ask(p)) for p in prompts]
         assert [t.result() for t in tasks] == [f"echo: {p}" for p in prompts]
+# unasync: end-async-only
 
 
 async def test_3_streaming(transport: str) -> None:
@@ -96,12 +98,15 @@ async def test_3_streaming(transport: str) -> None:
 
 async def test_4_context_manager_and_close_leave_no_socket(transport: str, server: MockServer) -> None:
     async with make_client(transport) as client:
+        # unasync: begin-async-only
         await asyncio.gather(
             *[
                 client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": "hi"}])
                 for _ in range(8)
             ]
         )
+        # unasync: end-async-only
+        # unasync: sync-only: client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": "hi"}])
         assert client_sockets(server.port) >= 1
     assert client.is_closed()
     assert client_sockets(server.port) == 0
@@ -122,7 +127,8 @@ async def test_5_explicit_http_clients(transport: str, server: MockServer) -> No
     # the library named really did the I/O: its User-Agent is on the wire (we set ours, the library adds
     # its own Accept-Encoding; the module that sent is the one we asked for)
     assert type(http_client).__module__.endswith(transport)
-    assert server.requests[-1].headers["user-agent"].startswith("AsyncOpenAI/Python")
+    assert server.requests[-1].headers["user-agent"].startswith("AsyncOpenAI/Python")  # unasync: async-only
+    # unasync: sync-only: assert server.requests[-1].headers["user-agent"].startswith("OpenAI/Python")
 
 
 async def test_6_error_handling(transport: str, server: MockServer) -> None:
@@ -169,6 +175,7 @@ async def test_6_error_handling(transport: str, server: MockServer) -> None:
             assert isinstance(exc_info.value, openai.APIError) and isinstance(exc_info.value, openai.OpenAIError)
 
 
+# unasync: begin-async-only
 async def test_7_user_semaphore_limiter(transport: str, server: MockServer) -> None:
     limit = asyncio.Semaphore(5)
     in_flight = 0
@@ -191,6 +198,7 @@ async def test_7_user_semaphore_limiter(transport: str, server: MockServer) -> N
         results = await asyncio.gather(*[limited(i) for i in range(20)])
     assert results == [f"echo: n{i}" for i in range(20)]
     assert peak == 5
+# unasync: end-async-only
 
 
 async def test_8_pagination(transport: str, server: MockServer) -> None:
@@ -210,6 +218,7 @@ async def test_8_pagination(transport: str, server: MockServer) -> None:
         assert server.requests[-1].query == {"limit": "20", "after": ids[39]}
 
 
+# unasync: begin-async-only
 async def test_9_forgetting_await_returns_an_awaitable(transport: str, server: MockServer) -> None:
     async with make_client(transport) as client:
         before = len(server.requests)
@@ -221,6 +230,7 @@ async def test_9_forgetting_await_returns_an_awaitable(transport: str, server: M
         assert len(server.requests) == before  # nothing is sent until awaited
         result = await pending
         assert result.choices[0].message.content == "echo: x"
+# unasync: end-async-only
 
 
 async def test_models_and_embeddings(transport: str) -> None:

@@ -9,7 +9,7 @@ import json
 import pytest
 
 import openai_core as openai
-from openai_core import AsyncOpenAI, AsyncStream, OpenAI
+from openai_core import AsyncOpenAI, AsyncStream
 from openai_core._response import AsyncAPIResponse, LegacyAPIResponse
 from openai_core.pagination import AsyncCursorPage, AsyncPage
 from openai_core.testing import MockServer
@@ -155,13 +155,3 @@ async def test_streamed_page_and_binary_parse(client: AsyncOpenAI) -> None:
         assert await binary.parse() == b"\x00\x01binary"
     raw = await client.files.with_raw_response.content(created.id)
     assert raw.content == b"\x00\x01binary" and raw.parse().content == b"\x00\x01binary"
-
-
-def test_sync_raw_and_streaming(server: MockServer) -> None:
-    with OpenAI(api_key="sk-sync", base_url=server.base_url) as c:
-        raw = c.chat.completions.with_raw_response.create(model="gpt-4o", messages=MESSAGES)
-        assert raw.status_code == 200 and raw.parse().choices[0].message.content == "echo: raw hello"
-        with c.models.with_streaming_response.list() as response:
-            assert response.status_code == 200 and not response.is_closed
-            assert response.parse().data
-        assert response.is_closed

@@ -243,16 +243,3 @@ def test_output_text_joins_text_parts_and_skips_the_rest() -> None:
     assert response.output[2].to_dict()["action"] == {"query": "q"}
     assert isinstance(response.output[3], ResponseUnknownItem)
     assert [tool.type for tool in response.tools] == ["web_search", "tool_of_tomorrow"]
-
-
-def test_sync_client(server: MockServer) -> None:
-    # The sync twin is generated from the same source and runs on httpx only (no transport parameter).
-    with openai.OpenAI(api_key="sk-test", base_url=server.base_url) as client:
-        events = list(client.responses.create(model="gpt-4o", input="one two three", stream=True))
-        assert [e.type for e in events] == MESSAGE_SEQUENCE
-        response = client.responses.create(model="gpt-4o", input="sync")
-        assert client.responses.retrieve(response.id).output_text == "echo: sync"
-        assert [item.type for item in client.responses.input_items.list(response.id)] == ["message"]
-        assert client.responses.delete(response.id) is None
-        with pytest.raises(openai.NotFoundError):
-            client.responses.retrieve(response.id)

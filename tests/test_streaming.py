@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import asyncio  # unasync: async-only
 
 import pytest
 
@@ -69,11 +69,13 @@ async def test_many_streams_abandoned_midway_leak_nothing(client: AsyncOpenAI, s
                     return n
         return n
 
-    assert await asyncio.gather(*[take_two() for _ in range(20)]) == [2] * 20
+    assert await asyncio.gather(*[take_two() for _ in range(20)]) == [2] * 20  # unasync: async-only
+    # unasync: sync-only: assert [take_two() for _ in range(20)] == [2] * 20
     await client.close()
     assert client_sockets(server.port) == 0
 
 
+# unasync: begin-async-only
 async def test_cancelled_stream_reader_releases_the_connection(client: AsyncOpenAI, server: MockServer) -> None:
     stream = await client.chat.completions.create(
         model="gpt-4o", messages=MESSAGES, stream=True, extra_headers=fault("kind=slow_body;delay=5")
@@ -90,6 +92,7 @@ async def test_cancelled_stream_reader_releases_the_connection(client: AsyncOpen
 
 async def _drain(stream: openai.AsyncStream[object]) -> int:
     return len([c async for c in stream])
+# unasync: end-async-only
 
 
 @pytest.mark.parametrize("style", ["event", "payload"])
