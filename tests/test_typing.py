@@ -21,3 +21,12 @@ def test_usage_file_types_exactly_as_documented() -> None:
     }
     failing = {int(line.split(":")[1]) for line in errors}
     assert failing == expected, "\n".join(errors) + stderr
+
+
+def test_every_api_method_is_in_the_usage_file() -> None:
+    # A method the usage file never calls is a method whose types nobody checks.
+    from ._calls import our_methods
+
+    text = USAGE.read_text()
+    missing = sorted(m for m in our_methods() if f"client.{m}(" not in text)
+    assert missing == []

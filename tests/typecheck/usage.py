@@ -167,6 +167,33 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
     assert_type(as_text, LegacyAPIResponse[Any])
 
 
+async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
+    from openai_core.types import Batch, FileObject, ImagesResponse, ModelDeleted
+    from openai_core.types.fine_tuning import FineTuningJobEvent
+    from openai_core.types.fine_tuning.jobs import FineTuningJobCheckpoint
+
+    assert_type(await client.models.delete("ft:gpt-4o:me"), ModelDeleted)
+    job = await client.fine_tuning.jobs.create(model="gpt-4o-mini", training_file="file-1")
+    assert_type(job, FineTuningJob)
+    assert_type(await client.fine_tuning.jobs.retrieve(job.id), FineTuningJob)
+    assert_type(await client.fine_tuning.jobs.cancel(job.id), FineTuningJob)
+    assert_type(await client.fine_tuning.jobs.list_events(job.id, limit=5), AsyncCursorPage[FineTuningJobEvent])
+    async for event in client.fine_tuning.jobs.list_events(job.id):
+        assert_type(event, FineTuningJobEvent)
+    checkpoints = await client.fine_tuning.jobs.checkpoints.list(job.id)
+    assert_type(checkpoints, AsyncCursorPage[FineTuningJobCheckpoint])
+    assert_type(await client.files.retrieve("file-1"), FileObject)
+    async for file in client.files.list(purpose="batch"):
+        assert_type(file, FileObject)
+    assert_type(await client.batches.retrieve("batch_1"), Batch)
+    assert_type(await client.batches.cancel("batch_1"), Batch)
+    async for batch in client.batches.list():
+        assert_type(batch, Batch)
+    assert_type(await client.images.create_variation(image=path), ImagesResponse)
+    async for item in client.responses.input_items.list("resp_1"):
+        assert_type(item, ResponseItem)
+
+
 async def files_mistakes(client: AsyncOpenAI, path: Path) -> None:
     await client.files.create(purpose="batch")  # E: missing file
     await client.audio.speech.create(model="tts-1", voice="alloy", input="hi", sped=1.0)  # E: unknown argument
