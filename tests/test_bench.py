@@ -55,6 +55,7 @@ def test_bench_falls_back_to_the_embedded_server_and_repeats_cells(tmp_path: Pat
 
 
 def test_bench_against_a_base_url_reports_stream_timings(tmp_path: Path, server: MockServer) -> None:
+    server.clear()  # the session's server: count only this run's requests
     proc = subprocess.run(
         [sys.executable, "-m", "openai_core", "bench", "--base-url", server.base_url, "--clients", "core-httpx",
          "--scenarios", "stream", "--concurrency", "2", "--duration", "5", "--max-requests", "6",
