@@ -912,6 +912,16 @@ async def audio_transcriptions(client: Any) -> Any:
     )
 
 
+@api_call("audio.transcriptions.create[stream]", no_check, stream=True)
+async def audio_transcriptions_stream(client: Any) -> Any:
+    # The form carries `stream=true`; the events are typed by their `type` in both SDKs.
+    stream = await client.audio.transcriptions.create(
+        file=("speech.mp3", MP3_BYTES, "audio/mpeg"), model="gpt-4o-mini-transcribe", stream=True,
+        include=["logprobs"],
+    )
+    return await collect(stream)
+
+
 def check_transcription_verbose(result: Any) -> None:
     # Both SDKs pick the result type from response_format; Prism answers the spec's first (plain) shape.
     assert type_name(result) == "TranscriptionVerbose"

@@ -379,6 +379,11 @@ def _input_item(item_id: str) -> dict[str, Any]:
 
 
 def _transcription(ctx: _Ctx) -> _Answer:
+    if ctx.stream:
+        return _sse([(None, {"type": "transcript.text.delta", "delta": "hello"}),
+                     (None, {"type": "transcript.text.delta", "delta": " world"}),
+                     (None, {"type": "transcript.text.done", "text": "hello world",
+                             "usage": {"type": "tokens", "input_tokens": 9, "output_tokens": 2, "total_tokens": 11}})])
     return {"text": "hello world"}
 
 

@@ -20,7 +20,14 @@ from openai_core._files import BUFFER_LIMIT
 from openai_core.testing import MockServer, MockServerProcess
 from openai_core.testing._media import speech_bytes, transcript_text
 from openai_core.types import FileDeleted, FileObject
-from openai_core.types.audio import Transcription, TranscriptionDiarized, TranscriptionVerbose, Translation
+from openai_core.types.audio import (
+    Transcription,
+    TranscriptionDiarized,
+    TranscriptionTextDeltaEvent,
+    TranscriptionTextDoneEvent,
+    TranscriptionVerbose,
+    Translation,
+)
 
 from ._recorder import parse_multipart
 from .conftest import client_sockets
@@ -289,8 +296,26 @@ async def test_transcription_formats(client: AsyncOpenAI, server: MockServer) ->
     vtt = await client.audio.transcriptions.create(file=audio, model="whisper-1", response_format="vtt")
     assert vtt.startswith("WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n")
 
-    with pytest.raises(TypeError, match="stream=True"):
-        await client.audio.transcriptions.create(file=audio, model="whisper-1", stream=True)  # type: ignore[call-overload]
+
+async def test_streamed_transcription(client: AsyncOpenAI, server: MockServer) -> None:
+    audio = ("talk.wav", b"\x02" * 16_000, "audio/wav")
+    text = transcript_text("talk.wav", 16_000)
+    stream = await client.audio.transcriptions.create(file=audio, model="gpt-4o-mini-transcribe", stream=True)
+    assert isinstance(stream, openai.AsyncStream)
+    events = [event async for event in stream]
+    *deltas, done = events
+    assert all(isinstance(e, TranscriptionTextDeltaEvent) for e in deltas) and len(deltas) == len(text.split())
+    assert "".join(e.delta for e in deltas if isinstance(e, TranscriptionTextDeltaEvent)) == text
+    assert isinstance(done, TranscriptionTextDoneEvent) and done.text == text
+    assert done.usage is not None and done.usage.total_tokens == 11 * len(deltas)
+    assert stream.response.is_closed
+    sent = server.requests[-1]
+    assert sent.headers["accept"] == "text/event-stream"
+    assert last_parts(server)["stream"] == (None, None, b"true")
+
+    # The server's refusal (whisper-1 cannot stream) is raised at create(), as a typed status error.
+    with pytest.raises(openai.BadRequestError, match="whisper-1"):
+        await client.audio.transcriptions.create(file=audio, model="whisper-1", stream=True)
 
 
 async def test_translation_from_a_file_object(client: AsyncOpenAI, server: MockServer) -> None:

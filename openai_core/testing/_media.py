@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from ._common import ApiError, RawReply, dumps
+from ._common import ApiError, RawReply, SSEReply, dumps
 from ._files import FormPart, file_parts, form_fields, parse_form, required_file
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def _timestamp(seconds: float, separator: str) -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
 
 
-def _speech_to_text(request: web.Request, raw: bytes, task: str) -> bytes | RawReply:
+def _speech_to_text(request: web.Request, raw: bytes, task: str) -> bytes | RawReply | SSEReply:
     parts = parse_form(request, raw)
     fields = form_fields(parts)
     upload: FormPart = required_file(parts, "file")
@@ -157,6 +157,11 @@ def _speech_to_text(request: web.Request, raw: bytes, task: str) -> bytes | RawR
     text = transcript_text(upload.filename, len(upload.data), task=task)
     duration = round(len(upload.data) / _BYTES_PER_SECOND, 3)
     response_format = fields.get("response_format") or "json"
+    if fields.get("stream") == "true":
+        if task != "transcribe":
+            raise ApiError(400, "Streaming is not supported for translations.", param="stream",
+                           code="invalid_value")
+        return _transcript_events(text, str(fields["model"]))
     if response_format == "text":
         return RawReply(text.encode() + b"\n", "text/plain; charset=utf-8")
     if response_format == "srt":
@@ -192,9 +197,25 @@ def _speech_to_text(request: web.Request, raw: bytes, task: str) -> bytes | RawR
                    code="invalid_value")
 
 
-def create_transcription(state: ServerState, request: web.Request, raw: bytes) -> bytes | RawReply:
+def _transcript_events(text: str, model: str) -> SSEReply:
+    """``stream=True``: one ``transcript.text.delta`` per word (the first without a leading space), then
+    ``transcript.text.done`` with the text and token usage. ``whisper-1`` cannot stream, as in the API."""
+    if model == "whisper-1":
+        raise ApiError(400, "Streaming is not supported for the whisper-1 model.", param="stream",
+                       code="invalid_value")
+    words = text.split(" ")
+    events: list[dict[str, object]] = [{"type": "transcript.text.delta", "delta": word if i == 0 else f" {word}", "logprobs": None}
+              for i, word in enumerate(words)]
+    usage = {"type": "tokens", "input_tokens": 10 * len(words), "output_tokens": len(words),
+             "total_tokens": 11 * len(words), "input_token_details": {"audio_tokens": 10 * len(words),
+                                                                      "text_tokens": 0}}
+    events.append({"type": "transcript.text.done", "text": text, "logprobs": None, "usage": usage})
+    return SSEReply([f"data: {dumps(event).decode()}\n\n" for event in events], done=False)
+
+
+def create_transcription(state: ServerState, request: web.Request, raw: bytes) -> bytes | RawReply | SSEReply:
     return _speech_to_text(request, raw, "transcribe")
 
 
-def create_translation(state: ServerState, request: web.Request, raw: bytes) -> bytes | RawReply:
+def create_translation(state: ServerState, request: web.Request, raw: bytes) -> bytes | RawReply | SSEReply:
     return _speech_to_text(request, raw, "translate")

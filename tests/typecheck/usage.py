@@ -126,7 +126,12 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
     from openai_core._binary import HttpxBinaryResponseContent
     from openai_core._response import AsyncAPIResponse, AsyncStreamedBinaryAPIResponse, LegacyAPIResponse
     from openai_core.types import Batch, FileDeleted, FileObject, ImagesResponse
-    from openai_core.types.audio import Transcription, TranscriptionVerbose, Translation
+    from openai_core.types.audio import (
+        Transcription,
+        TranscriptionStreamEvent,
+        TranscriptionVerbose,
+        Translation,
+    )
 
     assert_type(await client.files.create(file=path, purpose="batch"), FileObject)
     assert_type(await client.files.create(file=("a.jsonl", b"{}", "application/jsonl"), purpose="fine-tune"), FileObject)
@@ -145,6 +150,13 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
     assert_type(verbose, TranscriptionVerbose)
     assert_type(await client.audio.transcriptions.create(file=path, model="whisper-1", response_format="srt"), str)
     assert_type(await client.audio.translations.create(file=path, model="whisper-1"), Translation)
+    live = await client.audio.transcriptions.create(file=path, model="gpt-4o-mini-transcribe", stream=True)
+    assert_type(live, AsyncStream[TranscriptionStreamEvent])
+    async for piece in live:
+        if piece.type == "transcript.text.delta":
+            assert_type(piece.delta, str)
+        elif piece.type == "transcript.text.done":
+            assert_type(piece.text, str)
 
     # Typed views: with_raw_response / with_streaming_response carry the method's result type.
     raw = await client.files.with_raw_response.retrieve("file-1")

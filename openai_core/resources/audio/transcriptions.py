@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Required, overload
+from typing import Any, Literal, Required, cast, overload
 
 from typing_extensions import Unpack
 
 from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, upload_options
-from ...types.audio import Transcription, TranscriptionDiarized, TranscriptionVerbose
+from ..._streaming import AsyncStream
+from ...types.audio import (
+    Transcription,
+    TranscriptionDiarized,
+    TranscriptionStreamEvent,
+    TranscriptionVerbose,
+)
 from ...types.audio.transcription_create_params import (
-    TranscriptionCreateParamsNonStreaming,
+    TranscriptionCreateParamsBase,
+    TranscriptionCreateParamsStreaming,
     TranscriptionFields,
 )
-from .._formats import TEXT_FORMATS, refuse_stream
+from .._formats import TEXT_FORMATS
 
 __all__ = ["AsyncTranscriptions"]
 
@@ -38,11 +45,17 @@ class CreateText(_Common, total=False):
     response_format: Required[Literal["text", "srt", "vtt"]]
 
 
-class CreateAny(TranscriptionCreateParamsNonStreaming, RequestOptionsParams, total=False):
+class CreateStreaming(TranscriptionCreateParamsStreaming, RequestOptionsParams, total=False):
     pass
 
 
-_CREATE = ParamSpec("create", TranscriptionCreateParamsNonStreaming)
+class CreateAny(TranscriptionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
+_CREATE = ParamSpec("create", TranscriptionCreateParamsBase, stream=bool | None)
+# A union (a validator built once, see _models.json_parser), not a class: spelled for the checker here.
+_EVENT: Any = TranscriptionStreamEvent
 # The official SDK's field order (response_format sits between prompt and temperature).
 _ORDER = ("file", "model", "chunking_strategy", "include", "keywords", "known_speaker_names",
           "known_speaker_references", "language", "languages", "prompt", "response_format", "stream",
@@ -68,16 +81,24 @@ class AsyncTranscriptions(AsyncAPIResource):
     @overload
     async def create(self, **params: Unpack[CreateText]) -> str: ...
     @overload
+    async def create(self, **params: Unpack[CreateStreaming]) -> AsyncStream[TranscriptionStreamEvent]: ...
+    @overload
     async def create(
         self, **params: Unpack[CreateAny]
-    ) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str: ...
-    async def create(self, **params: Any) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str:
+    ) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str | AsyncStream[TranscriptionStreamEvent]: ...
+    async def create(
+        self, **params: Any
+    ) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str | AsyncStream[TranscriptionStreamEvent]:
         """Transcribe an audio file. The result's type follows ``response_format``: ``json`` (default)
         ``Transcription``, ``verbose_json`` ``TranscriptionVerbose``, ``diarized_json``
-        ``TranscriptionDiarized``, and ``text`` / ``srt`` / ``vtt`` the text itself."""
+        ``TranscriptionDiarized``, and ``text`` / ``srt`` / ``vtt`` the text itself. With
+        ``stream=True`` (the ``gpt-4o-*-transcribe`` models) an ``AsyncStream`` of
+        ``transcript.text.delta`` events, then ``transcript.text.done`` with the whole text."""
         body, request_options = _CREATE.split(params)
-        refuse_stream(body, "audio.transcriptions.create")
         call = upload_options("/audio/transcriptions", request_options, body, files=("file",), order=_ORDER)
+        if body.get("stream"):
+            stream = await self._pipeline.request_stream(call, _EVENT)
+            return cast("AsyncStream[TranscriptionStreamEvent]", stream)
         response_format = body.get("response_format")
         if response_format in TEXT_FORMATS:
             response = await self._pipeline.request_bytes(call)

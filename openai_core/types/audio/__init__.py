@@ -10,6 +10,11 @@ from .transcription_diarized_segment import TranscriptionDiarizedSegment as Tran
 from .transcription_include import TranscriptionInclude as TranscriptionInclude
 from .transcription_language import TranscriptionLanguage as TranscriptionLanguage
 from .transcription_segment import TranscriptionSegment as TranscriptionSegment
+from .transcription_stream_event import TranscriptionStreamEvent as TranscriptionStreamEvent
+from .transcription_text_delta_event import TranscriptionTextDeltaEvent as TranscriptionTextDeltaEvent
+from .transcription_text_done_event import TranscriptionTextDoneEvent as TranscriptionTextDoneEvent
+from .transcription_text_segment_event import TranscriptionTextSegmentEvent as TranscriptionTextSegmentEvent
+from .transcription_unknown_event import TranscriptionUnknownEvent as TranscriptionUnknownEvent
 from .transcription_verbose import TranscriptionVerbose as TranscriptionVerbose
 from .transcription_word import TranscriptionWord as TranscriptionWord
 from .translation import Translation as Translation

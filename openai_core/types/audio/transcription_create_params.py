@@ -12,6 +12,7 @@ __all__ = [
     "TranscriptionCreateParams",
     "TranscriptionCreateParamsBase",
     "TranscriptionCreateParamsNonStreaming",
+    "TranscriptionCreateParamsStreaming",
     "TranscriptionFields",
 ]
 
@@ -48,8 +49,13 @@ class TranscriptionCreateParamsBase(TranscriptionFields, total=False):
 
 
 class TranscriptionCreateParamsNonStreaming(TranscriptionCreateParamsBase, total=False):
-    # Streamed transcription (stream=True) is not implemented here.
     stream: Literal[False] | None
 
 
-TranscriptionCreateParams = TranscriptionCreateParamsNonStreaming
+class TranscriptionCreateParamsStreaming(TranscriptionCreateParamsBase):
+    """``stream=True``: the transcript arrives as server-sent events (not for ``whisper-1``)."""
+
+    stream: Required[Literal[True]]
+
+
+TranscriptionCreateParams: TypeAlias = TranscriptionCreateParamsNonStreaming | TranscriptionCreateParamsStreaming

@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Required, overload
+from typing import Any, Literal, Required, cast, overload
 
 from typing_extensions import Unpack
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, upload_options
-from openai_core.types.audio import Transcription, TranscriptionDiarized, TranscriptionVerbose
+from openai_core._sync._streaming import Stream
+from openai_core.types.audio import (
+    Transcription,
+    TranscriptionDiarized,
+    TranscriptionStreamEvent,
+    TranscriptionVerbose,
+)
 from openai_core.types.audio.transcription_create_params import (
-    TranscriptionCreateParamsNonStreaming,
+    TranscriptionCreateParamsBase,
+    TranscriptionCreateParamsStreaming,
     TranscriptionFields,
 )
-from openai_core._sync.resources._formats import TEXT_FORMATS, refuse_stream
+from openai_core._sync.resources._formats import TEXT_FORMATS
 
 __all__ = ["Transcriptions"]
 
@@ -39,11 +46,17 @@ class CreateText(_Common, total=False):
     response_format: Required[Literal["text", "srt", "vtt"]]
 
 
-class CreateAny(TranscriptionCreateParamsNonStreaming, RequestOptionsParams, total=False):
+class CreateStreaming(TranscriptionCreateParamsStreaming, RequestOptionsParams, total=False):
     pass
 
 
-_CREATE = ParamSpec("create", TranscriptionCreateParamsNonStreaming)
+class CreateAny(TranscriptionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
+_CREATE = ParamSpec("create", TranscriptionCreateParamsBase, stream=bool | None)
+# A union (a validator built once, see _models.json_parser), not a class: spelled for the checker here.
+_EVENT: Any = TranscriptionStreamEvent
 # The official SDK's field order (response_format sits between prompt and temperature).
 _ORDER = ("file", "model", "chunking_strategy", "include", "keywords", "known_speaker_names",
           "known_speaker_references", "language", "languages", "prompt", "response_format", "stream",
@@ -69,16 +82,24 @@ class Transcriptions(SyncAPIResource):
     @overload
     def create(self, **params: Unpack[CreateText]) -> str: ...
     @overload
+    def create(self, **params: Unpack[CreateStreaming]) -> Stream[TranscriptionStreamEvent]: ...
+    @overload
     def create(
         self, **params: Unpack[CreateAny]
-    ) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str: ...
-    def create(self, **params: Any) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str:
+    ) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str | Stream[TranscriptionStreamEvent]: ...
+    def create(
+        self, **params: Any
+    ) -> Transcription | TranscriptionVerbose | TranscriptionDiarized | str | Stream[TranscriptionStreamEvent]:
         """Transcribe an audio file. The result's type follows ``response_format``: ``json`` (default)
         ``Transcription``, ``verbose_json`` ``TranscriptionVerbose``, ``diarized_json``
-        ``TranscriptionDiarized``, and ``text`` / ``srt`` / ``vtt`` the text itself."""
+        ``TranscriptionDiarized``, and ``text`` / ``srt`` / ``vtt`` the text itself. With
+        ``stream=True`` (the ``gpt-4o-*-transcribe`` models) an ``Stream`` of
+        ``transcript.text.delta`` events, then ``transcript.text.done`` with the whole text."""
         body, request_options = _CREATE.split(params)
-        refuse_stream(body, "audio.transcriptions.create")
         call = upload_options("/audio/transcriptions", request_options, body, files=("file",), order=_ORDER)
+        if body.get("stream"):
+            stream = self._pipeline.request_stream(call, _EVENT)
+            return cast("Stream[TranscriptionStreamEvent]", stream)
         response_format = body.get("response_format")
         if response_format in TEXT_FORMATS:
             response = self._pipeline.request_bytes(call)
