@@ -881,6 +881,21 @@ async def images_edit_several(client: Any) -> Any:
                                     prompt="Combine them", model="gpt-image-1", input_fidelity="high")
 
 
+@api_call("images.generate[stream]", no_check, stream=True)
+async def images_generate_stream(client: Any) -> Any:
+    stream = await client.images.generate(prompt="A cute baby sea otter", model="gpt-image-1", stream=True,
+                                          partial_images=1, output_format="png")
+    return await collect(stream)
+
+
+@api_call("images.edit[stream]", no_check, stream=True)
+async def images_edit_stream(client: Any) -> Any:
+    # The form carries `stream=true` and `partial_images`.
+    stream = await client.images.edit(image=("otter.png", PNG_BYTES, "image/png"), prompt="Add a hat",
+                                      model="gpt-image-1", stream=True, partial_images=1)
+    return await collect(stream)
+
+
 @api_call("images.create_variation", check_images)
 async def images_create_variation(client: Any) -> Any:
     return await client.images.create_variation(image=("otter.png", PNG_BYTES, "image/png"), n=1,

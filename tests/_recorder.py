@@ -268,6 +268,18 @@ def _images() -> dict[str, Any]:
     return {"created": CREATED, "data": [{"url": "https://example.com/image.png", "revised_prompt": "a cat"}]}
 
 
+def _image_events(ctx: _Ctx) -> _Answer:
+    if not ctx.stream:
+        return _images()
+    kind = "image_generation" if ctx.match[1] == "generations" else "image_edit"
+    common = {"b64_json": "iVBORw0KGgo=", "background": "auto", "created_at": CREATED, "output_format": "png",
+              "quality": "low", "size": "1024x1024"}
+    usage = {"input_tokens": 5, "input_tokens_details": {"image_tokens": 0, "text_tokens": 5},
+             "output_tokens": 10, "total_tokens": 15}
+    return _sse([(f"{kind}.partial_image", {"type": f"{kind}.partial_image", "partial_image_index": 0, **common}),
+                 (f"{kind}.completed", {"type": f"{kind}.completed", "usage": usage, **common})])
+
+
 def _response(body: dict[str, Any], response_id: str = "resp_wire") -> dict[str, Any]:
     return {
         "id": response_id,
@@ -421,7 +433,7 @@ ROUTES: list[_Route] = [
     ("POST", re.compile(r"/batches/(?P<id>[^/]+)/cancel"), lambda ctx: {**_batch(ctx.match["id"]),
                                                                         "status": "cancelling"}),
     ("POST", re.compile(r"/moderations"), lambda ctx: _moderation(ctx.body)),
-    ("POST", re.compile(r"/images/(generations|edits|variations)"), lambda ctx: _images()),
+    ("POST", re.compile(r"/images/(generations|edits|variations)"), _image_events),
     ("POST", re.compile(r"/audio/speech"), lambda ctx: web.Response(body=SPEECH_BYTES, content_type="audio/mpeg")),
     ("POST", re.compile(r"/audio/(transcriptions|translations)"), _transcription),
     ("POST", re.compile(r"/responses"), _responses_create),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast, overload
+
 from typing_extensions import Unpack
 
 from .._params import ParamSpec
@@ -15,11 +17,19 @@ from .._resource import (
     to_streamed_response,
     upload_options,
 )
-from ..types import ImagesResponse
+from .._streaming import AsyncStream
+from ..types import ImageEditStreamEvent, ImageGenStreamEvent, ImagesResponse
 from ..types.image_create_variation_params import ImageCreateVariationParams
-from ..types.image_edit_params import ImageEditParamsNonStreaming
-from ..types.image_generate_params import ImageGenerateParamsNonStreaming
-from ._formats import refuse_stream
+from ..types.image_edit_params import (
+    ImageEditParamsBase,
+    ImageEditParamsNonStreaming,
+    ImageEditParamsStreaming,
+)
+from ..types.image_generate_params import (
+    ImageGenerateParamsBase,
+    ImageGenerateParamsNonStreaming,
+    ImageGenerateParamsStreaming,
+)
 
 __all__ = ["AsyncImages", "AsyncImagesWithRawResponse", "AsyncImagesWithStreamingResponse"]
 
@@ -28,16 +38,35 @@ class GenerateParams(ImageGenerateParamsNonStreaming, RequestOptionsParams, tota
     pass
 
 
+class GenerateStreaming(ImageGenerateParamsStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class GenerateAny(ImageGenerateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
 class EditParams(ImageEditParamsNonStreaming, RequestOptionsParams, total=False):
     pass
+
+
+class EditStreaming(ImageEditParamsStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class EditAny(ImageEditParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
 
 
 class CreateVariationParams(ImageCreateVariationParams, RequestOptionsParams, total=False):
     pass
 
 
-_GENERATE = ParamSpec("generate", ImageGenerateParamsNonStreaming)
-_EDIT = ParamSpec("edit", ImageEditParamsNonStreaming)
+_GENERATE = ParamSpec("generate", ImageGenerateParamsBase, stream=bool | None)
+_EDIT = ParamSpec("edit", ImageEditParamsBase, stream=bool | None)
+# Unions (validators built once, see _models.json_parser), not classes: spelled for the checker here.
+_GEN_EVENT: Any = ImageGenStreamEvent
+_EDIT_EVENT: Any = ImageEditStreamEvent
 _VARIATION = ParamSpec("create_variation", ImageCreateVariationParams)
 _EDIT_ORDER = tuple(ImageEditParamsNonStreaming.__annotations__)
 _VARIATION_ORDER = tuple(ImageCreateVariationParams.__annotations__)
@@ -54,20 +83,37 @@ class AsyncImages(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncImagesWithStreamingResponse:
         return AsyncImagesWithStreamingResponse(self)
 
-    async def generate(self, **params: Unpack[GenerateParams]) -> ImagesResponse:
-        """Images from a text prompt."""
+    @overload
+    async def generate(self, **params: Unpack[GenerateParams]) -> ImagesResponse: ...
+    @overload
+    async def generate(self, **params: Unpack[GenerateStreaming]) -> AsyncStream[ImageGenStreamEvent]: ...
+    @overload
+    async def generate(self, **params: Unpack[GenerateAny]) -> ImagesResponse | AsyncStream[ImageGenStreamEvent]: ...
+    async def generate(self, **params: Any) -> ImagesResponse | AsyncStream[ImageGenStreamEvent]:
+        """Images from a text prompt. With ``stream=True`` (GPT image models) an ``AsyncStream`` of
+        ``image_generation.partial_image`` events (``partial_images`` of them, 0-3), then
+        ``image_generation.completed``."""
         body, request_options = _GENERATE.split(params)
-        refuse_stream(body, "images.generate")
         call = options("POST", "/images/generations", request_options, body=body)
+        if body.get("stream"):
+            return cast("AsyncStream[ImageGenStreamEvent]", await self._pipeline.request_stream(call, _GEN_EVENT))
         return await self._pipeline.request(call, ImagesResponse)
 
-    async def edit(self, **params: Unpack[EditParams]) -> ImagesResponse:
-        """Edit one image or several (sent as ``image[]`` parts), optionally through a ``mask``."""
+    @overload
+    async def edit(self, **params: Unpack[EditParams]) -> ImagesResponse: ...
+    @overload
+    async def edit(self, **params: Unpack[EditStreaming]) -> AsyncStream[ImageEditStreamEvent]: ...
+    @overload
+    async def edit(self, **params: Unpack[EditAny]) -> ImagesResponse | AsyncStream[ImageEditStreamEvent]: ...
+    async def edit(self, **params: Any) -> ImagesResponse | AsyncStream[ImageEditStreamEvent]:
+        """Edit one image or several (sent as ``image[]`` parts), optionally through a ``mask``. With
+        ``stream=True``, ``image_edit.partial_image`` events then ``image_edit.completed``."""
         body, request_options = _EDIT.split(params)
-        refuse_stream(body, "images.edit")
         call = upload_options(
             "/images/edits", request_options, body, files=("image", "markup", "mask"), order=_EDIT_ORDER
         )
+        if body.get("stream"):
+            return cast("AsyncStream[ImageEditStreamEvent]", await self._pipeline.request_stream(call, _EDIT_EVENT))
         return await self._pipeline.request(call, ImagesResponse)
 
     async def create_variation(self, **params: Unpack[CreateVariationParams]) -> ImagesResponse:
@@ -76,15 +122,13 @@ class AsyncImages(AsyncAPIResource):
         return await self._pipeline.request(call, ImagesResponse)
 
 
+# generate and edit are overloaded on `stream`: a typed view would take their first overload only and
+# refuse `stream=True`, so they use the generic view (parse() typed Any), as chat.completions does.
 class AsyncImagesWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
-    generate = to_raw_response(AsyncImages.generate)
-    edit = to_raw_response(AsyncImages.edit)
     create_variation = to_raw_response(AsyncImages.create_variation)
 
 
 class AsyncImagesWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
-    generate = to_streamed_response(AsyncImages.generate)
-    edit = to_streamed_response(AsyncImages.edit)
     create_variation = to_streamed_response(AsyncImages.create_variation)

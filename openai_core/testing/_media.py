@@ -4,6 +4,9 @@
   ``url`` points at ``https://images.mock/<sha256 of those bytes>.png``. GPT image models answer
   ``b64_json`` (as the API does), DALL-E models ``url`` unless asked otherwise.
 - ``POST /v1/images/edits`` / ``variations`` (multipart): the same, derived from the uploaded images.
+- ``stream=True`` on generations / edits (GPT image models only): ``partial_images`` partial-image
+  events (:func:`image_bytes` of the seed and ``partial-<i>``), then a completed event with the image
+  the plain call would give as ``b64_json``.
 - ``POST /v1/audio/speech``: :func:`speech_bytes` of the input (4 KiB of audio per input byte), sent
   chunked in 64 KiB writes.
 - ``POST /v1/audio/transcriptions`` / ``translations`` (multipart): the text is :func:`transcript_text`
@@ -101,14 +104,45 @@ def _images(seeds: list[bytes], fields: dict[str, Any]) -> bytes:
     return dumps(answer)
 
 
-def generate_images(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes:
+def _image_events(seeds: list[bytes], fields: dict[str, Any], kind: str) -> SSEReply:
+    model = str(fields.get("model") or "dall-e-2")
+    if model.startswith("dall-e"):
+        raise ApiError(400, f"Streaming is not supported for the {model} model.", param="stream",
+                       code="invalid_value")
+    try:
+        partials = int(fields.get("partial_images") or 0)
+    except ValueError:
+        raise ApiError(400, "partial_images must be an integer.", param="partial_images",
+                       code="invalid_value") from None
+    if not 0 <= partials <= 3:
+        raise ApiError(400, f"{partials} is not between 0 and 3 - 'partial_images'", param="partial_images",
+                       code="invalid_value")
+    seed = b"".join(seeds)
+    common = {"background": fields.get("background") or "auto", "created_at": int(time.time()),
+              "output_format": fields.get("output_format") or "png", "quality": fields.get("quality") or "auto",
+              "size": fields.get("size") or "1024x1024"}
+    events: list[dict[str, Any]] = [
+        {"type": f"{kind}.partial_image", "partial_image_index": i,
+         "b64_json": base64.b64encode(image_bytes(seed + f"partial-{i}".encode())).decode(), **common}
+        for i in range(partials)
+    ]
+    usage = {"input_tokens": 50, "input_tokens_details": {"image_tokens": 40, "text_tokens": 10},
+             "output_tokens": 1056, "total_tokens": 1106}
+    final = base64.b64encode(image_bytes(seed + (0).to_bytes(2, "big"))).decode()
+    events.append({"type": f"{kind}.completed", "b64_json": final, "usage": usage, **common})
+    return SSEReply([f"event: {e['type']}\ndata: {dumps(e).decode()}\n\n" for e in events], done=False)
+
+
+def generate_images(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes | SSEReply:
     prompt = body.get("prompt")
     if not isinstance(prompt, str) or not prompt:
         raise ApiError(400, "Missing required parameter: 'prompt'.", param="prompt", code="missing_required_parameter")
+    if body.get("stream") is True:
+        return _image_events([prompt.encode()], body, "image_generation")
     return _images([prompt.encode()], body)
 
 
-def edit_image(state: ServerState, request: web.Request, raw: bytes) -> bytes:
+def edit_image(state: ServerState, request: web.Request, raw: bytes) -> bytes | SSEReply:
     parts = parse_form(request, raw)
     fields = form_fields(parts)
     images = file_parts(parts, "image")
@@ -116,7 +150,10 @@ def edit_image(state: ServerState, request: web.Request, raw: bytes) -> bytes:
         raise ApiError(400, "Missing required parameter: 'image'.", param="image", code="missing_required_parameter")
     if not fields.get("prompt"):
         raise ApiError(400, "Missing required parameter: 'prompt'.", param="prompt", code="missing_required_parameter")
-    return _images([str(fields["prompt"]).encode(), *(part.data for part in images)], fields)
+    seeds = [str(fields["prompt"]).encode(), *(part.data for part in images)]
+    if fields.get("stream") == "true":
+        return _image_events(seeds, fields, "image_edit")
+    return _images(seeds, fields)
 
 
 def image_variation(state: ServerState, request: web.Request, raw: bytes) -> bytes:

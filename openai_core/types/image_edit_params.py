@@ -1,10 +1,10 @@
 from collections.abc import Sequence
-from typing import Literal, Required, TypedDict
+from typing import Literal, Required, TypeAlias, TypedDict
 
 from .._files import FileTypes
 from .image_model import ImageModel
 
-__all__ = ["ImageEditParams", "ImageEditParamsBase", "ImageEditParamsNonStreaming", "Svg", "SvgReasoning"]
+__all__ = ["ImageEditParams", "ImageEditParamsBase", "ImageEditParamsNonStreaming", "ImageEditParamsStreaming", "Svg", "SvgReasoning"]
 
 
 class SvgReasoning(TypedDict, total=False):
@@ -41,8 +41,13 @@ class ImageEditParamsBase(TypedDict, total=False):
 
 
 class ImageEditParamsNonStreaming(ImageEditParamsBase, total=False):
-    # Streamed edits (stream=True, partial images) are not implemented here.
     stream: Literal[False] | None
 
 
-ImageEditParams = ImageEditParamsNonStreaming
+class ImageEditParamsStreaming(ImageEditParamsBase):
+    """``stream=True``: partial images (``partial_images``, 0-3) then the final one, as server-sent events."""
+
+    stream: Required[Literal[True]]
+
+
+ImageEditParams: TypeAlias = ImageEditParamsNonStreaming | ImageEditParamsStreaming

@@ -1,8 +1,8 @@
-from typing import Literal, Required, TypedDict
+from typing import Literal, Required, TypeAlias, TypedDict
 
 from .image_model import ImageModel
 
-__all__ = ["ImageGenerateParams", "ImageGenerateParamsBase", "ImageGenerateParamsNonStreaming", "Svg", "SvgReasoning"]
+__all__ = ["ImageGenerateParams", "ImageGenerateParamsBase", "ImageGenerateParamsNonStreaming", "ImageGenerateParamsStreaming", "Svg", "SvgReasoning"]
 
 
 class SvgReasoning(TypedDict, total=False):
@@ -40,8 +40,13 @@ class ImageGenerateParamsBase(TypedDict, total=False):
 
 
 class ImageGenerateParamsNonStreaming(ImageGenerateParamsBase, total=False):
-    # Streamed image generation (stream=True, partial images) is not implemented here.
     stream: Literal[False] | None
 
 
-ImageGenerateParams = ImageGenerateParamsNonStreaming
+class ImageGenerateParamsStreaming(ImageGenerateParamsBase):
+    """``stream=True``: partial images (``partial_images``, 0-3) then the final one, as server-sent events."""
+
+    stream: Required[Literal[True]]
+
+
+ImageGenerateParams: TypeAlias = ImageGenerateParamsNonStreaming | ImageGenerateParamsStreaming

@@ -12,7 +12,14 @@ import openai_core as openai
 from openai_core import OpenAI
 from openai_core.testing import MockServer
 from openai_core.testing._media import image_bytes
-from openai_core.types import Batch, ImagesResponse
+from openai_core.types import (
+    Batch,
+    ImageEditCompletedEvent,
+    ImageEditPartialImageEvent,
+    ImageGenCompletedEvent,
+    ImageGenPartialImageEvent,
+    ImagesResponse,
+)
 
 from tests._recorder import parse_multipart
 
@@ -86,8 +93,34 @@ def test_generate_images(client: OpenAI, server: MockServer) -> None:
     )
     with pytest.raises(openai.BadRequestError):
         client.images.generate(prompt="x", n=11)
-    with pytest.raises(TypeError, match="stream=True"):
-        client.images.generate(prompt="x", stream=True)  # type: ignore[typeddict-item]
+
+
+def test_streamed_generation_and_edit(client: OpenAI, server: MockServer) -> None:
+    stream = client.images.generate(prompt="a sea otter", model="gpt-image-1", stream=True, partial_images=2)
+    assert isinstance(stream, openai.Stream)
+    events = [event for event in stream]
+    assert [e.type for e in events] == ["image_generation.partial_image"] * 2 + ["image_generation.completed"]
+    partials, final = events[:2], events[2]
+    assert all(isinstance(e, ImageGenPartialImageEvent) for e in partials)
+    assert [e.partial_image_index for e in partials if isinstance(e, ImageGenPartialImageEvent)] == [0, 1]
+    assert isinstance(final, ImageGenCompletedEvent) and final.usage.total_tokens == 1106
+    # the completed image is the one the plain call gives
+    assert base64.b64decode(final.b64_json) == image_bytes(b"a sea otter" + bytes(2))
+    assert server.requests[-1].json()["stream"] is True
+    assert server.requests[-1].headers["accept"] == "text/event-stream"
+    assert stream.response.is_closed
+
+    png = image_bytes(b"source")
+    edits = client.images.edit(image=("a.png", png, "image/png"), prompt="add a hat", model="gpt-image-1",
+                                     stream=True, partial_images=1)
+    edit_events = [event for event in edits]
+    assert [type(e) for e in edit_events] == [ImageEditPartialImageEvent, ImageEditCompletedEvent]
+    request = server.requests[-1]
+    assert {p.name: p.data for p in parse_multipart(request.headers["content-type"], request.body)}["stream"] == b"true"
+
+    # DALL-E cannot stream: the server's 400 is raised at the call, typed
+    with pytest.raises(openai.BadRequestError, match="dall-e-2"):
+        client.images.generate(prompt="x", model="dall-e-2", stream=True)
 
 
 def test_edit_several_images_and_a_variation(client: OpenAI, server: MockServer) -> None:

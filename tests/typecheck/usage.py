@@ -125,7 +125,14 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
 
     from openai_core._binary import HttpxBinaryResponseContent
     from openai_core._response import AsyncAPIResponse, AsyncStreamedBinaryAPIResponse, LegacyAPIResponse
-    from openai_core.types import Batch, FileDeleted, FileObject, ImagesResponse
+    from openai_core.types import (
+        Batch,
+        FileDeleted,
+        FileObject,
+        ImageEditStreamEvent,
+        ImageGenStreamEvent,
+        ImagesResponse,
+    )
     from openai_core.types.audio import (
         Transcription,
         TranscriptionStreamEvent,
@@ -144,6 +151,15 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
     assert_type(batch, Batch)
     assert_type(await client.images.generate(prompt="an otter"), ImagesResponse)
     assert_type(await client.images.edit(image=[path, path], prompt="hat"), ImagesResponse)
+    partial = await client.images.generate(prompt="an otter", model="gpt-image-1", stream=True, partial_images=2)
+    assert_type(partial, AsyncStream[ImageGenStreamEvent])
+    async for shown in partial:
+        if shown.type == "image_generation.partial_image":
+            assert_type(shown.partial_image_index, int)
+        elif shown.type == "image_generation.completed":
+            assert_type(shown.usage.total_tokens, int)
+    edited = await client.images.edit(image=path, prompt="hat", stream=True)
+    assert_type(edited, AsyncStream[ImageEditStreamEvent])
     assert_type(await client.audio.speech.create(model="tts-1", voice="alloy", input="hi"), HttpxBinaryResponseContent)
     assert_type(await client.audio.transcriptions.create(file=path, model="whisper-1"), Transcription)
     verbose = await client.audio.transcriptions.create(file=path, model="whisper-1", response_format="verbose_json")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast, overload
+
 from typing_extensions import Unpack
 
 from openai_core._params import ParamSpec
@@ -16,11 +18,19 @@ from openai_core._sync._resource import (
     to_streamed_response,
     upload_options,
 )
-from openai_core.types import ImagesResponse
+from openai_core._sync._streaming import Stream
+from openai_core.types import ImageEditStreamEvent, ImageGenStreamEvent, ImagesResponse
 from openai_core.types.image_create_variation_params import ImageCreateVariationParams
-from openai_core.types.image_edit_params import ImageEditParamsNonStreaming
-from openai_core.types.image_generate_params import ImageGenerateParamsNonStreaming
-from openai_core._sync.resources._formats import refuse_stream
+from openai_core.types.image_edit_params import (
+    ImageEditParamsBase,
+    ImageEditParamsNonStreaming,
+    ImageEditParamsStreaming,
+)
+from openai_core.types.image_generate_params import (
+    ImageGenerateParamsBase,
+    ImageGenerateParamsNonStreaming,
+    ImageGenerateParamsStreaming,
+)
 
 __all__ = ["Images", "ImagesWithRawResponse", "ImagesWithStreamingResponse"]
 
@@ -29,16 +39,35 @@ class GenerateParams(ImageGenerateParamsNonStreaming, RequestOptionsParams, tota
     pass
 
 
+class GenerateStreaming(ImageGenerateParamsStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class GenerateAny(ImageGenerateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
 class EditParams(ImageEditParamsNonStreaming, RequestOptionsParams, total=False):
     pass
+
+
+class EditStreaming(ImageEditParamsStreaming, RequestOptionsParams, total=False):
+    pass
+
+
+class EditAny(ImageEditParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
 
 
 class CreateVariationParams(ImageCreateVariationParams, RequestOptionsParams, total=False):
     pass
 
 
-_GENERATE = ParamSpec("generate", ImageGenerateParamsNonStreaming)
-_EDIT = ParamSpec("edit", ImageEditParamsNonStreaming)
+_GENERATE = ParamSpec("generate", ImageGenerateParamsBase, stream=bool | None)
+_EDIT = ParamSpec("edit", ImageEditParamsBase, stream=bool | None)
+# Unions (validators built once, see _models.json_parser), not classes: spelled for the checker here.
+_GEN_EVENT: Any = ImageGenStreamEvent
+_EDIT_EVENT: Any = ImageEditStreamEvent
 _VARIATION = ParamSpec("create_variation", ImageCreateVariationParams)
 _EDIT_ORDER = tuple(ImageEditParamsNonStreaming.__annotations__)
 _VARIATION_ORDER = tuple(ImageCreateVariationParams.__annotations__)
@@ -55,20 +84,37 @@ class Images(SyncAPIResource):
     def with_streaming_response(self) -> ImagesWithStreamingResponse:
         return ImagesWithStreamingResponse(self)
 
-    def generate(self, **params: Unpack[GenerateParams]) -> ImagesResponse:
-        """Images from a text prompt."""
+    @overload
+    def generate(self, **params: Unpack[GenerateParams]) -> ImagesResponse: ...
+    @overload
+    def generate(self, **params: Unpack[GenerateStreaming]) -> Stream[ImageGenStreamEvent]: ...
+    @overload
+    def generate(self, **params: Unpack[GenerateAny]) -> ImagesResponse | Stream[ImageGenStreamEvent]: ...
+    def generate(self, **params: Any) -> ImagesResponse | Stream[ImageGenStreamEvent]:
+        """Images from a text prompt. With ``stream=True`` (GPT image models) an ``Stream`` of
+        ``image_generation.partial_image`` events (``partial_images`` of them, 0-3), then
+        ``image_generation.completed``."""
         body, request_options = _GENERATE.split(params)
-        refuse_stream(body, "images.generate")
         call = options("POST", "/images/generations", request_options, body=body)
+        if body.get("stream"):
+            return cast("Stream[ImageGenStreamEvent]", self._pipeline.request_stream(call, _GEN_EVENT))
         return self._pipeline.request(call, ImagesResponse)
 
-    def edit(self, **params: Unpack[EditParams]) -> ImagesResponse:
-        """Edit one image or several (sent as ``image[]`` parts), optionally through a ``mask``."""
+    @overload
+    def edit(self, **params: Unpack[EditParams]) -> ImagesResponse: ...
+    @overload
+    def edit(self, **params: Unpack[EditStreaming]) -> Stream[ImageEditStreamEvent]: ...
+    @overload
+    def edit(self, **params: Unpack[EditAny]) -> ImagesResponse | Stream[ImageEditStreamEvent]: ...
+    def edit(self, **params: Any) -> ImagesResponse | Stream[ImageEditStreamEvent]:
+        """Edit one image or several (sent as ``image[]`` parts), optionally through a ``mask``. With
+        ``stream=True``, ``image_edit.partial_image`` events then ``image_edit.completed``."""
         body, request_options = _EDIT.split(params)
-        refuse_stream(body, "images.edit")
         call = upload_options(
             "/images/edits", request_options, body, files=("image", "markup", "mask"), order=_EDIT_ORDER
         )
+        if body.get("stream"):
+            return cast("Stream[ImageEditStreamEvent]", self._pipeline.request_stream(call, _EDIT_EVENT))
         return self._pipeline.request(call, ImagesResponse)
 
     def create_variation(self, **params: Unpack[CreateVariationParams]) -> ImagesResponse:
@@ -77,15 +123,13 @@ class Images(SyncAPIResource):
         return self._pipeline.request(call, ImagesResponse)
 
 
+# generate and edit are overloaded on `stream`: a typed view would take their first overload only and
+# refuse `stream=True`, so they use the generic view (parse() typed Any), as chat.completions does.
 class ImagesWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
-    generate = to_raw_response(Images.generate)
-    edit = to_raw_response(Images.edit)
     create_variation = to_raw_response(Images.create_variation)
 
 
 class ImagesWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
-    generate = to_streamed_response(Images.generate)
-    edit = to_streamed_response(Images.edit)
     create_variation = to_streamed_response(Images.create_variation)
