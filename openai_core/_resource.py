@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Protocol, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, TypedDict, TypeVar
 
 from ._files import MultipartForm, split_files
 from ._pipeline import Pipeline, RequestOptions
@@ -44,6 +44,9 @@ class AsyncAPIResource:
     """A group of API methods bound to one client's pipeline."""
 
     __slots__ = ("_client", "_pipeline")
+    # Helper methods that make several requests (or none yet) rather than one: they have no raw or
+    # streamed form, because a raw response is one HTTP response (as in the official SDK).
+    _helpers: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, client: AsyncOpenAI) -> None:
         self._client = client
@@ -150,6 +153,16 @@ class _StreamedAttribute(Protocol):
     def __getattr__(self, name: str) -> _StreamedAttribute: ...
 
 
+def _refuse_helper(resource: AsyncAPIResource, name: str, attr: object) -> None:
+    if name.startswith("_") or not callable(attr):
+        raise AttributeError(f"{type(resource).__name__}.{name} is not an API method")
+    if name in resource._helpers:
+        raise AttributeError(
+            f"{type(resource).__name__}.{name} is a helper that makes several requests; it has no raw or "
+            "streamed form (call it directly)"
+        )
+
+
 class AsyncResourceWithRawResponse:
     """``resource.with_raw_response``: every method of the resource, returning ``LegacyAPIResponse``.
     A resource may subclass this to declare its methods' types (``create = to_raw_response(...)``)."""
@@ -163,8 +176,7 @@ class AsyncResourceWithRawResponse:
         attr = getattr(self._resource, name)
         if isinstance(attr, AsyncAPIResource):  # a sub-resource: its own view
             return attr.with_raw_response
-        if name.startswith("_") or not callable(attr):
-            raise AttributeError(f"{type(self._resource).__name__}.{name} is not an API method")
+        _refuse_helper(self._resource, name, attr)
         return _raw_method(self._resource, name)  # type: ignore[return-value]
 
 
@@ -181,8 +193,7 @@ class AsyncResourceWithStreamingResponse:
         attr = getattr(self._resource, name)
         if isinstance(attr, AsyncAPIResource):
             return attr.with_streaming_response
-        if name.startswith("_") or not callable(attr):
-            raise AttributeError(f"{type(self._resource).__name__}.{name} is not an API method")
+        _refuse_helper(self._resource, name, attr)
         return _streamed_method(self._resource, name, AsyncAPIResponse)  # type: ignore[return-value]
 
 

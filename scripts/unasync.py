@@ -56,6 +56,7 @@ TEST_SOURCES = [
     "test_responses.py",
     "test_completions_moderations.py",
     "test_chat_helpers.py",
+    "test_lifecycle.py",
 ]
 TESTS = ROOT / "tests"
 TEST_OUT = TESTS / "sync"

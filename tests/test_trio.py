@@ -122,6 +122,15 @@ async def test_retry_sleeps_for_retry_after_ms(trio_server: MockServer) -> None:
     assert 0.3 <= elapsed < 5  # two sleeps of 150 ms, on this backend's clock
 
 
+async def test_wait_for_processing_polls_on_this_backend(server: MockServer) -> None:
+    async with make_client(server) as client:
+        upload = await client.files.create(file=("t.jsonl", b"{}\n"), purpose="fine-tune")
+        started = time.monotonic()
+        ready = await client.files.wait_for_processing(upload.id, poll_interval=0.2)
+    assert (upload.status, ready.status) == ("uploaded", "processed")
+    assert time.monotonic() - started >= 0.2  # one poll interval, slept with anyio
+
+
 async def test_read_timeout(trio_server: MockServer) -> None:
     started = time.monotonic()
     async with make_client(trio_server, max_retries=0) as client:

@@ -209,7 +209,18 @@ class _RawView:
 
 # Calls whose shape a coroutine cannot take: they iterate a paginator without awaiting it, or use a
 # helper that is a context manager. Their raw twins are covered by the table's own raw entries.
-NOT_AWAITED = ("[all pages]", "chat.completions.stream", "with_raw_response", "with_streaming_response")
+NOT_AWAITED = ("[all pages]", "chat.completions.stream", "with_raw_response", "with_streaming_response",
+               "files.wait_for_processing")
+
+
+def test_helpers_have_no_raw_form() -> None:
+    # As in the official SDK: a helper making several requests has no single raw response to give.
+    client = openai_core.AsyncOpenAI(api_key="sk-none", base_url="http://127.0.0.1:9/v1")
+    for view in (client.files.with_raw_response, client.files.with_streaming_response):
+        with pytest.raises(AttributeError, match="helper"):
+            _ = view.wait_for_processing
+    with pytest.raises(AttributeError, match="helper"):
+        _ = client.chat.completions.with_raw_response.stream
 
 
 def _awaited(api: ApiCall) -> bool:

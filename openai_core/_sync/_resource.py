@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, Protocol, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, TypedDict, TypeVar
 
 from openai_core._files import MultipartForm, split_files
 from openai_core._sync._pipeline import Pipeline, RequestOptions
@@ -45,6 +45,9 @@ class SyncAPIResource:
     """A group of API methods bound to one client's pipeline."""
 
     __slots__ = ("_client", "_pipeline")
+    # Helper methods that make several requests (or none yet) rather than one: they have no raw or
+    # streamed form, because a raw response is one HTTP response (as in the official SDK).
+    _helpers: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, client: OpenAI) -> None:
         self._client = client
@@ -149,6 +152,16 @@ class _StreamedAttribute(Protocol):
     def __getattr__(self, name: str) -> _StreamedAttribute: ...
 
 
+def _refuse_helper(resource: SyncAPIResource, name: str, attr: object) -> None:
+    if name.startswith("_") or not callable(attr):
+        raise AttributeError(f"{type(resource).__name__}.{name} is not an API method")
+    if name in resource._helpers:
+        raise AttributeError(
+            f"{type(resource).__name__}.{name} is a helper that makes several requests; it has no raw or "
+            "streamed form (call it directly)"
+        )
+
+
 class ResourceWithRawResponse:
     """``resource.with_raw_response``: every method of the resource, returning ``LegacyAPIResponse``.
     A resource may subclass this to declare its methods' types (``create = to_raw_response(...)``)."""
@@ -162,8 +175,7 @@ class ResourceWithRawResponse:
         attr = getattr(self._resource, name)
         if isinstance(attr, SyncAPIResource):  # a sub-resource: its own view
             return attr.with_raw_response
-        if name.startswith("_") or not callable(attr):
-            raise AttributeError(f"{type(self._resource).__name__}.{name} is not an API method")
+        _refuse_helper(self._resource, name, attr)
         return _raw_method(self._resource, name)  # type: ignore[return-value]
 
 
@@ -180,8 +192,7 @@ class ResourceWithStreamingResponse:
         attr = getattr(self._resource, name)
         if isinstance(attr, SyncAPIResource):
             return attr.with_streaming_response
-        if name.startswith("_") or not callable(attr):
-            raise AttributeError(f"{type(self._resource).__name__}.{name} is not an API method")
+        _refuse_helper(self._resource, name, attr)
         return _streamed_method(self._resource, name, APIResponse)  # type: ignore[return-value]
 
 

@@ -204,12 +204,15 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     post("/v1/fine_tuning/jobs", ft.create_job)
     get("/v1/fine_tuning/jobs/{job_id}", ft.get_job)
     post("/v1/fine_tuning/jobs/{job_id}/cancel", ft.cancel_job, json_body=False)  # no body
+    post("/v1/fine_tuning/jobs/{job_id}/pause", ft.pause_job, json_body=False)
+    post("/v1/fine_tuning/jobs/{job_id}/resume", ft.resume_job, json_body=False)
     get("/v1/fine_tuning/jobs/{job_id}/events", ft.list_events)
     get("/v1/fine_tuning/jobs/{job_id}/checkpoints", ft.list_checkpoints)
     post("/v1/moderations", create_moderation)
     post("/v1/responses", responses.create_response)
     get("/v1/responses/{response_id}", responses.get_response)
     delete("/v1/responses/{response_id}", responses.delete_response)
+    post("/v1/responses/{response_id}/cancel", responses.cancel_response, json_body=False)
     get("/v1/responses/{response_id}/input_items", responses.list_input_items)
     post("/v1/files", files.create_file, json_body=False)  # multipart
     get("/v1/files", files.list_files)

@@ -111,12 +111,15 @@ def required_file(parts: list[FormPart], name: str) -> FormPart:
 
 
 class FileStore:
-    """Uploaded files, newest first, with their bytes."""
+    """Uploaded files, newest first, with their bytes. A ``fine-tune`` upload is ``uploaded`` at first and
+    becomes ``processed`` at its second retrieve, as if validated in between (``files.wait_for_processing``
+    has something to wait for); other purposes are ``processed`` at once."""
 
     def __init__(self) -> None:
         self.files: list[dict[str, Any]] = []
         self.by_id: dict[str, dict[str, Any]] = {}
         self.contents: dict[str, bytes] = {}
+        self.retrieves: dict[str, int] = {}
         self._next = 1
 
     def add(self, filename: str, purpose: str, data: bytes, *, expires_after: int | None = None) -> dict[str, Any]:
@@ -126,7 +129,7 @@ class FileStore:
         created = max(int(time.time()), newest)
         obj = {
             "id": file_id, "object": "file", "bytes": len(data), "created_at": created, "filename": filename,
-            "purpose": purpose, "status": "processed",
+            "purpose": purpose, "status": "uploaded" if purpose == "fine-tune" else "processed",
             "expires_at": created + expires_after if expires_after is not None else None,
             "status_details": None,
         }
@@ -175,7 +178,12 @@ def list_files(state: ServerState, request: web.Request, raw: bytes) -> bytes:
 
 
 def get_file(state: ServerState, request: web.Request, raw: bytes) -> bytes:
-    return dumps(state.files.get(request.match_info["file_id"]))
+    obj = state.files.get(request.match_info["file_id"])
+    if obj["status"] == "uploaded":
+        seen = state.files.retrieves[obj["id"]] = state.files.retrieves.get(obj["id"], 0) + 1
+        if seen >= 2:
+            obj["status"] = "processed"
+    return dumps(obj)
 
 
 def delete_file(state: ServerState, request: web.Request, raw: bytes) -> bytes:

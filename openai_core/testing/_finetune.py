@@ -72,6 +72,17 @@ class FineTuningStore:
         self.checkpoints[job_id] = []
         return job
 
+    def set_paused(self, job_id: str, paused: bool) -> dict[str, Any]:
+        """Pause a job that is still working, or resume a paused one; anything else is a 400."""
+        job = self.get(job_id)
+        allowed = ("paused",) if not paused else ("validating_files", "queued", "running")
+        if job["status"] not in allowed:
+            verb = "paused" if paused else "resumed"
+            raise ApiError(400, f"Job {job_id} is {job['status']} and cannot be {verb}.",
+                           param="fine_tuning_job_id", code="invalid_job_status")
+        job["status"] = "paused" if paused else "running"
+        return job
+
     def cancel(self, job_id: str) -> dict[str, Any]:
         job = self.get(job_id)
         job["status"] = "cancelled"
@@ -144,6 +155,14 @@ def get_job(state: ServerState, request: web.Request, body: Any) -> bytes:
 
 def cancel_job(state: ServerState, request: web.Request, body: Any) -> bytes:
     return dumps(state.fine_tuning.cancel(request.match_info["job_id"]))
+
+
+def pause_job(state: ServerState, request: web.Request, body: Any) -> bytes:
+    return dumps(state.fine_tuning.set_paused(request.match_info["job_id"], True))
+
+
+def resume_job(state: ServerState, request: web.Request, body: Any) -> bytes:
+    return dumps(state.fine_tuning.set_paused(request.match_info["job_id"], False))
 
 
 def list_events(state: ServerState, request: web.Request, body: Any) -> bytes:

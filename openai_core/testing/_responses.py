@@ -32,7 +32,8 @@ from ._data import message_text, split_words, truncate_words, word_count
 if TYPE_CHECKING:
     from ._state import ServerState
 
-__all__ = ["ResponseStore", "create_response", "delete_response", "get_response", "list_input_items"]
+__all__ = ["ResponseStore", "cancel_response", "create_response", "delete_response", "get_response",
+           "list_input_items"]
 
 
 @dataclass
@@ -40,6 +41,9 @@ class _Stored:
     response: dict[str, Any]
     events: list[dict[str, Any]]
     input_items: list[dict[str, Any]]
+    # A background response (``background: true``) is stored queued; it finishes, as this, when it is
+    # next retrieved, unless it is cancelled first.
+    pending: dict[str, Any] | None = None
 
 
 @dataclass
@@ -217,6 +221,14 @@ def _sse(events: list[dict[str, Any]]) -> SSEReply:
 def create_response(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes | SSEReply:
     response, events, items = _build(state, body)
     events = [{**event, "sequence_number": n} for n, event in enumerate(events)]
+    if body.get("background") is True and body.get("stream") is not True:
+        if body.get("store") is False:
+            raise ApiError(400, "Background responses must be stored: 'store' cannot be false.", param="store",
+                           code="invalid_value")
+        finished = {**response, "background": True}
+        queued = {**finished, "status": "queued", "output": [], "usage": None, "completed_at": None}
+        state.responses.items[response["id"]] = _Stored(queued, events, items, pending=finished)
+        return dumps(queued)
     if body.get("store") is not False:
         state.responses.items[response["id"]] = _Stored(response, events, items)
     if body.get("stream") is True:
@@ -237,9 +249,26 @@ def _stored(state: ServerState, request: web.Request) -> _Stored:
 
 def get_response(state: ServerState, request: web.Request, body: Any) -> bytes | SSEReply:
     stored = _stored(state, request)
+    if stored.pending is not None:
+        stored.response, stored.pending = stored.pending, None
     if request.query.get("stream") == "true":
         after = int(request.query.get("starting_after", "-1"))
         return _sse([e for e in stored.events if e["sequence_number"] > after])
+    return dumps(stored.response)
+
+
+def cancel_response(state: ServerState, request: web.Request, body: Any) -> bytes:
+    stored = _stored(state, request)
+    rid = stored.response["id"]
+    if not stored.response.get("background"):
+        raise ApiError(400, "Only responses created with background=true can be cancelled.",
+                       param="response_id", code="invalid_request")
+    if stored.pending is not None:
+        stored.response = {**stored.response, "status": "cancelled"}
+        stored.pending = None
+    elif stored.response["status"] != "cancelled":
+        raise ApiError(400, f"Response {rid} is {stored.response['status']} and cannot be cancelled.",
+                       param="response_id", code="invalid_request")
     return dumps(stored.response)
 
 

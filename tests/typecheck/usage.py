@@ -205,6 +205,11 @@ async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
     assert_type(job, FineTuningJob)
     assert_type(await client.fine_tuning.jobs.retrieve(job.id), FineTuningJob)
     assert_type(await client.fine_tuning.jobs.cancel(job.id), FineTuningJob)
+    assert_type(await client.fine_tuning.jobs.pause(job.id), FineTuningJob)
+    assert_type(await client.fine_tuning.jobs.resume(job.id), FineTuningJob)
+    assert_type(await client.responses.cancel("resp_1"), Response)
+    assert_type(await client.files.wait_for_processing("file-1", poll_interval=1.0), FileObject)
+    assert_type(await client.files.retrieve_content("file-1"), str)  # deprecated, still typed
     assert_type(await client.fine_tuning.jobs.list_events(job.id, limit=5), AsyncCursorPage[FineTuningJobEvent])
     async for event in client.fine_tuning.jobs.list_events(job.id):
         assert_type(event, FineTuningJobEvent)

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+import time
+
+import anyio
+from typing_extensions import Unpack, deprecated
 
 from openai_core._binary import HttpxBinaryResponseContent
 from openai_core._params import ParamSpec
@@ -41,12 +44,16 @@ _LIST = ParamSpec("list", FileListParams)
 _CREATE_ORDER = tuple(FileCreateParams.__annotations__)
 
 
+_TERMINAL = frozenset({"processed", "error", "deleted"})
+
+
 def _file_path(file_id: str, suffix: str = "") -> str:
     return f"/files/{path_param('file_id', file_id)}{suffix}"
 
 
 class Files(SyncAPIResource):
     __slots__ = ()
+    _helpers = frozenset({"wait_for_processing"})
 
     @property
     def with_raw_response(self) -> FilesWithRawResponse:
@@ -74,6 +81,29 @@ class Files(SyncAPIResource):
 
     def delete(self, file_id: str, **request_options: Unpack[RequestOptionsParams]) -> FileDeleted:
         return self._pipeline.request(options("DELETE", _file_path(file_id), request_options), FileDeleted)
+
+    @deprecated("The `.content()` method should be used instead")
+    def retrieve_content(self, file_id: str, **request_options: Unpack[RequestOptionsParams]) -> str:
+        """The file's content as text (deprecated in the API, kept for code that calls it)."""
+        response = self._pipeline.request_bytes(options("GET", _file_path(file_id, "/content"), request_options))
+        response.read()
+        return response.text
+
+    def wait_for_processing(
+        self, id: str, *, poll_interval: float = 5.0, max_wait_seconds: float = 30 * 60
+    ) -> FileObject:
+        """Retrieve the file every ``poll_interval`` seconds until it is ``processed``, ``error`` or
+        ``deleted``; ``RuntimeError`` after ``max_wait_seconds``. The sleep is anyio's (trio works)."""
+        deadline = time.monotonic() + max_wait_seconds
+        file = self.retrieve(id)
+        while file.status not in _TERMINAL:
+            if time.monotonic() >= deadline:
+                raise RuntimeError(
+                    f"Giving up on waiting for file {id} to finish processing after {max_wait_seconds} seconds."
+                )
+            time.sleep(poll_interval)
+            file = self.retrieve(id)
+        return file
 
     def content(
         self, file_id: str, **request_options: Unpack[RequestOptionsParams]

@@ -54,6 +54,7 @@ def _response_format(params: dict[str, Any]) -> Any:
 
 class AsyncCompletions(AsyncAPIResource):
     __slots__ = ()
+    _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
 
     @overload
     async def create(self, **params: Unpack[CreateNonStreaming]) -> ChatCompletion: ...

@@ -76,6 +76,21 @@ class AsyncJobs(AsyncAPIResource):
             options("POST", _job_path(fine_tuning_job_id, "/cancel"), request_options), FineTuningJob
         )
 
+    async def pause(
+        self, fine_tuning_job_id: str, **request_options: Unpack[RequestOptionsParams]
+    ) -> FineTuningJob:
+        """Pause a running job; ``resume`` picks it up where it stopped."""
+        return await self._pipeline.request(
+            options("POST", _job_path(fine_tuning_job_id, "/pause"), request_options), FineTuningJob
+        )
+
+    async def resume(
+        self, fine_tuning_job_id: str, **request_options: Unpack[RequestOptionsParams]
+    ) -> FineTuningJob:
+        return await self._pipeline.request(
+            options("POST", _job_path(fine_tuning_job_id, "/resume"), request_options), FineTuningJob
+        )
+
     def list_events(
         self, fine_tuning_job_id: str, **params: Unpack[ListEventsParams]
     ) -> AsyncPaginator[FineTuningJobEvent, AsyncCursorPage[FineTuningJobEvent]]:

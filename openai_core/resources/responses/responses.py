@@ -109,6 +109,12 @@ class AsyncResponses(AsyncAPIResource):
             return cast("AsyncStream[ResponseStreamEvent]", stream)
         return await self._pipeline.request(call, Response)
 
+    async def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
+        """Cancel a response created with ``background=True`` that has not finished; others answer 400."""
+        return await self._pipeline.request(
+            options("POST", f"{_response_path(response_id)}/cancel", request_options), Response
+        )
+
     async def delete(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> None:
         """Delete a stored response. The API answers with no body worth parsing, so this returns None
         (as in the official SDK); a missing id raises ``NotFoundError``."""

@@ -55,6 +55,7 @@ def _response_format(params: dict[str, Any]) -> Any:
 
 class Completions(SyncAPIResource):
     __slots__ = ()
+    _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
 
     @overload
     def create(self, **params: Unpack[CreateNonStreaming]) -> ChatCompletion: ...

@@ -110,6 +110,12 @@ class Responses(SyncAPIResource):
             return cast("Stream[ResponseStreamEvent]", stream)
         return self._pipeline.request(call, Response)
 
+    def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
+        """Cancel a response created with ``background=True`` that has not finished; others answer 400."""
+        return self._pipeline.request(
+            options("POST", f"{_response_path(response_id)}/cancel", request_options), Response
+        )
+
     def delete(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> None:
         """Delete a stored response. The API answers with no body worth parsing, so this returns None
         (as in the official SDK); a missing id raises ``NotFoundError``."""
