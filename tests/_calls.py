@@ -541,6 +541,58 @@ def check_completion(result: Any) -> None:
     assert result.usage is not None and result.usage.total_tokens == 0
 
 
+# -- stored chat completions ---------------------------------------------------------------------------------
+
+
+def check_chat_deleted(result: Any) -> None:
+    assert type_name(result) == "ChatCompletionDeleted"
+    assert result.id == "string" and result.object == "chat.completion.deleted"
+
+
+def check_chat_page(result: Any) -> None:
+    assert result.has_more is True and result.has_next_page()
+    assert len(result.data) == 1
+    check_chat_completion(result.data[0])
+
+
+def check_store_message_page(result: Any) -> None:
+    assert result.has_more is True and len(result.data) == 1
+    message = result.data[0]
+    assert type_name(message) == "ChatCompletionStoreMessage"
+    assert (message.id, message.content) == ("string", "string")
+
+
+@api_call("chat.completions.retrieve", check_chat_completion)
+async def chat_retrieve(client: Any) -> Any:
+    return await client.chat.completions.retrieve("chatcmpl-abc123")
+
+
+@api_call("chat.completions.update", check_chat_completion)
+async def chat_update(client: Any) -> Any:
+    return await client.chat.completions.update("chatcmpl-abc123", metadata={"topic": "billing"})
+
+
+@api_call("chat.completions.list", check_chat_page)
+async def chat_list(client: Any) -> Any:
+    # `metadata` goes out as `metadata[topic]=...` query parameters in both SDKs.
+    return await client.chat.completions.list(model="gpt-4o", metadata={"topic": "billing"}, limit=5, order="desc")
+
+
+@api_call("chat.completions.list[all pages]", no_check, prism=WIRE_ONLY)
+async def chat_list_all(client: Any) -> Any:
+    return await collect(client.chat.completions.list(limit=2))
+
+
+@api_call("chat.completions.delete", check_chat_deleted)
+async def chat_delete(client: Any) -> Any:
+    return await client.chat.completions.delete("chatcmpl-abc123")
+
+
+@api_call("chat.completions.messages.list", check_store_message_page)
+async def chat_messages_list(client: Any) -> Any:
+    return await client.chat.completions.messages.list("chatcmpl-abc123", limit=10, order="asc")
+
+
 @api_call("completions.create", check_completion)
 async def completions_create(client: Any) -> Any:
     return await client.completions.create(

@@ -399,8 +399,24 @@ def _transcription(ctx: _Ctx) -> _Answer:
     return {"text": "hello world"}
 
 
+def _stored_chat(completion_id: str) -> dict[str, Any]:
+    return {**_chat_completion({"messages": [{"role": "user", "content": "Hi"}]}), "id": completion_id,
+            "metadata": {"topic": "wire"}}
+
+
+def _stored_message(message_id: str) -> dict[str, Any]:
+    return {"id": message_id, "role": "user", "content": "Hi", "content_parts": None}
+
+
 ROUTES: list[_Route] = [
     ("POST", re.compile(r"/chat/completions"), _chat),
+    ("GET", re.compile(r"/chat/completions"), _paged(_stored_chat, "chatcmpl")),
+    ("GET", re.compile(r"/chat/completions/(?P<id>[^/]+)"), lambda ctx: _stored_chat(ctx.match["id"])),
+    ("POST", re.compile(r"/chat/completions/(?P<id>[^/]+)"), lambda ctx: {
+        **_stored_chat(ctx.match["id"]), "metadata": ctx.body.get("metadata")}),
+    ("DELETE", re.compile(r"/chat/completions/(?P<id>[^/]+)"), lambda ctx: {
+        "id": ctx.match["id"], "object": "chat.completion.deleted", "deleted": True}),
+    ("GET", re.compile(r"/chat/completions/[^/]+/messages"), _paged(_stored_message, "msg")),
     ("POST", re.compile(r"/completions"), _text_completion),
     ("POST", re.compile(r"/embeddings"), lambda ctx: {
         "object": "list", "model": ctx.body.get("model"),

@@ -4,11 +4,21 @@ cancelled or finished; uploads waited for until processed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 import openai_core as openai
 from openai_core import AsyncOpenAI
 from openai_core.testing import MockServer
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[MockServer]:
+    # Its own server: these tests create jobs, files and completions, which other modules' exact
+    # counts on the session's server must not see.
+    with MockServer() as srv:
+        yield srv
 
 
 async def test_fine_tuning_job_pause_resume_cancel(client: AsyncOpenAI, server: MockServer) -> None:
@@ -72,3 +82,41 @@ async def test_retrieve_content_is_deprecated_text(client: AsyncOpenAI) -> None:
     with pytest.deprecated_call():
         text = await client.files.retrieve_content(upload.id)
     assert text == "héllo"
+
+
+async def test_stored_chat_completions(client: AsyncOpenAI, server: MockServer) -> None:
+    tag = f"t{id(client)}"  # the server is shared by the session: filter on this test's own metadata
+    made = [
+        await client.chat.completions.create(
+            model=model, messages=[{"role": "system", "content": "be brief"}, {"role": "user", "content": text}],
+            store=True, metadata={"run": tag, "n": str(i)},
+        )
+        for i, (model, text) in enumerate([("gpt-4o", "one"), ("gpt-4o-mini", "two"), ("gpt-4o", "three")])
+    ]
+    await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "not kept"}],
+                                         metadata={"run": tag})
+
+    listed = [c.id async for c in client.chat.completions.list(metadata={"run": tag}, limit=2)]
+    assert listed == [c.id for c in made]  # oldest first, two pages of two, the unstored one absent
+    assert server.requests[-1].query == {"metadata[run]": tag, "limit": "2", "after": made[1].id}
+    newest_4o = await client.chat.completions.list(metadata={"run": tag}, model="gpt-4o", order="desc")
+    assert [c.id for c in newest_4o.data] == [made[2].id, made[0].id]
+
+    fetched = await client.chat.completions.retrieve(made[1].id)
+    assert fetched.choices[0].message.content == "echo: two" and fetched.model == "gpt-4o-mini"
+    updated = await client.chat.completions.update(made[1].id, metadata={"run": tag, "reviewed": "yes"})
+    assert updated.id == made[1].id and server.requests[-1].json() == {"metadata": {"run": tag, "reviewed": "yes"}}
+    assert [c.id for c in (await client.chat.completions.list(metadata={"reviewed": "yes", "run": tag})).data] == [
+        made[1].id
+    ]
+
+    messages = await client.chat.completions.messages.list(made[1].id)
+    assert [(m.role, m.content) for m in messages.data] == [("system", "be brief"), ("user", "two")]
+    assert all(m.id.startswith(made[1].id) for m in messages.data)
+
+    deleted = await client.chat.completions.delete(made[1].id)
+    assert (deleted.id, deleted.deleted, deleted.object) == (made[1].id, True, "chat.completion.deleted")
+    with pytest.raises(openai.NotFoundError):
+        await client.chat.completions.retrieve(made[1].id)
+    with pytest.raises(openai.NotFoundError):
+        await client.chat.completions.messages.list(made[1].id)

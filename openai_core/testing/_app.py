@@ -16,6 +16,7 @@ from . import _finetune as ft
 from . import _handlers as h
 from . import _media as media
 from . import _responses as responses
+from . import _stored_chat as stored_chat
 from ._common import JSON_CT, ApiError, RawReply, SSEReply, dumps, error_body
 from ._faults import (
     BODY_FAULTS,
@@ -195,6 +196,11 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
         app.router.add_delete(path, _endpoint(state, handler, json_body=False))
 
     post("/v1/chat/completions", h.chat_completions)
+    get("/v1/chat/completions", stored_chat.list_chats)
+    get("/v1/chat/completions/{completion_id}", stored_chat.get_chat)
+    post("/v1/chat/completions/{completion_id}", stored_chat.update_chat)
+    delete("/v1/chat/completions/{completion_id}", stored_chat.delete_chat)
+    get("/v1/chat/completions/{completion_id}/messages", stored_chat.list_chat_messages)
     post("/v1/completions", h.completions)
     post("/v1/embeddings", h.embeddings)
     get("/v1/models", h.list_models)

@@ -104,6 +104,13 @@ def _usage(prompt_tokens: int, completion_tokens: int) -> dict[str, Any]:
 
 
 def chat_completions(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes | SSEReply:
+    answer = _chat_completions(state, body)
+    if body.get("store") is True and isinstance(answer, bytes):  # streamed completions are not stored
+        state.stored_chats.add(answer, body)
+    return answer
+
+
+def _chat_completions(state: ServerState, body: dict[str, Any]) -> bytes | SSEReply:
     model = _model(body)
     messages = body.get("messages")
     if messages is None:

@@ -15,6 +15,7 @@ from ._files import FileStore
 from ._finetune import FineTuningStore
 from ._ratelimit import RateLimits
 from ._responses import ResponseStore
+from ._stored_chat import StoredChats
 
 __all__ = ["RecordedRequest", "ServerState"]
 
@@ -56,6 +57,7 @@ class ServerState:
         self.fine_tuning = FineTuningStore(num_jobs)
         self.rate_limits = RateLimits()
         self.responses = ResponseStore()
+        self.stored_chats = StoredChats()
         self.files = FileStore()
         self.batches = BatchStore()
         self._lock = threading.Lock()

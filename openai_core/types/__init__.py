@@ -37,7 +37,6 @@ from .image_gen_partial_image_event import ImageGenPartialImageEvent as ImageGen
 from .image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
 from .image_generate_params import ImageGenerateParams as ImageGenerateParams
 from .image_model import ImageModel as ImageModel
-from .image_unknown_event import ImageUnknownEvent as ImageUnknownEvent
 from .images_response import ImagesResponse as ImagesResponse
 from .model import Model as Model
 from .model_deleted import ModelDeleted as ModelDeleted

@@ -1,5 +1,5 @@
 """``ImageEditStreamEvent``: the events of ``images.edit(stream=True)``, told apart by
-``type``. An event type not listed arrives as ``ImageUnknownEvent`` instead of failing."""
+``type``. An event type not listed arrives as ``types.image_unknown_event.ImageUnknownEvent``."""
 
 from typing import TYPE_CHECKING, TypeAlias
 

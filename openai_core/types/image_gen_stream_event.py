@@ -1,5 +1,5 @@
 """``ImageGenStreamEvent``: the events of ``images.generate(stream=True)``, told apart by
-``type``. An event type not listed arrives as ``ImageUnknownEvent`` instead of failing."""
+``type``. An event type not listed arrives as ``types.image_unknown_event.ImageUnknownEvent``."""
 
 from typing import TYPE_CHECKING, TypeAlias
 

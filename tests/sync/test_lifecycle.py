@@ -5,11 +5,21 @@ cancelled or finished; uploads waited for until processed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 import openai_core as openai
 from openai_core import OpenAI
 from openai_core.testing import MockServer
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[MockServer]:
+    # Its own server: these tests create jobs, files and completions, which other modules' exact
+    # counts on the session's server must not see.
+    with MockServer() as srv:
+        yield srv
 
 
 def test_fine_tuning_job_pause_resume_cancel(client: OpenAI, server: MockServer) -> None:
@@ -73,3 +83,41 @@ def test_retrieve_content_is_deprecated_text(client: OpenAI) -> None:
     with pytest.deprecated_call():
         text = client.files.retrieve_content(upload.id)
     assert text == "héllo"
+
+
+def test_stored_chat_completions(client: OpenAI, server: MockServer) -> None:
+    tag = f"t{id(client)}"  # the server is shared by the session: filter on this test's own metadata
+    made = [
+        client.chat.completions.create(
+            model=model, messages=[{"role": "system", "content": "be brief"}, {"role": "user", "content": text}],
+            store=True, metadata={"run": tag, "n": str(i)},
+        )
+        for i, (model, text) in enumerate([("gpt-4o", "one"), ("gpt-4o-mini", "two"), ("gpt-4o", "three")])
+    ]
+    client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "not kept"}],
+                                         metadata={"run": tag})
+
+    listed = [c.id for c in client.chat.completions.list(metadata={"run": tag}, limit=2)]
+    assert listed == [c.id for c in made]  # oldest first, two pages of two, the unstored one absent
+    assert server.requests[-1].query == {"metadata[run]": tag, "limit": "2", "after": made[1].id}
+    newest_4o = client.chat.completions.list(metadata={"run": tag}, model="gpt-4o", order="desc")
+    assert [c.id for c in newest_4o.data] == [made[2].id, made[0].id]
+
+    fetched = client.chat.completions.retrieve(made[1].id)
+    assert fetched.choices[0].message.content == "echo: two" and fetched.model == "gpt-4o-mini"
+    updated = client.chat.completions.update(made[1].id, metadata={"run": tag, "reviewed": "yes"})
+    assert updated.id == made[1].id and server.requests[-1].json() == {"metadata": {"run": tag, "reviewed": "yes"}}
+    assert [c.id for c in (client.chat.completions.list(metadata={"reviewed": "yes", "run": tag})).data] == [
+        made[1].id
+    ]
+
+    messages = client.chat.completions.messages.list(made[1].id)
+    assert [(m.role, m.content) for m in messages.data] == [("system", "be brief"), ("user", "two")]
+    assert all(m.id.startswith(made[1].id) for m in messages.data)
+
+    deleted = client.chat.completions.delete(made[1].id)
+    assert (deleted.id, deleted.deleted, deleted.object) == (made[1].id, True, "chat.completion.deleted")
+    with pytest.raises(openai.NotFoundError):
+        client.chat.completions.retrieve(made[1].id)
+    with pytest.raises(openai.NotFoundError):
+        client.chat.completions.messages.list(made[1].id)

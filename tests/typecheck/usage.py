@@ -197,6 +197,7 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
 
 async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
     from openai_core.types import Batch, FileObject, ImagesResponse, ModelDeleted
+    from openai_core.types.chat import ChatCompletionStoreMessage
     from openai_core.types.fine_tuning import FineTuningJobEvent
     from openai_core.types.fine_tuning.jobs import FineTuningJobCheckpoint
 
@@ -206,6 +207,13 @@ async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
     assert_type(await client.fine_tuning.jobs.retrieve(job.id), FineTuningJob)
     assert_type(await client.fine_tuning.jobs.cancel(job.id), FineTuningJob)
     assert_type(await client.fine_tuning.jobs.pause(job.id), FineTuningJob)
+    stored = await client.chat.completions.retrieve("chatcmpl-1")
+    assert_type(stored, ChatCompletion)
+    assert_type(await client.chat.completions.update(stored.id, metadata={"k": "v"}), ChatCompletion)
+    assert_type(await client.chat.completions.list(metadata={"k": "v"}), AsyncCursorPage[ChatCompletion])
+    async for message in client.chat.completions.messages.list(stored.id):
+        assert_type(message, ChatCompletionStoreMessage)
+    assert_type((await client.chat.completions.delete(stored.id)).deleted, bool)
     assert_type(await client.fine_tuning.jobs.resume(job.id), FineTuningJob)
     assert_type(await client.responses.cancel("resp_1"), Response)
     assert_type(await client.files.wait_for_processing("file-1", poll_interval=1.0), FileObject)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, TypeVar, overload
 
 from typing_extensions import Unpack
@@ -12,7 +13,14 @@ from ..._streaming import AsyncStream
 from ..._types import NotGiven, Omit
 from ...lib._parsing import parse_chat_completion, type_to_response_format_param, validate_input_tools
 from ...lib.streaming.chat import AsyncChatCompletionStreamManager
-from ...types.chat import ChatCompletion, ChatCompletionChunk, ParsedChatCompletion
+from ...pagination import AsyncCursorPage, AsyncPaginator
+from ...types.chat import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionDeleted,
+    ChatCompletionStoreMessage,
+    ParsedChatCompletion,
+)
 from ...types.chat.completion_create_params import (
     CompletionCreateParamsBase,
     CompletionCreateParamsNonStreaming,
@@ -20,8 +28,12 @@ from ...types.chat.completion_create_params import (
     CompletionParseParams,
     ResponseFormat,
 )
+from ...types.chat.completion_list_params import CompletionListParams
+from ...types.chat.completion_update_params import CompletionUpdateParams
+from ...types.chat.completions.message_list_params import MessageListParams
+from .._paths import path_param
 
-__all__ = ["AsyncCompletions"]
+__all__ = ["AsyncCompletions", "AsyncMessages"]
 
 
 class CreateNonStreaming(CompletionCreateParamsNonStreaming, RequestOptionsParams, total=False):
@@ -43,6 +55,25 @@ class ParseParams(CompletionParseParams, RequestOptionsParams, total=False):
 _CREATE = ParamSpec("create", CompletionCreateParamsBase, stream=bool | None)
 _PARSE = ParamSpec("parse", CompletionParseParams)
 _STREAM = ParamSpec("stream", CompletionParseParams)
+_LIST = ParamSpec("list", CompletionListParams)
+_UPDATE = ParamSpec("update", CompletionUpdateParams)
+_LIST_MESSAGES = ParamSpec("list", MessageListParams)
+
+
+class ListParams(CompletionListParams, RequestOptionsParams, total=False):
+    pass
+
+
+class UpdateParams(CompletionUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+class ListMessagesParams(MessageListParams, RequestOptionsParams, total=False):
+    pass
+
+
+def _completion_path(completion_id: str, suffix: str = "") -> str:
+    return f"/chat/completions/{path_param('completion_id', completion_id)}{suffix}"
 
 _T = TypeVar("_T")
 
@@ -53,8 +84,12 @@ def _response_format(params: dict[str, Any]) -> Any:
 
 
 class AsyncCompletions(AsyncAPIResource):
-    __slots__ = ()
+    __slots__ = ("__dict__",)
     _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        return AsyncMessages(self._client)
 
     @overload
     async def create(self, **params: Unpack[CreateNonStreaming]) -> ChatCompletion: ...
@@ -134,3 +169,41 @@ class AsyncCompletions(AsyncAPIResource):
         return AsyncChatCompletionStreamManager(
             self._pipeline, call, response_format=response_format, input_tools=tools
         )
+
+    # -- stored completions (created with ``store=True``) ------------------------------------------
+
+    async def retrieve(self, completion_id: str, **request_options: Unpack[RequestOptionsParams]) -> ChatCompletion:
+        """A stored chat completion (one created with ``store=True``)."""
+        return await self._pipeline.request(options("GET", _completion_path(completion_id), request_options),
+                                            ChatCompletion)
+
+    async def update(self, completion_id: str, **params: Unpack[UpdateParams]) -> ChatCompletion:
+        """Replace a stored completion's ``metadata`` (the only field that can change)."""
+        body, request_options = _UPDATE.split(params)
+        call = options("POST", _completion_path(completion_id), request_options, body=body)
+        return await self._pipeline.request(call, ChatCompletion)
+
+    async def delete(
+        self, completion_id: str, **request_options: Unpack[RequestOptionsParams]
+    ) -> ChatCompletionDeleted:
+        return await self._pipeline.request(options("DELETE", _completion_path(completion_id), request_options),
+                                            ChatCompletionDeleted)
+
+    def list(self, **params: Unpack[ListParams]) -> AsyncPaginator[ChatCompletion, AsyncCursorPage[ChatCompletion]]:
+        """Stored completions, a cursor page at a time; filter by ``model`` and ``metadata`` pairs."""
+        query, request_options = _LIST.split(params)
+        call = options("GET", "/chat/completions", request_options, query=query)
+        return AsyncPaginator(self._pipeline, call, AsyncCursorPage[ChatCompletion])
+
+
+class AsyncMessages(AsyncAPIResource):
+    """``client.chat.completions.messages``: the request messages of a stored completion."""
+
+    __slots__ = ()
+
+    def list(
+        self, completion_id: str, **params: Unpack[ListMessagesParams]
+    ) -> AsyncPaginator[ChatCompletionStoreMessage, AsyncCursorPage[ChatCompletionStoreMessage]]:
+        query, request_options = _LIST_MESSAGES.split(params)
+        call = options("GET", _completion_path(completion_id, "/messages"), request_options, query=query)
+        return AsyncPaginator(self._pipeline, call, AsyncCursorPage[ChatCompletionStoreMessage])

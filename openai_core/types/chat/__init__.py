@@ -11,6 +11,9 @@ from .chat_completion_assistant_message_param import (
 from .chat_completion_audio import ChatCompletionAudio as ChatCompletionAudio
 from .chat_completion_audio_param import ChatCompletionAudioParam as ChatCompletionAudioParam
 from .chat_completion_chunk import ChatCompletionChunk as ChatCompletionChunk
+from .chat_completion_content_part_image import (
+    ChatCompletionContentPartImage as ChatCompletionContentPartImage,
+)
 from .chat_completion_content_part_image_param import (
     ChatCompletionContentPartImageParam as ChatCompletionContentPartImageParam,
 )
@@ -23,6 +26,7 @@ from .chat_completion_content_part_param import (
 from .chat_completion_content_part_refusal_param import (
     ChatCompletionContentPartRefusalParam as ChatCompletionContentPartRefusalParam,
 )
+from .chat_completion_content_part_text import ChatCompletionContentPartText as ChatCompletionContentPartText
 from .chat_completion_content_part_text_param import (
     ChatCompletionContentPartTextParam as ChatCompletionContentPartTextParam,
 )
@@ -76,6 +80,7 @@ from .chat_completion_prediction_content_param import (
 )
 from .chat_completion_reasoning_effort import ChatCompletionReasoningEffort as ChatCompletionReasoningEffort
 from .chat_completion_role import ChatCompletionRole as ChatCompletionRole
+from .chat_completion_store_message import ChatCompletionStoreMessage as ChatCompletionStoreMessage
 from .chat_completion_stream_options_param import (
     ChatCompletionStreamOptionsParam as ChatCompletionStreamOptionsParam,
 )
@@ -95,6 +100,8 @@ from .chat_completion_user_message_param import (
     ChatCompletionUserMessageParam as ChatCompletionUserMessageParam,
 )
 from .completion_create_params import CompletionCreateParams as CompletionCreateParams
+from .completion_list_params import CompletionListParams as CompletionListParams
+from .completion_update_params import CompletionUpdateParams as CompletionUpdateParams
 from .parsed_chat_completion import ParsedChatCompletion as ParsedChatCompletion
 from .parsed_chat_completion import ParsedChatCompletionMessage as ParsedChatCompletionMessage
 from .parsed_chat_completion import ParsedChoice as ParsedChoice

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, TypeVar, overload
 
 from typing_extensions import Unpack
@@ -13,7 +14,14 @@ from openai_core._sync._streaming import Stream
 from openai_core._types import NotGiven, Omit
 from openai_core.lib._parsing import parse_chat_completion, type_to_response_format_param, validate_input_tools
 from openai_core._sync.lib.streaming.chat import ChatCompletionStreamManager
-from openai_core.types.chat import ChatCompletion, ChatCompletionChunk, ParsedChatCompletion
+from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
+from openai_core.types.chat import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionDeleted,
+    ChatCompletionStoreMessage,
+    ParsedChatCompletion,
+)
 from openai_core.types.chat.completion_create_params import (
     CompletionCreateParamsBase,
     CompletionCreateParamsNonStreaming,
@@ -21,8 +29,12 @@ from openai_core.types.chat.completion_create_params import (
     CompletionParseParams,
     ResponseFormat,
 )
+from openai_core.types.chat.completion_list_params import CompletionListParams
+from openai_core.types.chat.completion_update_params import CompletionUpdateParams
+from openai_core.types.chat.completions.message_list_params import MessageListParams
+from openai_core.resources._paths import path_param
 
-__all__ = ["Completions"]
+__all__ = ["Completions", "Messages"]
 
 
 class CreateNonStreaming(CompletionCreateParamsNonStreaming, RequestOptionsParams, total=False):
@@ -44,6 +56,25 @@ class ParseParams(CompletionParseParams, RequestOptionsParams, total=False):
 _CREATE = ParamSpec("create", CompletionCreateParamsBase, stream=bool | None)
 _PARSE = ParamSpec("parse", CompletionParseParams)
 _STREAM = ParamSpec("stream", CompletionParseParams)
+_LIST = ParamSpec("list", CompletionListParams)
+_UPDATE = ParamSpec("update", CompletionUpdateParams)
+_LIST_MESSAGES = ParamSpec("list", MessageListParams)
+
+
+class ListParams(CompletionListParams, RequestOptionsParams, total=False):
+    pass
+
+
+class UpdateParams(CompletionUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+class ListMessagesParams(MessageListParams, RequestOptionsParams, total=False):
+    pass
+
+
+def _completion_path(completion_id: str, suffix: str = "") -> str:
+    return f"/chat/completions/{path_param('completion_id', completion_id)}{suffix}"
 
 _T = TypeVar("_T")
 
@@ -54,8 +85,12 @@ def _response_format(params: dict[str, Any]) -> Any:
 
 
 class Completions(SyncAPIResource):
-    __slots__ = ()
+    __slots__ = ("__dict__",)
     _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
+
+    @cached_property
+    def messages(self) -> Messages:
+        return Messages(self._client)
 
     @overload
     def create(self, **params: Unpack[CreateNonStreaming]) -> ChatCompletion: ...
@@ -135,3 +170,41 @@ class Completions(SyncAPIResource):
         return ChatCompletionStreamManager(
             self._pipeline, call, response_format=response_format, input_tools=tools
         )
+
+    # -- stored completions (created with ``store=True``) ------------------------------------------
+
+    def retrieve(self, completion_id: str, **request_options: Unpack[RequestOptionsParams]) -> ChatCompletion:
+        """A stored chat completion (one created with ``store=True``)."""
+        return self._pipeline.request(options("GET", _completion_path(completion_id), request_options),
+                                            ChatCompletion)
+
+    def update(self, completion_id: str, **params: Unpack[UpdateParams]) -> ChatCompletion:
+        """Replace a stored completion's ``metadata`` (the only field that can change)."""
+        body, request_options = _UPDATE.split(params)
+        call = options("POST", _completion_path(completion_id), request_options, body=body)
+        return self._pipeline.request(call, ChatCompletion)
+
+    def delete(
+        self, completion_id: str, **request_options: Unpack[RequestOptionsParams]
+    ) -> ChatCompletionDeleted:
+        return self._pipeline.request(options("DELETE", _completion_path(completion_id), request_options),
+                                            ChatCompletionDeleted)
+
+    def list(self, **params: Unpack[ListParams]) -> SyncCursorPage[ChatCompletion]:
+        """Stored completions, a cursor page at a time; filter by ``model`` and ``metadata`` pairs."""
+        query, request_options = _LIST.split(params)
+        call = options("GET", "/chat/completions", request_options, query=query)
+        return SyncPaginator(self._pipeline, call, SyncCursorPage[ChatCompletion])
+
+
+class Messages(SyncAPIResource):
+    """``client.chat.completions.messages``: the request messages of a stored completion."""
+
+    __slots__ = ()
+
+    def list(
+        self, completion_id: str, **params: Unpack[ListMessagesParams]
+    ) -> SyncCursorPage[ChatCompletionStoreMessage]:
+        query, request_options = _LIST_MESSAGES.split(params)
+        call = options("GET", _completion_path(completion_id, "/messages"), request_options, query=query)
+        return SyncPaginator(self._pipeline, call, SyncCursorPage[ChatCompletionStoreMessage])
