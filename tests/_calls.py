@@ -687,6 +687,26 @@ def check_response(result: Any) -> None:
     assert result.usage is not None and result.usage.total_tokens == 380
 
 
+@api_call("responses.parse", check_response)
+async def responses_parse(client: Any) -> Any:
+    # Without text_format: the plain response, as a ParsedResponse whose parts parse to None.
+    return await client.responses.parse(model="gpt-4o", input="Tell me a three sentence bedtime story.")
+
+
+WEATHER_TOOL = {"type": "function", "name": "get_weather", "strict": True,
+                "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"],
+                               "additionalProperties": False}}
+
+
+@api_call("responses.parse[text_format model, strict tool]", no_check, prism=WIRE_ONLY)
+async def responses_parse_model(client: Any) -> Any:
+    # Wire only: Prism's text is the string "string", which no schema-bound model parses. The official
+    # SDK and openai_core send the same strict schema and parse the same parts and call arguments.
+    parsed = await client.responses.parse(model="gpt-4o-2024-08-06", input="Weather in Paris, as JSON",
+                                          text_format=Answer, tools=[WEATHER_TOOL])
+    return {"parsed": parsed.output_parsed, "arguments": parsed.output[1].parsed_arguments, "response": parsed}
+
+
 @api_call("responses.create", check_response)
 async def responses_create(client: Any) -> Any:
     return await client.responses.create(

@@ -280,6 +280,23 @@ def _image_events(ctx: _Ctx) -> _Answer:
                  (f"{kind}.completed", {"type": f"{kind}.completed", "usage": usage, **common})])
 
 
+def _response_output(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """A message (JSON text when a JSON-schema text format was asked for, so ``responses.parse`` has
+    something to parse), then a call of the first function tool, if any (arguments valid for
+    ``tests/_calls.py``'s ``GetWeather``)."""
+    text_config = body.get("text")
+    fmt = text_config.get("format") if isinstance(text_config, dict) else None
+    text = '{"text": "hello"}' if isinstance(fmt, dict) and fmt.get("type") == "json_schema" else "hello"
+    output: list[dict[str, Any]] = [{"type": "message", "id": "msg_wire", "status": "completed", "role": "assistant",
+                                     "content": [{"type": "output_text", "text": text, "annotations": []}]}]
+    for tool in body.get("tools") or []:
+        if isinstance(tool, dict) and tool.get("type") == "function":
+            output.append({"type": "function_call", "id": "fc_wire", "call_id": "call_wire", "name": tool.get("name"),
+                           "arguments": '{"city": "Paris"}', "status": "completed"})
+            break
+    return output
+
+
 def _response(body: dict[str, Any], response_id: str = "resp_wire") -> dict[str, Any]:
     return {
         "id": response_id,
@@ -287,15 +304,7 @@ def _response(body: dict[str, Any], response_id: str = "resp_wire") -> dict[str,
         "created_at": CREATED,
         "status": "completed",
         "model": body.get("model", "gpt-4o"),
-        "output": [
-            {
-                "type": "message",
-                "id": "msg_wire",
-                "status": "completed",
-                "role": "assistant",
-                "content": [{"type": "output_text", "text": "hello", "annotations": []}],
-            }
-        ],
+        "output": _response_output(body),
         "parallel_tool_calls": True,
         "tool_choice": "auto",
         "tools": [],

@@ -35,7 +35,8 @@ def python_blocks(page: Path) -> list[tuple[int, str]]:
 
 
 def run_block(source: str, namespace: dict[str, Any], filename: str) -> None:
-    code = compile(source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    # dont_inherit: the page runs as a user would run it, not under this module's `from __future__` imports
+    code = compile(source, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     if inspect.CO_COROUTINE & code.co_flags:
 
         async def main() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pydantic
 import pytest
 
 import openai_core as openai
@@ -29,6 +30,7 @@ from openai_core.types.responses import (
     ResponseUnknownEvent,
     ResponseUnknownItem,
 )
+from openai_core.types.responses.parsed_response import ParsedResponse, ParsedResponseFunctionToolCall
 
 from .conftest import client_sockets
 
@@ -243,3 +245,44 @@ def test_output_text_joins_text_parts_and_skips_the_rest() -> None:
     assert response.output[2].to_dict()["action"] == {"query": "q"}
     assert isinstance(response.output[3], ResponseUnknownItem)
     assert [tool.type for tool in response.tools] == ["web_search", "tool_of_tomorrow"]
+
+
+class Story(pydantic.BaseModel):
+    title: str
+    sentences: list[str]
+
+
+async def test_parse_with_a_text_format_and_a_strict_tool(client: AsyncOpenAI, server: MockServer) -> None:
+    parsed = await client.responses.parse(model="gpt-4o", input="a story", text_format=Story,
+                                          text={"verbosity": "low"})
+    sent = server.requests[-1].json()
+    assert sent["text"]["verbosity"] == "low"
+    assert sent["text"]["format"] == {"type": "json_schema", "strict": True, "name": "Story",
+                                      "schema": openai.lib._pydantic.to_strict_json_schema(Story)}
+    assert "text_format" not in sent
+    assert isinstance(parsed, ParsedResponse)
+    story = parsed.output_parsed
+    assert isinstance(story, Story) and story == Story.model_validate_json(parsed.output_text)
+    # the parsed parts serialise as their model, as the response did
+    assert parsed.to_dict()["output"][0]["content"][0]["parsed"] == story.model_dump()
+
+    # a model that calls a strict tool: its arguments come back decoded; a non-strict tool's do not
+    tool = {"type": "function", "name": "get_weather", "strict": True,
+            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"],
+                           "additionalProperties": False}}
+    for strict in (True, False):
+        called = await client.responses.parse(model="gpt-4o", input="get_weather please", text_format=Story,
+                                              tools=[{**tool, "strict": strict}])
+        (call,) = called.output
+        assert isinstance(call, ParsedResponseFunctionToolCall) and called.output_parsed is None
+        assert call.parsed_arguments == ({"city": "city-value"} if strict else None)
+
+
+async def test_parse_without_a_format_and_its_refusals(client: AsyncOpenAI) -> None:
+    plain = await client.responses.parse(model="gpt-4o", input="hello")
+    assert plain.output_text == "echo: hello" and plain.output_parsed is None
+    with pytest.raises(TypeError, match="not both"):
+        await client.responses.parse(model="gpt-4o", input="x", text_format=Story,
+                                     text={"format": {"type": "text"}})
+    with pytest.raises(TypeError, match="stream"):
+        await client.responses.parse(model="gpt-4o", input="x", stream=True)  # type: ignore[call-overload]

@@ -21,6 +21,7 @@ from openai_core.types.chat import (
 )
 from openai_core.types.fine_tuning import FineTuningJob
 from openai_core.types.responses import Response, ResponseItem, ResponseStreamEvent, ResponseTextDeltaEvent
+from openai_core.types.responses.parsed_response import ParsedResponse
 
 
 async def usage(client: AsyncOpenAI, flag: bool) -> None:
@@ -110,6 +111,10 @@ async def helpers_and_more_resources(client: AsyncOpenAI, flag: bool) -> None:
         await client.responses.create(model="gpt-4o", input="hi", stream=flag), Response | AsyncStream[ResponseStreamEvent]
     )
     assert_type(await client.responses.retrieve("resp_1"), Response)
+    structured = await client.responses.parse(model="gpt-4o", input="hi", text_format=Weather)
+    assert_type(structured, ParsedResponse[Weather])
+    assert_type(structured.output_parsed, Weather | None)
+    assert_type(await client.responses.parse(model="gpt-4o", input="hi"), ParsedResponse[None])
     assert_type(await client.responses.delete("resp_1"), None)
     assert_type(await client.responses.input_items.list("resp_1"), AsyncCursorPage[ResponseItem])
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cached_property
-from typing import Any, cast, overload
+from typing import Any, TypeVar, cast, overload
 
 from typing_extensions import Unpack
 
 from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, options
 from ..._streaming import AsyncStream
+from ...lib._parsing._responses import parse_response, type_to_text_format_param
+from ...types.responses.parsed_response import ParsedResponse
 from ...types.responses.response import Response
 from ...types.responses.response_create_params import (
     ResponseCreateParamsBase,
@@ -41,6 +43,13 @@ class CreateAny(ResponseCreateParamsBase, RequestOptionsParams, total=False):
     stream: bool | None
 
 
+class ParseParams(ResponseCreateParamsBase, RequestOptionsParams, total=False):
+    pass
+
+
+_T = TypeVar("_T")
+
+
 class RetrieveNonStreaming(ResponseRetrieveParamsNonStreaming, RequestOptionsParams, total=False):
     pass
 
@@ -54,6 +63,7 @@ class RetrieveAny(ResponseRetrieveParamsBase, RequestOptionsParams, total=False)
 
 
 _CREATE = ParamSpec("create", ResponseCreateParamsBase, stream=bool | None)
+_PARSE = ParamSpec("parse", ResponseCreateParamsBase)
 _RETRIEVE = ParamSpec("retrieve", ResponseRetrieveParamsBase, stream=bool)
 # ResponseStreamEvent is a union (a validator built once, see _models.json_parser), not a class: the
 # stream's item type is spelled for the type checker here.
@@ -108,6 +118,29 @@ class AsyncResponses(AsyncAPIResource):
             stream = await self._pipeline.request_stream(call, _EVENT, typed_events=True)
             return cast("AsyncStream[ResponseStreamEvent]", stream)
         return await self._pipeline.request(call, Response)
+
+    @overload
+    async def parse(self, *, text_format: type[_T], **params: Unpack[ParseParams]) -> ParsedResponse[_T]: ...
+    @overload
+    async def parse(self, **params: Unpack[ParseParams]) -> ParsedResponse[None]: ...
+    async def parse(self, **params: Any) -> ParsedResponse[Any]:
+        """``create()`` with structured outputs: ``text_format`` (a pydantic model class) is sent as a
+        strict JSON-schema ``text.format``, and each ``output_text`` part comes back parsed
+        (``response.output_parsed`` is the first); strict function tools' arguments come back decoded
+        (``call.parsed_arguments``)."""
+        text_format = params.pop("text_format", None)
+        body, request_options = _PARSE.split(params)
+        if text_format is not None:
+            text = dict(body.get("text") or {})
+            if "format" in text:
+                raise TypeError("parse() takes text_format or text={'format': ...}, not both")
+            text["format"] = type_to_text_format_param(text_format)
+            body["text"] = text
+        tools = body.get("tools")
+        if tools is not None:
+            tools = body["tools"] = list(tools)
+        response = await self._pipeline.request(options("POST", "/responses", request_options, body=body), Response)
+        return parse_response(text_format=text_format, input_tools=tools, response=response)
 
     async def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
         """Cancel a response created with ``background=True`` that has not finished; others answer 400."""

@@ -3,6 +3,12 @@
 from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
 from .function_tool_param import FunctionToolParam as FunctionToolParam
 from .input_item_list_params import InputItemListParams as InputItemListParams
+from .parsed_response import ParsedContent as ParsedContent
+from .parsed_response import ParsedResponse as ParsedResponse
+from .parsed_response import ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall
+from .parsed_response import ParsedResponseOutputItem as ParsedResponseOutputItem
+from .parsed_response import ParsedResponseOutputMessage as ParsedResponseOutputMessage
+from .parsed_response import ParsedResponseOutputText as ParsedResponseOutputText
 from .response import Response as Response
 from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
 from .response_content_part_added_event import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cached_property
-from typing import Any, cast, overload
+from typing import Any, TypeVar, cast, overload
 
 from typing_extensions import Unpack
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, options
 from openai_core._sync._streaming import Stream
+from openai_core.lib._parsing._responses import parse_response, type_to_text_format_param
+from openai_core.types.responses.parsed_response import ParsedResponse
 from openai_core.types.responses.response import Response
 from openai_core.types.responses.response_create_params import (
     ResponseCreateParamsBase,
@@ -42,6 +44,13 @@ class CreateAny(ResponseCreateParamsBase, RequestOptionsParams, total=False):
     stream: bool | None
 
 
+class ParseParams(ResponseCreateParamsBase, RequestOptionsParams, total=False):
+    pass
+
+
+_T = TypeVar("_T")
+
+
 class RetrieveNonStreaming(ResponseRetrieveParamsNonStreaming, RequestOptionsParams, total=False):
     pass
 
@@ -55,6 +64,7 @@ class RetrieveAny(ResponseRetrieveParamsBase, RequestOptionsParams, total=False)
 
 
 _CREATE = ParamSpec("create", ResponseCreateParamsBase, stream=bool | None)
+_PARSE = ParamSpec("parse", ResponseCreateParamsBase)
 _RETRIEVE = ParamSpec("retrieve", ResponseRetrieveParamsBase, stream=bool)
 # ResponseStreamEvent is a union (a validator built once, see _models.json_parser), not a class: the
 # stream's item type is spelled for the type checker here.
@@ -109,6 +119,29 @@ class Responses(SyncAPIResource):
             stream = self._pipeline.request_stream(call, _EVENT, typed_events=True)
             return cast("Stream[ResponseStreamEvent]", stream)
         return self._pipeline.request(call, Response)
+
+    @overload
+    def parse(self, *, text_format: type[_T], **params: Unpack[ParseParams]) -> ParsedResponse[_T]: ...
+    @overload
+    def parse(self, **params: Unpack[ParseParams]) -> ParsedResponse[None]: ...
+    def parse(self, **params: Any) -> ParsedResponse[Any]:
+        """``create()`` with structured outputs: ``text_format`` (a pydantic model class) is sent as a
+        strict JSON-schema ``text.format``, and each ``output_text`` part comes back parsed
+        (``response.output_parsed`` is the first); strict function tools' arguments come back decoded
+        (``call.parsed_arguments``)."""
+        text_format = params.pop("text_format", None)
+        body, request_options = _PARSE.split(params)
+        if text_format is not None:
+            text = dict(body.get("text") or {})
+            if "format" in text:
+                raise TypeError("parse() takes text_format or text={'format': ...}, not both")
+            text["format"] = type_to_text_format_param(text_format)
+            body["text"] = text
+        tools = body.get("tools")
+        if tools is not None:
+            tools = body["tools"] = list(tools)
+        response = self._pipeline.request(options("POST", "/responses", request_options, body=body), Response)
+        return parse_response(text_format=text_format, input_tools=tools, response=response)
 
     def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
         """Cancel a response created with ``background=True`` that has not finished; others answer 400."""
