@@ -693,7 +693,7 @@ async def responses_parse(client: Any) -> Any:
     return await client.responses.parse(model="gpt-4o", input="Tell me a three sentence bedtime story.")
 
 
-WEATHER_TOOL = {"type": "function", "name": "get_weather", "strict": True,
+RESPONSES_WEATHER_TOOL = {"type": "function", "name": "get_weather", "strict": True,
                 "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"],
                                "additionalProperties": False}}
 
@@ -703,7 +703,7 @@ async def responses_parse_model(client: Any) -> Any:
     # Wire only: Prism's text is the string "string", which no schema-bound model parses. The official
     # SDK and openai_core send the same strict schema and parse the same parts and call arguments.
     parsed = await client.responses.parse(model="gpt-4o-2024-08-06", input="Weather in Paris, as JSON",
-                                          text_format=Answer, tools=[WEATHER_TOOL])
+                                          text_format=Answer, tools=[RESPONSES_WEATHER_TOOL])
     return {"parsed": parsed.output_parsed, "arguments": parsed.output[1].parsed_arguments, "response": parsed}
 
 
