@@ -687,6 +687,16 @@ def check_response(result: Any) -> None:
     assert result.usage is not None and result.usage.total_tokens == 380
 
 
+@api_call("responses.stream", no_check, stream=True, prism=WIRE_ONLY)
+async def responses_stream_helper(client: Any) -> Any:
+    # Wire only, as `responses.create[stream]`. Events with snapshots and parsed text, then the final
+    # response parsed: the same in both SDKs.
+    async with client.responses.stream(model="gpt-4o", input="Say hello as JSON", text_format=Answer) as stream:
+        events = [event async for event in stream]
+        final = await stream.get_final_response()
+    return [*events, final]
+
+
 @api_call("responses.parse", check_response)
 async def responses_parse(client: Any) -> Any:
     # Without text_format: the plain response, as a ParsedResponse whose parts parse to None.

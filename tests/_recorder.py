@@ -318,15 +318,28 @@ def _response(body: dict[str, Any], response_id: str = "resp_wire") -> dict[str,
 
 
 def _response_events(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The whole life of a one-message response: the message and its text part are announced, the text
+    arrives in two deltas, then each piece is done and the response completes."""
     done = _response(body)
     created = {**done, "status": "in_progress", "output": []}
-    return [
-        ("response.created", {"type": "response.created", "sequence_number": 0, "response": created}),
-        ("response.output_text.delta", {"type": "response.output_text.delta", "sequence_number": 1,
-                                        "item_id": "msg_wire", "output_index": 0, "content_index": 0,
-                                        "delta": "hello", "logprobs": []}),
-        ("response.completed", {"type": "response.completed", "sequence_number": 2, "response": done}),
+    message = done["output"][0]
+    text = message["content"][0]["text"]
+    half = len(text) // 2
+    where = {"item_id": "msg_wire", "output_index": 0}
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("response.created", {"response": created}),
+        ("response.output_item.added", {"output_index": 0, "item": {**message, "status": "in_progress",
+                                                                     "content": []}}),
+        ("response.content_part.added", {**where, "content_index": 0,
+                                         "part": {"type": "output_text", "text": "", "annotations": []}}),
+        ("response.output_text.delta", {**where, "content_index": 0, "delta": text[:half], "logprobs": []}),
+        ("response.output_text.delta", {**where, "content_index": 0, "delta": text[half:], "logprobs": []}),
+        ("response.output_text.done", {**where, "content_index": 0, "text": text, "logprobs": []}),
+        ("response.content_part.done", {**where, "content_index": 0, "part": message["content"][0]}),
+        ("response.output_item.done", {"output_index": 0, "item": message}),
+        ("response.completed", {"response": done}),
     ]
+    return [(name, {"type": name, "sequence_number": n, **payload}) for n, (name, payload) in enumerate(events)]
 
 
 def _list(data: list[dict[str, Any]], *, cursor: bool, query: dict[str, str]) -> dict[str, Any]:

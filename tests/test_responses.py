@@ -7,6 +7,7 @@ text, streamed word by word; "fail" in it fails the response, "future" adds an e
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pydantic
@@ -15,6 +16,12 @@ import pytest
 import openai_core as openai
 from openai_core import AsyncOpenAI, AsyncStream
 from openai_core._models import json_parser
+from openai_core.lib.streaming.responses import ResponseCompletedEvent as StreamCompleted
+from openai_core.lib.streaming.responses import (
+    ResponseFunctionCallArgumentsDeltaEvent as StreamArgumentsDelta,
+)
+from openai_core.lib.streaming.responses import ResponseTextDeltaEvent as StreamTextDelta
+from openai_core.lib.streaming.responses import ResponseTextDoneEvent as StreamTextDone
 from openai_core.testing import MockServer
 from openai_core.types.responses import (
     Response,
@@ -281,8 +288,58 @@ async def test_parse_with_a_text_format_and_a_strict_tool(client: AsyncOpenAI, s
 async def test_parse_without_a_format_and_its_refusals(client: AsyncOpenAI) -> None:
     plain = await client.responses.parse(model="gpt-4o", input="hello")
     assert plain.output_text == "echo: hello" and plain.output_parsed is None
-    with pytest.raises(TypeError, match="not both"):
+    with pytest.raises(TypeError, match="cannot be given together"):
         await client.responses.parse(model="gpt-4o", input="x", text_format=Story,
                                      text={"format": {"type": "text"}})
     with pytest.raises(TypeError, match="stream"):
         await client.responses.parse(model="gpt-4o", input="x", stream=True)  # type: ignore[call-overload]
+
+
+async def test_stream_helper_snapshots_and_final_response(client: AsyncOpenAI, server: MockServer) -> None:
+    async with client.responses.stream(model="gpt-4o", input="one two three") as stream:
+        events = [event async for event in stream]
+        final = await stream.get_final_response()
+    assert server.requests[-1].json()["stream"] is True
+    deltas = [e for e in events if isinstance(e, StreamTextDelta)]
+    assert "".join(e.delta for e in deltas) == "echo: one two three"
+    assert [e.snapshot for e in deltas][-1] == "echo: one two three"
+    assert all(later.snapshot.startswith(earlier.snapshot) for earlier, later in itertools.pairwise(deltas))
+    (done,) = [e for e in events if e.type == "response.output_text.done"]
+    assert isinstance(done, StreamTextDone) and done.parsed is None
+    assert isinstance(events[-1], StreamCompleted) and events[-1].response is final
+    assert isinstance(final, ParsedResponse) and final.output_text == "echo: one two three"
+    assert stream.current_snapshot is not None and stream.current_snapshot.status == "completed"
+    assert stream.response.is_closed
+
+
+async def test_stream_helper_with_a_text_format_and_tool_arguments(client: AsyncOpenAI) -> None:
+    async with client.responses.stream(model="gpt-4o", input="a story", text_format=Story) as stream:
+        (done,) = [e async for e in stream if e.type == "response.output_text.done"]
+        final = await stream.get_final_response()
+    assert isinstance(done.parsed, Story) and final.output_parsed == done.parsed
+
+    tool = {"type": "function", "name": "lookup", "strict": True,
+            "parameters": {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"],
+                           "additionalProperties": False}}
+    async with client.responses.stream(model="gpt-4o", input="lookup", tools=[tool]) as stream:
+        arg_deltas = [e async for e in stream if isinstance(e, StreamArgumentsDelta)]
+        final = await stream.get_final_response()
+    (call,) = final.output
+    assert isinstance(call, ParsedResponseFunctionToolCall) and call.parsed_arguments == {"q": "q-value"}
+    assert arg_deltas and arg_deltas[-1].snapshot == call.arguments
+
+
+async def test_stream_helper_failed_response_and_early_exit(client: AsyncOpenAI, server: MockServer) -> None:
+    async with client.responses.stream(model="gpt-4o", input="please fail") as stream:
+        kinds = [e.type async for e in stream]
+        with pytest.raises(RuntimeError, match=r"response\.completed"):
+            await stream.get_final_response()
+    assert kinds[-2:] == ["error", "response.failed"]
+
+    async with client.responses.stream(model="gpt-4o", input="a b c d e f g") as stream:
+        async for event in stream:
+            if event.type == "response.output_text.delta":
+                break
+    assert stream.response.is_closed
+    await client.close()
+    assert client_sockets(server.port) == 0

@@ -210,7 +210,7 @@ class _RawView:
 # Calls whose shape a coroutine cannot take: they iterate a paginator without awaiting it, or use a
 # helper that is a context manager. Their raw twins are covered by the table's own raw entries.
 NOT_AWAITED = ("[all pages]", "chat.completions.stream", "with_raw_response", "with_streaming_response",
-               "files.wait_for_processing")
+               "files.wait_for_processing", "responses.stream")
 
 
 def test_helpers_have_no_raw_form() -> None:

@@ -45,8 +45,9 @@ class SyncAPIResource:
     """A group of API methods bound to one client's pipeline."""
 
     __slots__ = ("_client", "_pipeline")
-    # Helper methods that make several requests (or none yet) rather than one: they have no raw or
-    # streamed form, because a raw response is one HTTP response (as in the official SDK).
+    # Helper methods that are not one API call (they poll, or return a stream manager that sends on
+    # entering): they have no raw or streamed form, because a raw response is one HTTP response (as in
+    # the official SDK).
     _helpers: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, client: OpenAI) -> None:
@@ -157,8 +158,8 @@ def _refuse_helper(resource: SyncAPIResource, name: str, attr: object) -> None:
         raise AttributeError(f"{type(resource).__name__}.{name} is not an API method")
     if name in resource._helpers:
         raise AttributeError(
-            f"{type(resource).__name__}.{name} is a helper that makes several requests; it has no raw or "
-            "streamed form (call it directly)"
+            f"{type(resource).__name__}.{name} is a helper, not one API call; it has no raw or streamed "
+            "form (call it directly)"
         )
 
 

@@ -115,6 +115,13 @@ async def helpers_and_more_resources(client: AsyncOpenAI, flag: bool) -> None:
     assert_type(structured, ParsedResponse[Weather])
     assert_type(structured.output_parsed, Weather | None)
     assert_type(await client.responses.parse(model="gpt-4o", input="hi"), ParsedResponse[None])
+    async with client.responses.stream(model="gpt-4o", input="hi", text_format=Weather) as live_response:
+        async for happening in live_response:
+            if happening.type == "response.output_text.delta":
+                assert_type(happening.snapshot, str)
+            elif happening.type == "response.output_text.done":
+                assert_type(happening.parsed, Weather | None)
+        assert_type(await live_response.get_final_response(), ParsedResponse[Weather])
     assert_type(await client.responses.delete("resp_1"), None)
     assert_type(await client.responses.input_items.list("resp_1"), AsyncCursorPage[ResponseItem])
 

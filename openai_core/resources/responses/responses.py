@@ -12,6 +12,7 @@ from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, options
 from ..._streaming import AsyncStream
 from ...lib._parsing._responses import parse_response, type_to_text_format_param
+from ...lib.streaming.responses import AsyncResponseStreamManager
 from ...types.responses.parsed_response import ParsedResponse
 from ...types.responses.response import Response
 from ...types.responses.response_create_params import (
@@ -76,6 +77,7 @@ def _response_path(response_id: str) -> str:
 
 class AsyncResponses(AsyncAPIResource):
     __slots__ = ("__dict__",)
+    _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
 
     @cached_property
     def input_items(self) -> AsyncInputItems:
@@ -129,18 +131,46 @@ class AsyncResponses(AsyncAPIResource):
         (``response.output_parsed`` is the first); strict function tools' arguments come back decoded
         (``call.parsed_arguments``)."""
         text_format = params.pop("text_format", None)
+        body, request_options = self._structured_body(params, text_format)
+        response = await self._pipeline.request(options("POST", "/responses", request_options, body=body), Response)
+        return parse_response(text_format=text_format, input_tools=body.get("tools"), response=response)
+
+    @overload
+    def stream(
+        self, *, text_format: type[_T], **params: Unpack[ParseParams]
+    ) -> AsyncResponseStreamManager[_T]: ...
+    @overload
+    def stream(self, **params: Unpack[ParseParams]) -> AsyncResponseStreamManager[None]: ...
+    def stream(self, **params: Any) -> AsyncResponseStreamManager[Any]:
+        """A streamed response as typed events with snapshots, and the completed response parsed::
+
+            async with client.responses.stream(model=..., input=..., text_format=Model) as stream:
+                async for event in stream:
+                    if event.type == "response.output_text.delta":
+                        print(event.delta, end="")
+            final = await stream.get_final_response()      # final.output_parsed: a Model
+
+        Takes what ``parse()`` takes. The request is sent when the block is entered; leaving it closes
+        the stream."""
+        text_format = params.pop("text_format", None)
+        body, request_options = self._structured_body(params, text_format)
+        body["stream"] = True
+        call = options("POST", "/responses", request_options, body=body)
+        return AsyncResponseStreamManager(
+            self._pipeline, call, _EVENT, text_format=text_format, input_tools=body.get("tools")
+        )
+
+    def _structured_body(self, params: dict[str, Any], text_format: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         body, request_options = _PARSE.split(params)
         if text_format is not None:
             text = dict(body.get("text") or {})
             if "format" in text:
-                raise TypeError("parse() takes text_format or text={'format': ...}, not both")
+                raise TypeError("text_format and text={'format': ...} cannot be given together")
             text["format"] = type_to_text_format_param(text_format)
             body["text"] = text
-        tools = body.get("tools")
-        if tools is not None:
-            tools = body["tools"] = list(tools)
-        response = await self._pipeline.request(options("POST", "/responses", request_options, body=body), Response)
-        return parse_response(text_format=text_format, input_tools=tools, response=response)
+        if body.get("tools") is not None:
+            body["tools"] = list(body["tools"])
+        return body, request_options
 
     async def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
         """Cancel a response created with ``background=True`` that has not finished; others answer 400."""
