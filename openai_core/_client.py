@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .resources.batches import AsyncBatches
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
+    from .resources.conversations import AsyncConversations
     from .resources.embeddings import AsyncEmbeddings
     from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
@@ -283,6 +284,12 @@ class AsyncOpenAI:
         from .resources.responses import AsyncResponses
 
         return AsyncResponses(self)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        from .resources.conversations import AsyncConversations
+
+        return AsyncConversations(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from ._exceptions import (
     status_error_class,
     status_error_message,
 )
-from ._models import parse_json
+from ._models import json_parser, parse_json
 from ._qs import flatten_query
 from ._ratelimit import AsyncRateLimiter
 from ._retry import estimate_tokens, retry_delay, should_retry_status
@@ -287,12 +287,15 @@ def parse_response(response: Response, cast_to: type[_M]) -> _M:
     request id and the start of the body."""
     content = response.content
     try:
-        return parse_json(cast_to, content)
+        if isinstance(cast_to, type):
+            return parse_json(cast_to, content)
+        parsed: _M = json_parser(cast_to)(content)  # a union of models (a conversation item...)
+        return parsed
     except (ValueError, pydantic.ValidationError) as exc:
         preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
         request_id = response.headers.get("x-request-id")
         message = (
-            f"Could not parse the {response.status_code} response as {cast_to.__name__} "
+            f"Could not parse the {response.status_code} response as {getattr(cast_to, '__name__', cast_to)} "
             f"(request id {request_id}, content-type {response.headers.get('content-type')!r}): "
             f"{'empty body' if not content else repr(preview)}"
         )

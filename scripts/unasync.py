@@ -79,6 +79,7 @@ RENAMES: list[tuple[str, str]] = [
     (r"\bAsyncPaginator\[\w+, (\w+\[\w+\])\]", r"\1"),  # sync list() returns the first page itself
     (r"\bAsyncPaginator\b", "SyncPaginator"),
     (r"\bAsyncCursorPage\b", "SyncCursorPage"),
+    (r"\bAsyncConversationCursorPage\b", "SyncConversationCursorPage"),
     (r"\bAsyncPage\b", "SyncPage"),
     (r"\bAsyncAPIResource\b", "SyncAPIResource"),
     (r"\bDefaultAsyncHttpxClient\b", "DefaultHttpxClient"),

@@ -541,6 +541,66 @@ def check_completion(result: Any) -> None:
     assert result.usage is not None and result.usage.total_tokens == 0
 
 
+# -- conversations ------------------------------------------------------------------------------------------
+
+
+def check_conversation(result: Any) -> None:
+    assert type_name(result) == "Conversation"
+    assert (result.id, result.object) == ("string", "conversation")
+
+
+@api_call("conversations.create", check_conversation)
+async def conversations_create(client: Any) -> Any:
+    return await client.conversations.create(items=[{"role": "user", "content": "Hello!"}],
+                                             metadata={"topic": "demo"})
+
+
+@api_call("conversations.retrieve", check_conversation)
+async def conversations_retrieve(client: Any) -> Any:
+    return await client.conversations.retrieve("conv_abc123")
+
+
+@api_call("conversations.update", check_conversation)
+async def conversations_update(client: Any) -> Any:
+    return await client.conversations.update("conv_abc123", metadata={"topic": "project-x"})
+
+
+@api_call("conversations.delete", lambda result: None)
+async def conversations_delete(client: Any) -> Any:
+    return await client.conversations.delete("conv_abc123")
+
+
+@api_call("conversations.items.create", lambda result: None)
+async def conversation_items_create(client: Any) -> Any:
+    # `include` goes in the query string, the items in the body, in both SDKs. (A content *list* would
+    # match two of the spec's input item shapes at once, which Prism refuses: see responses.create.)
+    return await client.conversations.items.create(
+        "conv_abc123", items=[{"type": "message", "role": "user", "content": "Hi"}],
+        include=["message.output_text.logprobs"],
+    )
+
+
+@api_call("conversations.items.retrieve", lambda result: None)
+async def conversation_items_retrieve(client: Any) -> Any:
+    return await client.conversations.items.retrieve("msg_abc", conversation_id="conv_abc123")
+
+
+@api_call("conversations.items.list", lambda result: None)
+async def conversation_items_list(client: Any) -> Any:
+    return await client.conversations.items.list("conv_abc123", limit=10, order="asc")
+
+
+@api_call("conversations.items.list[all pages]", no_check, prism=WIRE_ONLY)
+async def conversation_items_list_all(client: Any) -> Any:
+    # The next page starts after the page's `last_id` in both SDKs.
+    return await collect(client.conversations.items.list("conv_abc123", limit=2))
+
+
+@api_call("conversations.items.delete", check_conversation)
+async def conversation_items_delete(client: Any) -> Any:
+    return await client.conversations.items.delete("msg_abc", conversation_id="conv_abc123")
+
+
 # -- stored chat completions ---------------------------------------------------------------------------------
 
 

@@ -430,7 +430,35 @@ def _stored_message(message_id: str) -> dict[str, Any]:
     return {"id": message_id, "role": "user", "content": "Hi", "content_parts": None}
 
 
+def _conversation(conversation_id: str = "conv_wire") -> dict[str, Any]:
+    return {"id": conversation_id, "object": "conversation", "created_at": CREATED, "metadata": {"topic": "wire"}}
+
+
+def _conversation_item(item_id: str) -> dict[str, Any]:
+    return {"type": "message", "id": item_id, "role": "user", "status": "completed",
+            "content": [{"type": "input_text", "text": "Hi"}]}
+
+
+def _conversation_items(ctx: _Ctx) -> _Answer:
+    page = 2 if "after" in ctx.query else 1
+    data = [_conversation_item(f"msg-{page}a"), _conversation_item(f"msg-{page}b")]
+    return {"object": "list", "data": data, "first_id": data[0]["id"], "last_id": data[-1]["id"],
+            "has_more": page == 1}
+
+
 ROUTES: list[_Route] = [
+    ("POST", re.compile(r"/conversations"), lambda ctx: _conversation()),
+    ("GET", re.compile(r"/conversations/(?P<id>[^/]+)"), lambda ctx: _conversation(ctx.match["id"])),
+    ("POST", re.compile(r"/conversations/(?P<id>[^/]+)"), lambda ctx: {
+        **_conversation(ctx.match["id"]), "metadata": ctx.body.get("metadata")}),
+    ("DELETE", re.compile(r"/conversations/(?P<id>[^/]+)"), lambda ctx: {
+        "id": ctx.match["id"], "object": "conversation.deleted", "deleted": True}),
+    ("POST", re.compile(r"/conversations/[^/]+/items"), lambda ctx: {
+        "object": "list", "data": [_conversation_item("msg_new")], "first_id": "msg_new", "last_id": "msg_new",
+        "has_more": False}),
+    ("GET", re.compile(r"/conversations/[^/]+/items"), _conversation_items),
+    ("GET", re.compile(r"/conversations/[^/]+/items/(?P<id>[^/]+)"), lambda ctx: _conversation_item(ctx.match["id"])),
+    ("DELETE", re.compile(r"/conversations/(?P<id>[^/]+)/items/[^/]+"), lambda ctx: _conversation(ctx.match["id"])),
     ("POST", re.compile(r"/chat/completions"), _chat),
     ("GET", re.compile(r"/chat/completions"), _paged(_stored_chat, "chatcmpl")),
     ("GET", re.compile(r"/chat/completions/(?P<id>[^/]+)"), lambda ctx: _stored_chat(ctx.match["id"])),

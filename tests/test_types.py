@@ -11,13 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import openai.types as official_types
+import openai.types.audio as official_audio
 import openai.types.chat as official_chat
+import openai.types.conversations as official_conversations
 import openai.types.fine_tuning as official_fine_tuning
 import pydantic
 import pytest
 
 import openai_core.types as types
+import openai_core.types.audio as audio
 import openai_core.types.chat as chat
+import openai_core.types.conversations as conversations
 import openai_core.types.fine_tuning as fine_tuning
 from openai_core import _models
 from openai_core._models import BaseModel, construct_lenient, parse_json, parse_obj
@@ -855,6 +859,8 @@ def _public_names(module: Any) -> set[str]:
         (types, official_types),
         (chat, official_chat),
         (fine_tuning, official_fine_tuning),
+        (audio, official_audio),
+        (conversations, official_conversations),
     ],
 )
 def test_names_exist_in_official_sdk(ours: Any, theirs: Any) -> None:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.batches import Batches
     from openai_core._sync.resources.chat import Chat
     from openai_core._sync.resources.completions import Completions
+    from openai_core._sync.resources.conversations import Conversations
     from openai_core._sync.resources.embeddings import Embeddings
     from openai_core._sync.resources.files import Files
     from openai_core._sync.resources.fine_tuning import FineTuning
@@ -284,6 +285,12 @@ class OpenAI:
         from openai_core._sync.resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        from openai_core._sync.resources.conversations import Conversations
+
+        return Conversations(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

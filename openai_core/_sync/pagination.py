@@ -21,7 +21,7 @@ from openai_core._models import BaseModel
 if TYPE_CHECKING:
     from openai_core._sync._pipeline import Pipeline, RequestOptions
 
-__all__ = ["SyncCursorPage", "SyncPage", "SyncPaginator", "BasePage", "next_cursor"]
+__all__ = ["SyncConversationCursorPage", "SyncCursorPage", "SyncPage", "SyncPaginator", "BasePage", "next_cursor"]
 
 _T = TypeVar("_T")
 _P = TypeVar("_P", bound="BasePage[Any]")
@@ -90,6 +90,18 @@ class SyncCursorPage(BasePage[_T], Generic[_T]):
     def next_page_params(self) -> dict[str, object] | None:
         cursor = next_cursor(self.data, self.has_more)
         return None if cursor is None else {"after": cursor}
+
+
+class SyncConversationCursorPage(BasePage[_T], Generic[_T]):
+    """A page of a conversation's items: the next page starts ``after`` the ``last_id`` the server names."""
+
+    has_more: bool | None = None
+    last_id: str | None = None
+
+    def next_page_params(self) -> dict[str, object] | None:
+        if self.has_more is False or not self.data or not self.last_id:
+            return None
+        return {"after": self.last_id}
 
 
 def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: type[_P]) -> _P:

@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from . import _batches as batches
+from . import _conversations as conversations
 from . import _files as files
 from . import _finetune as ft
 from . import _handlers as h
@@ -219,6 +220,14 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     get("/v1/responses/{response_id}", responses.get_response)
     delete("/v1/responses/{response_id}", responses.delete_response)
     post("/v1/responses/{response_id}/cancel", responses.cancel_response, json_body=False)
+    post("/v1/conversations", conversations.create_conversation)
+    get("/v1/conversations/{conversation_id}", conversations.get_conversation)
+    post("/v1/conversations/{conversation_id}", conversations.update_conversation)
+    delete("/v1/conversations/{conversation_id}", conversations.delete_conversation)
+    post("/v1/conversations/{conversation_id}/items", conversations.create_items)
+    get("/v1/conversations/{conversation_id}/items", conversations.list_items)
+    get("/v1/conversations/{conversation_id}/items/{item_id}", conversations.get_item)
+    delete("/v1/conversations/{conversation_id}/items/{item_id}", conversations.delete_item)
     get("/v1/responses/{response_id}/input_items", responses.list_input_items)
     post("/v1/files", files.create_file, json_body=False)  # multipart
     get("/v1/files", files.list_files)

@@ -219,7 +219,14 @@ def _sse(events: list[dict[str, Any]]) -> SSEReply:
 
 
 def create_response(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes | SSEReply:
+    conversation = body.get("conversation")
+    conversation_id = conversation.get("id") if isinstance(conversation, dict) else conversation
+    if isinstance(conversation_id, str):
+        state.conversations.get(conversation_id)  # 404 before anything is built
     response, events, items = _build(state, body)
+    if isinstance(conversation_id, str):  # the turn joins the conversation: its input, then the output
+        state.conversations.append(conversation_id, [*items, *response.get("output", [])])
+        response["conversation"] = {"id": conversation_id}
     events = [{**event, "sequence_number": n} for n, event in enumerate(events)]
     if body.get("background") is True and body.get("stream") is not True:
         if body.get("store") is False:

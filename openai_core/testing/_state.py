@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from ._batches import BatchStore
+from ._conversations import ConversationStore
 from ._files import FileStore
 from ._finetune import FineTuningStore
 from ._ratelimit import RateLimits
@@ -58,6 +59,7 @@ class ServerState:
         self.rate_limits = RateLimits()
         self.responses = ResponseStore()
         self.stored_chats = StoredChats()
+        self.conversations = ConversationStore()
         self.files = FileStore()
         self.batches = BatchStore()
         self._lock = threading.Lock()

@@ -121,3 +121,42 @@ def test_stored_chat_completions(client: OpenAI, server: MockServer) -> None:
         client.chat.completions.retrieve(made[1].id)
     with pytest.raises(openai.NotFoundError):
         client.chat.completions.messages.list(made[1].id)
+
+
+def test_conversations_and_their_items(client: OpenAI, server: MockServer) -> None:
+    conversation = client.conversations.create(
+        items=[{"role": "system", "content": "be brief"}], metadata={"topic": "demo"}
+    )
+    assert conversation.object == "conversation" and conversation.metadata == {"topic": "demo"}
+    assert (client.conversations.retrieve(conversation.id)).id == conversation.id
+
+    added = client.conversations.items.create(
+        conversation.id, items=[{"role": "user", "content": "hello"}], include=["message.output_text.logprobs"]
+    )
+    sent = server.requests[-1]
+    assert sent.query == {"include[]": "message.output_text.logprobs"} and "include" not in sent.json()
+    assert [item.type for item in added.data] == ["message"]
+
+    # a response in the conversation appends its input and its output
+    reply = client.responses.create(model="gpt-4o", input="how are you", conversation=conversation.id)
+    assert reply.conversation is not None and reply.conversation.id == conversation.id
+    newest_first = [item.id for item in client.conversations.items.list(conversation.id, limit=2)]
+    oldest_first = client.conversations.items.list(conversation.id, order="asc")
+    assert [item.id for item in oldest_first.data] == newest_first[::-1]
+    texts = [item.content[0].text for item in oldest_first.data if item.type == "message"]
+    assert texts == ["be brief", "hello", "how are you", "echo: how are you"]
+
+    first = oldest_first.data[0]
+    fetched = client.conversations.items.retrieve(first.id, conversation_id=conversation.id)
+    assert fetched.id == first.id and fetched.type == "message"
+    after_delete = client.conversations.items.delete(first.id, conversation_id=conversation.id)
+    assert after_delete.id == conversation.id
+    with pytest.raises(openai.NotFoundError):
+        client.conversations.items.retrieve(first.id, conversation_id=conversation.id)
+
+    updated = client.conversations.update(conversation.id, metadata={"topic": "done"})
+    assert updated.metadata == {"topic": "done"}
+    deleted = client.conversations.delete(conversation.id)
+    assert (deleted.id, deleted.deleted, deleted.object) == (conversation.id, True, "conversation.deleted")
+    with pytest.raises(openai.NotFoundError):
+        client.responses.create(model="gpt-4o", input="x", conversation=conversation.id)

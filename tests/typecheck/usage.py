@@ -210,6 +210,7 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
 async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
     from openai_core.types import Batch, FileObject, ImagesResponse, ModelDeleted
     from openai_core.types.chat import ChatCompletionStoreMessage
+    from openai_core.types.conversations import Conversation, ConversationItem, ConversationItemList, Message
     from openai_core.types.fine_tuning import FineTuningJobEvent
     from openai_core.types.fine_tuning.jobs import FineTuningJobCheckpoint
 
@@ -226,6 +227,18 @@ async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
     async for message in client.chat.completions.messages.list(stored.id):
         assert_type(message, ChatCompletionStoreMessage)
     assert_type((await client.chat.completions.delete(stored.id)).deleted, bool)
+    talk = await client.conversations.create(items=[{"role": "user", "content": "hi"}])
+    assert_type(talk, Conversation)
+    assert_type(await client.conversations.retrieve(talk.id), Conversation)
+    assert_type(await client.conversations.update(talk.id, metadata=None), Conversation)
+    assert_type((await client.conversations.delete(talk.id)).deleted, bool)
+    listed = await client.conversations.items.create(talk.id, items=[{"role": "user", "content": "more"}])
+    assert_type(listed, ConversationItemList)
+    assert_type(await client.conversations.items.retrieve("msg_1", conversation_id=talk.id), ConversationItem)
+    async for said in client.conversations.items.list(talk.id, order="asc"):
+        if said.type == "message":
+            assert_type(said, Message)
+    assert_type(await client.conversations.items.delete("msg_1", conversation_id=talk.id), Conversation)
     assert_type(await client.fine_tuning.jobs.resume(job.id), FineTuningJob)
     assert_type(await client.responses.cancel("resp_1"), Response)
     assert_type(await client.files.wait_for_processing("file-1", poll_interval=1.0), FileObject)

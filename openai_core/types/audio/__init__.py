@@ -14,7 +14,6 @@ from .transcription_stream_event import TranscriptionStreamEvent as Transcriptio
 from .transcription_text_delta_event import TranscriptionTextDeltaEvent as TranscriptionTextDeltaEvent
 from .transcription_text_done_event import TranscriptionTextDoneEvent as TranscriptionTextDoneEvent
 from .transcription_text_segment_event import TranscriptionTextSegmentEvent as TranscriptionTextSegmentEvent
-from .transcription_unknown_event import TranscriptionUnknownEvent as TranscriptionUnknownEvent
 from .transcription_verbose import TranscriptionVerbose as TranscriptionVerbose
 from .transcription_word import TranscriptionWord as TranscriptionWord
 from .translation import Translation as Translation

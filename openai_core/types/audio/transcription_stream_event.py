@@ -1,5 +1,5 @@
 """``TranscriptionStreamEvent``: the events of ``audio.transcriptions.create(stream=True)``, told apart
-by ``type``. An event type not listed arrives as ``TranscriptionUnknownEvent`` instead of failing."""
+by ``type``. An event type not listed arrives as ``transcription_unknown_event.TranscriptionUnknownEvent``."""
 
 from typing import TYPE_CHECKING, TypeAlias
 

@@ -1,0 +1,2 @@
+from .conversations import AsyncConversations as AsyncConversations
+from .items import AsyncItems as AsyncItems
