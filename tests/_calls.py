@@ -747,6 +747,19 @@ def check_response(result: Any) -> None:
     assert result.usage is not None and result.usage.total_tokens == 380
 
 
+def check_input_tokens(result: Any) -> None:
+    assert type_name(result) == "InputTokenCountResponse"
+    assert result.object == "response.input_tokens" and isinstance(result.input_tokens, int)
+
+
+@api_call("responses.input_tokens.count", check_input_tokens)
+async def responses_input_tokens(client: Any) -> Any:
+    return await client.responses.input_tokens.count(
+        model="gpt-4o", instructions="be brief", input=[{"role": "user", "content": "How many tokens is this?"}],
+        tools=[RESPONSES_WEATHER_TOOL], truncation="auto",
+    )
+
+
 @api_call("responses.stream", no_check, stream=True, prism=WIRE_ONLY)
 async def responses_stream_helper(client: Any) -> Any:
     # Wire only, as `responses.create[stream]`. Events with snapshots and parsed text, then the final

@@ -447,6 +447,8 @@ def _conversation_items(ctx: _Ctx) -> _Answer:
 
 
 ROUTES: list[_Route] = [
+    ("POST", re.compile(r"/responses/input_tokens"), lambda ctx: {"object": "response.input_tokens",
+                                                                  "input_tokens": 11}),
     ("POST", re.compile(r"/conversations"), lambda ctx: _conversation()),
     ("GET", re.compile(r"/conversations/(?P<id>[^/]+)"), lambda ctx: _conversation(ctx.match["id"])),
     ("POST", re.compile(r"/conversations/(?P<id>[^/]+)"), lambda ctx: {

@@ -220,6 +220,7 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     get("/v1/responses/{response_id}", responses.get_response)
     delete("/v1/responses/{response_id}", responses.delete_response)
     post("/v1/responses/{response_id}/cancel", responses.cancel_response, json_body=False)
+    post("/v1/responses/input_tokens", responses.count_input_tokens)
     post("/v1/conversations", conversations.create_conversation)
     get("/v1/conversations/{conversation_id}", conversations.get_conversation)
     post("/v1/conversations/{conversation_id}", conversations.update_conversation)

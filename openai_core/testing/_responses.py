@@ -32,8 +32,8 @@ from ._data import message_text, split_words, truncate_words, word_count
 if TYPE_CHECKING:
     from ._state import ServerState
 
-__all__ = ["ResponseStore", "cancel_response", "create_response", "delete_response", "get_response",
-           "list_input_items"]
+__all__ = ["ResponseStore", "cancel_response", "count_input_tokens", "create_response", "delete_response",
+           "get_response", "list_input_items"]
 
 
 @dataclass
@@ -146,6 +146,17 @@ def _reply_text(body: dict[str, Any], text: str) -> str:
     return "echo: " + text
 
 
+def _input_tokens(body: dict[str, Any], items: list[dict[str, Any]]) -> int:
+    """A word per token, over the input items' text and the instructions."""
+    return sum(word_count(_text_of(i.get("content"))) for i in items) + word_count(body.get("instructions") or "")
+
+
+def count_input_tokens(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes:
+    """``POST /v1/responses/input_tokens``: what ``create`` with this body would report as input tokens."""
+    items = _input_items(body.get("input") or [], "resp_count")
+    return dumps({"object": "response.input_tokens", "input_tokens": _input_tokens(body, items)})
+
+
 def _build(state: ServerState, body: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]],
                                                              list[dict[str, Any]]]:
     """(final response, stream events without sequence numbers, stored input items)."""
@@ -156,8 +167,7 @@ def _build(state: ServerState, body: dict[str, Any]) -> tuple[dict[str, Any], li
     items = _input_items(body.get("input", []), rid)
     text = _last_user_text(items)
     created = int(time.time())
-    input_tokens = sum(word_count(_text_of(i.get("content"))) for i in items) + word_count(
-        body.get("instructions") or "")
+    input_tokens = _input_tokens(body, items)
     words = text.lower().split()
     calls = _calls(body, text)
     output: list[dict[str, Any]] = []

@@ -344,3 +344,14 @@ def test_stream_helper_failed_response_and_early_exit(client: OpenAI, server: Mo
     assert stream.response.is_closed
     client.close()
     assert client_sockets(server.port) == 0
+
+
+def test_input_tokens_count_matches_what_create_reports(client: OpenAI, server: MockServer) -> None:
+    params: dict[str, Any] = {"model": "gpt-4o", "instructions": "be brief",
+                              "input": [{"role": "user", "content": "count these five words"}]}
+    counted = client.responses.input_tokens.count(**params)
+    assert (counted.object, counted.input_tokens) == ("response.input_tokens", 6)
+    sent = server.requests[-1]
+    assert (sent.method, sent.path, sent.json()) == ("POST", "/v1/responses/input_tokens", params)
+    created = client.responses.create(**params)
+    assert created.usage is not None and created.usage.input_tokens == counted.input_tokens

@@ -115,6 +115,7 @@ async def helpers_and_more_resources(client: AsyncOpenAI, flag: bool) -> None:
     assert_type(structured, ParsedResponse[Weather])
     assert_type(structured.output_parsed, Weather | None)
     assert_type(await client.responses.parse(model="gpt-4o", input="hi"), ParsedResponse[None])
+    assert_type((await client.responses.input_tokens.count(model="gpt-4o", input="hi")).input_tokens, int)
     async with client.responses.stream(model="gpt-4o", input="hi", text_format=Weather) as live_response:
         async for happening in live_response:
             if happening.type == "response.output_text.delta":

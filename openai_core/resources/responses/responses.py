@@ -28,6 +28,7 @@ from ...types.responses.response_retrieve_params import (
 from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._paths import path_param
 from .input_items import AsyncInputItems
+from .input_tokens import AsyncInputTokens
 
 __all__ = ["AsyncResponses"]
 
@@ -82,6 +83,10 @@ class AsyncResponses(AsyncAPIResource):
     @cached_property
     def input_items(self) -> AsyncInputItems:
         return AsyncInputItems(self._client)
+
+    @cached_property
+    def input_tokens(self) -> AsyncInputTokens:
+        return AsyncInputTokens(self._client)
 
     @overload
     async def create(self, **params: Unpack[CreateNonStreaming]) -> Response: ...

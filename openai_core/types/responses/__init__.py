@@ -3,6 +3,8 @@
 from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
 from .function_tool_param import FunctionToolParam as FunctionToolParam
 from .input_item_list_params import InputItemListParams as InputItemListParams
+from .input_token_count_params import InputTokenCountParams as InputTokenCountParams
+from .input_token_count_response import InputTokenCountResponse as InputTokenCountResponse
 from .parsed_response import ParsedContent as ParsedContent
 from .parsed_response import ParsedResponse as ParsedResponse
 from .parsed_response import ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall

@@ -29,6 +29,7 @@ from openai_core.types.responses.response_retrieve_params import (
 from openai_core.types.responses.response_stream_event import ResponseStreamEvent
 from openai_core.resources._paths import path_param
 from openai_core._sync.resources.responses.input_items import InputItems
+from openai_core._sync.resources.responses.input_tokens import InputTokens
 
 __all__ = ["Responses"]
 
@@ -83,6 +84,10 @@ class Responses(SyncAPIResource):
     @cached_property
     def input_items(self) -> InputItems:
         return InputItems(self._client)
+
+    @cached_property
+    def input_tokens(self) -> InputTokens:
+        return InputTokens(self._client)
 
     @overload
     def create(self, **params: Unpack[CreateNonStreaming]) -> Response: ...
