@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
     from .resources.responses import AsyncResponses
+    from .resources.uploads import AsyncUploads
 
 __all__ = ["AsyncOpenAI"]
 
@@ -284,6 +285,12 @@ class AsyncOpenAI:
         from .resources.responses import AsyncResponses
 
         return AsyncResponses(self)
+
+    @cached_property
+    def uploads(self) -> AsyncUploads:
+        from .resources.uploads import AsyncUploads
+
+        return AsyncUploads(self)
 
     @cached_property
     def conversations(self) -> AsyncConversations:

@@ -541,6 +541,45 @@ def check_completion(result: Any) -> None:
     assert result.usage is not None and result.usage.total_tokens == 0
 
 
+# -- uploads ------------------------------------------------------------------------------------------------
+
+
+def check_upload(result: Any) -> None:
+    assert type_name(result) == "Upload"
+    assert (result.id, result.object) == ("string", "upload")
+
+
+@api_call("uploads.create", check_upload)
+async def uploads_create(client: Any) -> Any:
+    return await client.uploads.create(bytes=2_147_483_648, filename="training_examples.jsonl",
+                                       mime_type="text/jsonl", purpose="fine-tune")
+
+
+@api_call("uploads.parts.create", lambda result: None)
+async def upload_parts_create(client: Any) -> Any:
+    # One part, as multipart field `data` (bytes: the HTTP library's default file name, in both SDKs).
+    return await client.uploads.parts.create("upload_abc123", data=TRAINING_BYTES)
+
+
+@api_call("uploads.complete", check_upload)
+async def uploads_complete(client: Any) -> Any:
+    return await client.uploads.complete("upload_abc123", part_ids=["part_def456", "part_ghi789"], md5="0" * 32)
+
+
+@api_call("uploads.cancel", check_upload)
+async def uploads_cancel(client: Any) -> Any:
+    return await client.uploads.cancel("upload_abc123")
+
+
+@api_call("uploads.upload_file_chunked", lambda result: None, prism=WIRE_ONLY)
+async def uploads_chunked(client: Any) -> Any:
+    # Wire only (a helper: create, every part, complete; Prism's ids are all "string"). Both SDKs cut
+    # the same bytes at the same offsets and send the same sequence of requests.
+    return await client.uploads.upload_file_chunked(file=TRAINING_BYTES * 3, filename="train.jsonl",
+                                                    bytes=len(TRAINING_BYTES) * 3, mime_type="text/jsonl",
+                                                    purpose="fine-tune", part_size=len(TRAINING_BYTES) + 5)
+
+
 # -- conversations ------------------------------------------------------------------------------------------
 
 

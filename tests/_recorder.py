@@ -446,7 +446,23 @@ def _conversation_items(ctx: _Ctx) -> _Answer:
             "has_more": page == 1}
 
 
+def _upload(upload_id: str = "upload_wire", status: str = "pending", body: dict[str, Any] | None = None) -> dict[str, Any]:
+    upload: dict[str, Any] = {"id": upload_id, "object": "upload", "bytes": (body or {}).get("bytes", 10),
+                              "created_at": CREATED, "expires_at": CREATED + 3600, "status": status,
+                              "filename": (body or {}).get("filename", "data.jsonl"),
+                              "purpose": (body or {}).get("purpose", "batch"), "file": None}
+    if status == "completed":
+        upload["file"] = _file("file-uploaded")
+    return upload
+
+
 ROUTES: list[_Route] = [
+    ("POST", re.compile(r"/uploads"), lambda ctx: _upload(body=ctx.body)),
+    ("POST", re.compile(r"/uploads/(?P<id>[^/]+)/parts"), lambda ctx: {
+        "id": f"part_{len(ctx.body.get('data', ''))}", "object": "upload.part", "created_at": CREATED,
+        "upload_id": ctx.match["id"]}),
+    ("POST", re.compile(r"/uploads/(?P<id>[^/]+)/complete"), lambda ctx: _upload(ctx.match["id"], "completed")),
+    ("POST", re.compile(r"/uploads/(?P<id>[^/]+)/cancel"), lambda ctx: _upload(ctx.match["id"], "cancelled")),
     ("POST", re.compile(r"/responses/input_tokens"), lambda ctx: {"object": "response.input_tokens",
                                                                   "input_tokens": 11}),
     ("POST", re.compile(r"/conversations"), lambda ctx: _conversation()),

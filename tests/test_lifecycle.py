@@ -4,7 +4,9 @@ cancelled or finished; uploads waited for until processed."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +161,36 @@ async def test_conversations_and_their_items(client: AsyncOpenAI, server: MockSe
     assert (deleted.id, deleted.deleted, deleted.object) == (conversation.id, True, "conversation.deleted")
     with pytest.raises(openai.NotFoundError):
         await client.responses.create(model="gpt-4o", input="x", conversation=conversation.id)
+
+
+async def test_uploads_in_parts(client: AsyncOpenAI, server: MockServer, tmp_path: Path) -> None:
+    payload = bytes(range(256)) * 40  # 10,240 bytes
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(payload)
+    upload = await client.uploads.upload_file_chunked(file=path, mime_type="text/jsonl", purpose="batch",
+                                                      part_size=4096, md5=hashlib.md5(payload).hexdigest())
+    assert (upload.status, upload.filename, upload.bytes) == ("completed", "big.jsonl", len(payload))
+    assert upload.file is not None and (await client.files.content(upload.file.id)).content == payload
+    part_requests = [r for r in server.requests if r.path.endswith("/parts") and upload.id in r.path]
+    assert len(part_requests) == 3  # 4,096 + 4,096 + 2,048
+
+    from_bytes = await client.uploads.upload_file_chunked(file=payload, filename="b.bin", bytes=len(payload),
+                                                          mime_type="application/octet-stream",
+                                                          purpose="assistants", part_size=8192)
+    assert from_bytes.file is not None and (await client.files.content(from_bytes.file.id)).content == payload
+
+    # by hand: parts out of order are joined in part_ids order; a cancelled upload takes no more parts
+    started = await client.uploads.create(bytes=6, filename="x.txt", mime_type="text/plain", purpose="assistants")
+    second = await client.uploads.parts.create(started.id, data=b"def")
+    first = await client.uploads.parts.create(started.id, data=("a.txt", b"abc", "text/plain"))
+    done = await client.uploads.complete(started.id, part_ids=[first.id, second.id])
+    assert done.file is not None and (await client.files.content(done.file.id)).content == b"abcdef"
+    with pytest.raises(openai.BadRequestError, match="completed"):
+        await client.uploads.cancel(started.id)
+
+    dropped = await client.uploads.create(bytes=3, filename="y.txt", mime_type="text/plain", purpose="assistants")
+    assert (await client.uploads.cancel(dropped.id)).status == "cancelled"
+    with pytest.raises(openai.BadRequestError, match="cancelled"):
+        await client.uploads.parts.create(dropped.id, data=b"abc")
+    with pytest.raises(TypeError, match="filename"):
+        await client.uploads.upload_file_chunked(file=b"abc", mime_type="text/plain", purpose="assistants")

@@ -210,6 +210,7 @@ class _RawView:
 # Calls whose shape a coroutine cannot take: they iterate a paginator without awaiting it, or use a
 # helper that is a context manager. Their raw twins are covered by the table's own raw entries.
 NOT_AWAITED = ("[all pages]", "chat.completions.stream", "with_raw_response", "with_streaming_response",
+               "uploads.upload_file_chunked",
                "files.wait_for_processing", "responses.stream")
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
     from openai_core._sync.resources.responses import Responses
+    from openai_core._sync.resources.uploads import Uploads
 
 __all__ = ["OpenAI"]
 
@@ -285,6 +286,12 @@ class OpenAI:
         from openai_core._sync.resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        from openai_core._sync.resources.uploads import Uploads
+
+        return Uploads(self)
 
     @cached_property
     def conversations(self) -> Conversations:

@@ -18,6 +18,7 @@ from . import _handlers as h
 from . import _media as media
 from . import _responses as responses
 from . import _stored_chat as stored_chat
+from . import _uploads as uploads
 from ._common import JSON_CT, ApiError, RawReply, SSEReply, dumps, error_body
 from ._faults import (
     BODY_FAULTS,
@@ -221,6 +222,10 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     delete("/v1/responses/{response_id}", responses.delete_response)
     post("/v1/responses/{response_id}/cancel", responses.cancel_response, json_body=False)
     post("/v1/responses/input_tokens", responses.count_input_tokens)
+    post("/v1/uploads", uploads.create_upload)
+    post("/v1/uploads/{upload_id}/parts", uploads.add_part, json_body=False)  # multipart
+    post("/v1/uploads/{upload_id}/complete", uploads.complete_upload)
+    post("/v1/uploads/{upload_id}/cancel", uploads.cancel_upload, json_body=False)
     post("/v1/conversations", conversations.create_conversation)
     get("/v1/conversations/{conversation_id}", conversations.get_conversation)
     post("/v1/conversations/{conversation_id}", conversations.update_conversation)

@@ -17,6 +17,7 @@ from ._finetune import FineTuningStore
 from ._ratelimit import RateLimits
 from ._responses import ResponseStore
 from ._stored_chat import StoredChats
+from ._uploads import UploadStore
 
 __all__ = ["RecordedRequest", "ServerState"]
 
@@ -60,6 +61,7 @@ class ServerState:
         self.responses = ResponseStore()
         self.stored_chats = StoredChats()
         self.conversations = ConversationStore()
+        self.uploads = UploadStore()
         self.files = FileStore()
         self.batches = BatchStore()
         self._lock = threading.Lock()

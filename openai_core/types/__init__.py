@@ -56,3 +56,6 @@ from .shared import ReasoningEffort as ReasoningEffort
 from .shared import ResponseFormatJSONObject as ResponseFormatJSONObject
 from .shared import ResponseFormatJSONSchema as ResponseFormatJSONSchema
 from .shared import ResponseFormatText as ResponseFormatText
+from .upload import Upload as Upload
+from .upload_complete_params import UploadCompleteParams as UploadCompleteParams
+from .upload_create_params import UploadCreateParams as UploadCreateParams

@@ -209,7 +209,7 @@ async def files_audio_and_raw_responses(client: AsyncOpenAI, path: Path) -> None
 
 
 async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
-    from openai_core.types import Batch, FileObject, ImagesResponse, ModelDeleted
+    from openai_core.types import Batch, FileObject, ImagesResponse, ModelDeleted, Upload
     from openai_core.types.chat import ChatCompletionStoreMessage
     from openai_core.types.conversations import Conversation, ConversationItem, ConversationItemList, Message
     from openai_core.types.fine_tuning import FineTuningJobEvent
@@ -228,6 +228,13 @@ async def the_rest_of_the_methods(client: AsyncOpenAI, path: Path) -> None:
     async for message in client.chat.completions.messages.list(stored.id):
         assert_type(message, ChatCompletionStoreMessage)
     assert_type((await client.chat.completions.delete(stored.id)).deleted, bool)
+    started = await client.uploads.create(bytes=3, filename="a.txt", mime_type="text/plain", purpose="assistants")
+    assert_type(started, Upload)
+    assert_type((await client.uploads.parts.create(started.id, data=b"abc")).upload_id, str)
+    assert_type(await client.uploads.complete(started.id, part_ids=["part_1"]), Upload)
+    assert_type(await client.uploads.cancel(started.id), Upload)
+    whole = await client.uploads.upload_file_chunked(file=path, mime_type="text/plain", purpose="batch")
+    assert_type(whole.file, FileObject | None)
     talk = await client.conversations.create(items=[{"role": "user", "content": "hi"}])
     assert_type(talk, Conversation)
     assert_type(await client.conversations.retrieve(talk.id), Conversation)

@@ -1,0 +1,2 @@
+from .parts import AsyncParts as AsyncParts
+from .uploads import AsyncUploads as AsyncUploads
