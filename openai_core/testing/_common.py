@@ -14,6 +14,7 @@ __all__ = [
     "SSEReply",
     "dumps",
     "error_body",
+    "metadata_field",
 ]
 
 JSON_CT = "application/json"
@@ -70,3 +71,13 @@ class RawReply:
     body: bytes
     content_type: str
     chunk_size: int | None = None
+
+
+def metadata_field(value: Any) -> dict[str, str]:
+    """A request's ``metadata`` (None → {}), or the API's 400 when it is not an object of strings."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ApiError(400, "Invalid 'metadata': expected an object of strings.", param="metadata",
+                       code="invalid_type")
+    return value

@@ -5,14 +5,13 @@ input items and the response's output items to the conversation, as the API does
 from __future__ import annotations
 
 import itertools
-import json
 import time
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from ._common import ApiError, dumps
-from ._finetune import paginate
+from ._common import ApiError, dumps, metadata_field
+from ._finetune import cursor_page
 from ._responses import _input_items
 
 if TYPE_CHECKING:
@@ -56,20 +55,11 @@ class ConversationStore:
         self.items[conversation_id].extend(items)
 
 
-def _metadata(value: Any) -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise ApiError(400, "Invalid 'metadata': expected an object of strings.", param="metadata",
-                       code="invalid_type")
-    return value
-
-
 def create_conversation(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes:
     store = state.conversations
     conversation_id = f"conv_{next(store._ids):06d}"
     conversation = {"id": conversation_id, "object": "conversation", "created_at": int(time.time()),
-                    "metadata": _metadata(body.get("metadata"))}
+                    "metadata": metadata_field(body.get("metadata"))}
     store.conversations[conversation_id] = conversation
     store.items[conversation_id] = []
     if body.get("items"):
@@ -86,7 +76,7 @@ def update_conversation(state: ServerState, request: web.Request, body: dict[str
     if "metadata" not in body:
         raise ApiError(400, "Missing required parameter: 'metadata'.", param="metadata",
                        code="missing_required_parameter")
-    conversation["metadata"] = _metadata(body["metadata"])
+    conversation["metadata"] = metadata_field(body["metadata"])
     return dumps(conversation)
 
 
@@ -113,7 +103,7 @@ def list_items(state: ServerState, request: web.Request, body: Any) -> bytes:
     items = list(state.conversations.items[conversation["id"]])
     if request.query.get("order", "desc") == "desc":
         items.reverse()
-    page: dict[str, Any] = json.loads(paginate(request, items))
+    page = cursor_page(request, items)
     data = page["data"]
     page.update(first_id=data[0]["id"] if data else None, last_id=data[-1]["id"] if data else None)
     return dumps(page)

@@ -116,6 +116,11 @@ def _limit(request: web.BaseRequest, default: int) -> int:
 
 def paginate(request: web.BaseRequest, items: Sequence[dict[str, Any]], default_limit: int = 20) -> bytes:
     """A cursor page: the items after the one whose id is ``?after=`` (all from the start without it)."""
+    return dumps(cursor_page(request, items, default_limit))
+
+
+def cursor_page(request: web.BaseRequest, items: Sequence[dict[str, Any]], default_limit: int = 20) -> dict[str, Any]:
+    """:func:`paginate`'s page as a dict, for lists that add fields to it."""
     limit = _limit(request, default_limit)
     after = _query(request, "after")
     start = 0
@@ -128,7 +133,7 @@ def paginate(request: web.BaseRequest, items: Sequence[dict[str, Any]], default_
             raise ApiError(400, f"Invalid after: no item with id {after!r}.", param="after",
                            code="invalid_value")
     data = items[start:start + limit]
-    return dumps({"object": "list", "data": list(data), "has_more": start + limit < len(items)})
+    return {"object": "list", "data": list(data), "has_more": start + limit < len(items)}
 
 
 # ---------------------------------------------------------------------------------------- handlers

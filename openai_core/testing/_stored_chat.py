@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from ._common import ApiError, dumps
+from ._common import ApiError, dumps, metadata_field
 from ._finetune import paginate
 
 if TYPE_CHECKING:
@@ -78,11 +78,7 @@ def update_chat(state: ServerState, request: web.Request, body: dict[str, Any]) 
     if "metadata" not in body:
         raise ApiError(400, "Missing required parameter: 'metadata'.", param="metadata",
                        code="missing_required_parameter")
-    metadata = body["metadata"]
-    if metadata is not None and not (isinstance(metadata, dict) and all(isinstance(v, str) for v in metadata.values())):
-        raise ApiError(400, "Invalid 'metadata': expected an object of strings.", param="metadata",
-                       code="invalid_type")
-    completion["metadata"] = metadata or {}
+    completion["metadata"] = metadata_field(body["metadata"])
     return dumps(completion)
 
 

@@ -38,7 +38,9 @@ __all__ = [
     "has_rich_response_format",
     "maybe_parse_content",
     "parse_chat_completion",
+    "parse_content",
     "parse_function_tool_arguments",
+    "strict_schema_of",
     "type_to_response_format_param",
     "validate_input_tools",
 ]
@@ -54,13 +56,20 @@ def type_to_response_format_param(response_format: object) -> ResponseFormatPara
     dataclass) becomes a strict ``json_schema`` format named after the class; None stays None."""
     if response_format is None or isinstance(response_format, Mapping):
         return cast("ResponseFormatParam | None", response_format)
-    if is_basemodel_type(response_format):
-        name, schema = response_format.__name__, to_strict_json_schema(response_format)
-    elif isinstance(response_format, type) and is_dataclass_like_type(response_format):
-        name, schema = response_format.__name__, to_strict_json_schema(pydantic.TypeAdapter(response_format))
-    else:
+    schema = strict_schema_of(response_format)
+    if schema is None or not isinstance(response_format, type):
         raise TypeError(f"unsupported response_format {response_format!r}: pass a pydantic model class or a dict")
-    return {"type": "json_schema", "json_schema": {"schema": schema, "name": name, "strict": True}}
+    return {"type": "json_schema", "json_schema": {"schema": schema, "name": response_format.__name__, "strict": True}}
+
+
+def strict_schema_of(cls: object) -> dict[str, Any] | None:
+    """The strict JSON schema of a pydantic model class or pydantic dataclass; None for anything else.
+    Shared by chat's ``response_format`` and the Responses API's ``text_format``."""
+    if is_basemodel_type(cls):
+        return to_strict_json_schema(cls)
+    if isinstance(cls, type) and is_dataclass_like_type(cls):
+        return to_strict_json_schema(pydantic.TypeAdapter(cls))
+    return None
 
 
 def has_rich_response_format(response_format: object) -> TypeGuard[type[Any]]:
@@ -129,11 +138,12 @@ def maybe_parse_content(*, response_format: object, message: ChatCompletionMessa
     """The message content parsed into the response-format class; None when there is no class, no
     content, or the model refused."""
     if has_rich_response_format(response_format) and message.content and not message.refusal:
-        return _parse_content(response_format, message.content)
+        return parse_content(response_format, message.content)
     return None
 
 
-def _parse_content(response_format: type[Any], content: str) -> Any:
+def parse_content(response_format: type[Any], content: str) -> Any:
+    """``content`` (JSON text) validated into the response-format class."""
     if is_basemodel_type(response_format):
         return response_format.model_validate_json(content)
     if is_dataclass_like_type(response_format):

@@ -11,8 +11,6 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import pydantic
-
 from ...types.responses import Response
 from ...types.responses.parsed_response import (
     ParsedResponse,
@@ -20,29 +18,21 @@ from ...types.responses.parsed_response import (
     ParsedResponseOutputMessage,
     ParsedResponseOutputText,
 )
-from .._pydantic import is_basemodel_type, is_dataclass_like_type, to_strict_json_schema
-from ._completions import _rebuild
+from ._completions import _rebuild, parse_content, strict_schema_of
 
 __all__ = ["parse_response", "type_to_text_format_param"]
 
 
 def type_to_text_format_param(text_format: type[Any]) -> dict[str, Any]:
     """The ``text.format`` for a class: a strict JSON schema named after it."""
-    if is_basemodel_type(text_format):
-        schema = to_strict_json_schema(text_format)
-    elif is_dataclass_like_type(text_format):
-        schema = to_strict_json_schema(pydantic.TypeAdapter(text_format))
-    else:
+    schema = strict_schema_of(text_format)
+    if schema is None:
         raise TypeError(f"unsupported text_format {text_format!r}: pass a pydantic model class")
     return {"type": "json_schema", "strict": True, "name": text_format.__name__, "schema": schema}
 
 
 def _parse_text(text_format: type[Any] | None, text: str) -> Any:
-    if text_format is None:
-        return None
-    if is_basemodel_type(text_format):
-        return text_format.model_validate_json(text)
-    return pydantic.TypeAdapter(text_format).validate_json(text)
+    return None if text_format is None else parse_content(text_format, text)
 
 
 def _parse_arguments(input_tools: Iterable[Mapping[str, Any]], name: str, arguments: str) -> object:
