@@ -14,6 +14,7 @@ from typing_extensions import override
 from yarl import URL
 
 from ._exceptions import OpenAIError
+from ._interop import is_sentinel
 from ._pipeline import Pipeline
 from ._ratelimit import AsyncRateLimiter
 from ._types import (
@@ -117,7 +118,7 @@ class AsyncOpenAI:
         self.project = project
         self.base_url = url
         self.max_retries = max_retries
-        self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else Timeout.coerce(timeout)
+        self.timeout = DEFAULT_TIMEOUT if is_sentinel(timeout) else Timeout.coerce(timeout)
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
 
@@ -149,7 +150,7 @@ class AsyncOpenAI:
         if self.project:
             headers["OpenAI-Project"] = self.project
         for name, value in self._custom_headers.items():
-            if isinstance(value, Omit):
+            if is_sentinel(value):
                 headers.popall(name, None)
             else:
                 headers[name] = value
@@ -207,7 +208,7 @@ class AsyncOpenAI:
             organization=organization or self.organization,
             project=project or self.project,
             base_url=base_url or self.base_url,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
             default_query=query,

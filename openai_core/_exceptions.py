@@ -3,11 +3,19 @@
 Class names and attributes mirror the official ``openai`` SDK so that ``except openai.RateLimitError``
 ports unchanged. No message built here ever contains the API key or an ``Authorization`` header: messages
 are made from the status, the server's error message and the request id only.
+
+When the official ``openai`` package is loaded, each class instantiates as its bridge to the official class
+of the same name (``openai_core._interop``), so ``except openai.RateLimitError`` catches openai_core's
+errors too. That is why constructors here call ``Exception.__init__`` by name rather than ``super()``:
+in a bridge, ``super()`` past openai_core's tree is the official class, whose constructor wants an httpx
+response.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+from ._interop import error_class
 
 if TYPE_CHECKING:
     from .transports._common import HTTPResponse as Response
@@ -38,6 +46,9 @@ class OpenAIError(Exception):
     """Root of every error this package raises on purpose, including bad configuration
     (for example a missing API key at construction)."""
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        return Exception.__new__(error_class(cls), *args)  # type: ignore[return-value]
+
 
 class APIError(OpenAIError):
     """A request was made and it failed: the base of connection, status and payload errors.
@@ -54,7 +65,7 @@ class APIError(OpenAIError):
     type: str | None
 
     def __init__(self, message: str, request: Request | None, *, body: object | None) -> None:
-        super().__init__(message)
+        Exception.__init__(self, message)
         self.message = message
         self.request = request
         self.body = body
@@ -171,7 +182,7 @@ class LengthFinishReasonError(OpenAIError):
         message = "The response content cannot be parsed: the length limit was reached"
         if completion.usage:
             message += f" - {completion.usage}"
-        super().__init__(message)
+        Exception.__init__(self, message)
         self.completion = completion
 
 
@@ -182,7 +193,9 @@ class ContentFilterFinishReasonError(OpenAIError):
     completion: ChatCompletion | None
 
     def __init__(self, *, completion: ChatCompletion | None = None) -> None:
-        super().__init__("The response content cannot be parsed: the request was rejected by the content filter")
+        Exception.__init__(
+            self, "The response content cannot be parsed: the request was rejected by the content filter"
+        )
         self.completion = completion
 
 

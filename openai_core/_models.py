@@ -13,6 +13,9 @@ Parsing has two paths:
 
 Broken JSON is never "repaired": it raises ``pydantic.ValidationError`` (a ``ValueError``) of type
 ``json_invalid``.
+
+Every entry point first asks ``_interop.resolve_type`` what to build: the class itself or, when the official
+``openai`` package is loaded, its bridge (a subclass of both SDKs' classes; see ``_interop``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from typing import Any, Literal, TypeVar, Union
 
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+from ._interop import resolve_type
 
 __all__ = ["BaseModel", "construct_lenient", "json_parser", "parse_json", "parse_obj"]
 
@@ -95,6 +100,7 @@ def parse_json(model_type: type[M], data: bytes | bytearray | str) -> M:
     Validates in one pass when the body matches the declared types; otherwise falls back to
     :func:`construct_lenient`. Invalid JSON, or JSON whose top level is not an object, raises
     ``pydantic.ValidationError`` (a ``ValueError``)."""
+    model_type = resolve_type(model_type)
     try:
         return model_type.model_validate_json(data)
     except ValidationError as exc:
@@ -108,6 +114,7 @@ def parse_json(model_type: type[M], data: bytes | bytearray | str) -> M:
 
 def parse_obj(model_type: type[M], obj: object) -> M:
     """Like :func:`parse_json` for an already-decoded object (a dict, or an instance of the model)."""
+    model_type = resolve_type(model_type)
     try:
         return model_type.model_validate(obj)
     except ValidationError:
@@ -121,6 +128,7 @@ def json_parser(item_type: Any) -> Callable[[str | bytes | bytearray], Any]:
     per event. A model class gets :func:`parse_json`; any other type (a discriminated union of event
     models) gets a ``TypeAdapter`` built on first use and kept for the process, with the same lenient
     fallback as models."""
+    item_type = resolve_type(item_type)
     if isinstance(item_type, type) and issubclass(item_type, pydantic.BaseModel):
         return partial(parse_json, item_type)
     parser = _type_parsers.get(item_type)
@@ -161,7 +169,7 @@ def construct_lenient(model_type: type[M], obj: Mapping[str, object]) -> M:
     matching member) and, where even that is impossible, kept as sent. Keys that are not fields are kept
     as extra attributes. Required fields missing from ``obj`` are left unset (reading them raises
     ``AttributeError``) and absent from ``to_dict()``."""
-    return _construct_model(model_type, obj)
+    return _construct_model(resolve_type(model_type), obj)
 
 
 def _is_json_error(exc: ValidationError) -> bool:

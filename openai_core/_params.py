@@ -18,7 +18,7 @@ from typing import Any, Literal, NotRequired, Required, Union, get_args, get_ori
 
 from typing_extensions import ReadOnly
 
-from ._types import NotGiven
+from ._interop import sentinel_types
 
 __all__ = ["REQUEST_OPTION_KEYS", "ParamSpec"]
 
@@ -96,12 +96,15 @@ class ParamSpec:
 
     def split(self, params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """(API body params, request options) from a call's keyword arguments; raises TypeError on a
-        missing, unknown or mistyped parameter. ``NOT_GIVEN`` values are dropped as if absent."""
+        missing, unknown or mistyped parameter. ``NOT_GIVEN`` / ``omit`` values (openai_core's, or the
+        official SDK's, which frameworks pass for every parameter they leave unset) are dropped as if
+        absent."""
         body: dict[str, Any] = {}
         options: dict[str, Any] = {}
         checks = self._checks
+        sentinels = sentinel_types()
         for key, value in params.items():
-            if isinstance(value, NotGiven):
+            if type(value) in sentinels:
                 continue
             if key in REQUEST_OPTION_KEYS:
                 options[key] = value

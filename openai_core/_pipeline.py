@@ -32,11 +32,12 @@ from ._exceptions import (
     status_error_class,
     status_error_message,
 )
+from ._interop import is_sentinel
 from ._models import json_parser, parse_json
 from ._qs import flatten_query
 from ._ratelimit import AsyncRateLimiter
 from ._retry import estimate_tokens, retry_delay, should_retry_status
-from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, TimeoutTypes
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout, TimeoutTypes
 from .transports.base import (
     AsyncTransport,
     Request,
@@ -84,7 +85,7 @@ class RequestOptions:
 
 def _merge_headers(target: CIMultiDict[str], extra: Headers) -> None:
     for name, value in extra.items():
-        if isinstance(value, Omit):
+        if is_sentinel(value):  # omit (either SDK's) removes the header
             target.popall(name, None)
         else:
             target[name] = value
@@ -152,7 +153,7 @@ class Pipeline:
         if options.extra_headers:
             _merge_headers(headers, options.extra_headers)
 
-        timeout = self.timeout if isinstance(options.timeout, NotGiven) else Timeout.coerce(options.timeout)
+        timeout = self.timeout if is_sentinel(options.timeout) else Timeout.coerce(options.timeout)
         return Request(options.method, url, headers=headers, content=content, timeout=timeout)
 
     # -- sending ----------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ from typing import Any, TypeVar, overload
 
 from typing_extensions import Unpack
 
+from ..._interop import is_sentinel
 from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, options
 from ..._streaming import AsyncStream
-from ..._types import NotGiven, Omit
 from ...lib._parsing import parse_chat_completion, type_to_response_format_param, validate_input_tools
 from ...lib.streaming.chat import AsyncChatCompletionStreamManager
 from ...pagination import AsyncCursorPage, AsyncPaginator
@@ -80,7 +80,7 @@ _T = TypeVar("_T")
 
 def _response_format(params: dict[str, Any]) -> Any:
     value = params.pop("response_format", None)
-    return None if isinstance(value, NotGiven | Omit) else value
+    return None if is_sentinel(value) else value
 
 
 class AsyncCompletions(AsyncAPIResource):

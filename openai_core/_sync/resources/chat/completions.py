@@ -8,10 +8,10 @@ from typing import Any, TypeVar, overload
 
 from typing_extensions import Unpack
 
+from openai_core._interop import is_sentinel
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, options
 from openai_core._sync._streaming import Stream
-from openai_core._types import NotGiven, Omit
 from openai_core.lib._parsing import parse_chat_completion, type_to_response_format_param, validate_input_tools
 from openai_core._sync.lib.streaming.chat import ChatCompletionStreamManager
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
@@ -81,7 +81,7 @@ _T = TypeVar("_T")
 
 def _response_format(params: dict[str, Any]) -> Any:
     value = params.pop("response_format", None)
-    return None if isinstance(value, NotGiven | Omit) else value
+    return None if is_sentinel(value) else value
 
 
 class Completions(SyncAPIResource):

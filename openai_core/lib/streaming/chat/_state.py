@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Generic, cast
 
 from ...._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
+from ...._interop import is_sentinel
 from ...._types import NotGiven, Omit
 from ....types.chat import (
     ChatCompletionChunk,
@@ -80,9 +81,9 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         input_tools: Iterable[ChatCompletionToolUnionParam] | NotGiven | Omit | None = None,
         response_format: type[ResponseFormatT] | ResponseFormatParam | NotGiven | Omit | None = None,
     ) -> None:
-        if isinstance(input_tools, NotGiven | Omit):
+        if is_sentinel(input_tools):
             input_tools = None
-        if isinstance(response_format, NotGiven | Omit):
+        if is_sentinel(response_format):
             response_format = None
         self._input_tools: list[Mapping[str, Any]] = list(cast("Iterable[Mapping[str, Any]]", input_tools or ()))
         self._response_format: object = response_format
