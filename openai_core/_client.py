@@ -14,7 +14,7 @@ from typing_extensions import override
 from yarl import URL
 
 from ._exceptions import OpenAIError
-from ._interop import is_sentinel
+from ._interop import bridged_class, is_sentinel
 from ._pipeline import Pipeline
 from ._ratelimit import AsyncRateLimiter
 from ._types import (
@@ -34,6 +34,7 @@ from .transports.base import AsyncTransport
 if TYPE_CHECKING:
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
+    from .resources.beta import AsyncBeta
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
     from .resources.conversations import AsyncConversations
@@ -299,6 +300,12 @@ class AsyncOpenAI:
 
         return AsyncConversations(self)
 
+    @cached_property
+    def beta(self) -> AsyncBeta:
+        from .resources.beta import AsyncBeta
+
+        return AsyncBeta(self)
+
     # -- lifecycle --------------------------------------------------------------------------------
 
     def is_closed(self) -> bool:
@@ -327,6 +334,12 @@ class AsyncOpenAI:
             f"<{type(self).__name__} base_url={str(self.base_url)!r} transport={self._transport!r} "
             f"max_retries={self.max_retries}>"
         )
+
+    @property  # type: ignore[misc]  # read-only on purpose: nobody re-classes a client
+    def __class__(self) -> type[Self]:
+        """The official SDK's same-named class, bridged, once the official package is loaded (``_interop``):
+        frameworks check ``isinstance(client, openai.AsyncOpenAI)``; ``type(client)`` stays openai_core's."""
+        return bridged_class(type(self))
 
     def __getstate__(self) -> Any:
         raise TypeError(f"{type(self).__name__} cannot be pickled (it holds open connections)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal, Self
 
-from ._interop import error_class
+from ._interop import bridged_class
 
 if TYPE_CHECKING:
     from .transports._common import HTTPResponse as Response
@@ -47,7 +47,7 @@ class OpenAIError(Exception):
     (for example a missing API key at construction)."""
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Self:
-        return Exception.__new__(error_class(cls), *args)  # type: ignore[return-value]
+        return Exception.__new__(bridged_class(cls), *args)
 
 
 class APIError(OpenAIError):

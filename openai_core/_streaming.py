@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, cast
 
 from ._exceptions import APIError
+from ._interop import bridged_class
 from ._models import json_parser
 from ._sse import ServerSentEvent, SSEDecoder
 from .transports.base import Response, TransportError
@@ -53,6 +54,12 @@ class AsyncStream(Generic[_T]):
 
     def __aiter__(self) -> Self:
         return self
+
+    @property  # type: ignore[misc]  # read-only on purpose
+    def __class__(self) -> type[Self]:
+        """The official ``AsyncStream``, bridged, once the official package is loaded (``_interop``), so
+        ``isinstance(stream, openai.AsyncStream)`` holds; ``type(stream)`` stays openai_core's."""
+        return bridged_class(type(self))
 
     async def __anext__(self) -> _T:
         while True:

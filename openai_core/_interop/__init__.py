@@ -25,9 +25,10 @@ from typing_extensions import TypeIs
 
 from .._types import NotGiven, Omit
 
-__all__ = ["active", "error_class", "is_sentinel", "official", "resolve_type", "sentinel_types"]
+__all__ = ["active", "bridged_class", "is_sentinel", "official", "resolve_type", "sentinel_types"]
 
 _T = TypeVar("_T")
+_C = TypeVar("_C", bound=type)
 
 _ENABLED = os.environ.get("OPENAI_CORE_INTEROP", "1").strip().lower() not in {"0", "off", "false", "no"}
 
@@ -98,16 +99,18 @@ def resolve_type(tp: _T) -> _T:
 _bridged: dict[Any, Any] = {}
 
 
-def error_class(cls: type[BaseException]) -> type[BaseException]:
-    """The class to instantiate for an openai_core exception class: its bridge to the official class
-    of the same name when the official package is loaded, else ``cls``."""
+def bridged_class(cls: _C) -> _C:
+    """For an exception class: the class to instantiate; for a client or stream class: what its instances
+    report as ``__class__``. The bridge to the official class of the same name when the official package
+    is loaded, else ``cls``."""
     bridged = _bridged.get(cls)
     if bridged is not None:
         return bridged  # type: ignore[no-any-return]
     module = official()
     if module is None:
         return cls
-    from ._errors import bridge_error
+    from ._classes import bridge_class
 
-    result = _bridged[cls] = bridge_error(cls, module)
+    result: _C = bridge_class(cls, module)  # type: ignore[assignment]
+    _bridged[cls] = result
     return result

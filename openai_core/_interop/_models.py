@@ -17,9 +17,10 @@ from typing import Annotated, Any, Literal, Union
 
 import pydantic
 
+from ._classes import BRIDGE as _BRIDGE
+
 __all__ = ["bridge_type", "official_counterpart"]
 
-_BRIDGE = "__openai_core_bridge__"
 # Only these openai_core modules mirror the official package's layout (openai_core.X -> openai.X).
 _MIRRORED = ("openai_core.types.", "openai_core.lib.")
 

@@ -15,7 +15,7 @@ from typing_extensions import override
 from yarl import URL
 
 from openai_core._exceptions import OpenAIError
-from openai_core._interop import is_sentinel
+from openai_core._interop import bridged_class, is_sentinel
 from openai_core._sync._pipeline import Pipeline
 from openai_core._sync._ratelimit import RateLimiter
 from openai_core._types import (
@@ -35,6 +35,7 @@ from openai_core._sync.transports.base import Transport
 if TYPE_CHECKING:
     from openai_core._sync.resources.audio import Audio
     from openai_core._sync.resources.batches import Batches
+    from openai_core._sync.resources.beta import Beta
     from openai_core._sync.resources.chat import Chat
     from openai_core._sync.resources.completions import Completions
     from openai_core._sync.resources.conversations import Conversations
@@ -300,6 +301,12 @@ class OpenAI:
 
         return Conversations(self)
 
+    @cached_property
+    def beta(self) -> Beta:
+        from openai_core._sync.resources.beta import Beta
+
+        return Beta(self)
+
     # -- lifecycle --------------------------------------------------------------------------------
 
     def is_closed(self) -> bool:
@@ -328,6 +335,12 @@ class OpenAI:
             f"<{type(self).__name__} base_url={str(self.base_url)!r} transport={self._transport!r} "
             f"max_retries={self.max_retries}>"
         )
+
+    @property  # type: ignore[misc]  # read-only on purpose: nobody re-classes a client
+    def __class__(self) -> type[Self]:
+        """The official SDK's same-named class, bridged, once the official package is loaded (``_interop``):
+        frameworks check ``isinstance(client, openai.OpenAI)``; ``type(client)`` stays openai_core's."""
+        return bridged_class(type(self))
 
     def __getstate__(self) -> Any:
         raise TypeError(f"{type(self).__name__} cannot be pickled (it holds open connections)")

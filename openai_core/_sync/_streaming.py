@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, cast
 
 from openai_core._exceptions import APIError
+from openai_core._interop import bridged_class
 from openai_core._models import json_parser
 from openai_core._sse import ServerSentEvent, SSEDecoder
 from openai_core._sync.transports.base import Response, TransportError
@@ -54,6 +55,12 @@ class Stream(Generic[_T]):
 
     def __iter__(self) -> Self:
         return self
+
+    @property  # type: ignore[misc]  # read-only on purpose
+    def __class__(self) -> type[Self]:
+        """The official ``Stream``, bridged, once the official package is loaded (``_interop``), so
+        ``isinstance(stream, openai.Stream)`` holds; ``type(stream)`` stays openai_core's."""
+        return bridged_class(type(self))
 
     def __next__(self) -> _T:
         while True:
