@@ -8,11 +8,14 @@ them into ``APITimeoutError`` / ``APIConnectionError`` without knowing which lib
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Mapping
-from typing import Protocol, runtime_checkable
+from http import HTTPStatus
+from typing import Any, Protocol, runtime_checkable
 
 from multidict import CIMultiDict, CIMultiDictProxy
 from typing_extensions import override
+from yarl import URL
 
 from ._common import (
     SECRET_HEADERS,
@@ -113,6 +116,22 @@ class Response:
     @property
     def is_success(self) -> bool:
         return 200 <= self.status_code < 300
+
+    # What frameworks read off ``error.response`` (an ``httpx.Response`` in the official SDK).
+    def json(self) -> Any:
+        """The body decoded as JSON (read it first)."""
+        return json.loads(self.content)
+
+    @property
+    def url(self) -> URL:
+        return self.request.url
+
+    @property
+    def reason_phrase(self) -> str:
+        try:
+            return HTTPStatus(self.status_code).phrase
+        except ValueError:
+            return ""
 
     async def aread(self) -> bytes:
         """Read the whole body, then release the connection."""
