@@ -22,14 +22,19 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 # A block that is an illustration, not a program, is preceded by this marker (say why beside it).
 SKIP = "<!-- not-run -->"
+# A block that needs a framework (docs/ecosystem.md) names the extra it runs in; tests/interop runs it there.
+RUNS_IN = re.compile(r"<!-- runs-in: ([\w-]+) -->")
 
 
-def python_blocks(page: Path) -> list[tuple[int, str]]:
+def python_blocks(page: Path, extra: str | None = None) -> list[tuple[int, str]]:
+    """The page's runnable blocks: those marked ``runs-in: <extra>`` when ``extra`` is given, else the
+    unmarked ones."""
     text = page.read_text()
     blocks = []
     for match in BLOCK.finditer(text):
         before = text[: match.start()].rstrip().splitlines()[-1:] or [""]
-        if SKIP not in before[0]:
+        runs_in = RUNS_IN.search(before[0])
+        if SKIP not in before[0] and (runs_in.group(1) if runs_in else None) == extra:
             blocks.append((text[: match.start()].count("\n") + 2, match.group(1)))
     return blocks
 
