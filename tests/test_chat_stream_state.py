@@ -254,3 +254,26 @@ def test_deprecated_function_call_is_accumulated() -> None:
 def test_no_snapshot_before_the_first_chunk() -> None:
     with pytest.raises(RuntimeError, match="no chunk"):
         _ = ChatCompletionStreamState().current_completion_snapshot
+
+
+def test_moderation_of_chunks_becomes_the_completions_class() -> None:
+    # chat_completion_chunk.Moderation and chat_completion.Moderation are distinct classes (as in the
+    # official SDK): the accumulated completion holds the completion's, on the first chunk and later ones.
+    verdict = {"model": "omni-moderation-latest", "type": "moderation_results", "results": [{
+        "categories": {"hate": False}, "category_applied_input_types": {"hate": ["text"]},
+        "category_scores": {"hate": 0.01}, "flagged": False, "model": "omni-moderation-latest",
+        "type": "moderation_result"}]}
+    error = {"code": "unavailable", "message": "moderation failed", "type": "error"}
+    chunks = [chunk(delta(0, role="assistant", content="Hi"), moderation={"input": verdict, "output": error}),
+              chunk(delta(0, content="!", finish_reason="stop"), moderation={"input": verdict, "output": verdict})]
+    state = assert_same_as_official(chunks)
+    first = ChatCompletionStreamState()
+    feed(first, chunks[:1])
+    for moderation in (first.current_completion_snapshot.moderation, state.get_final_completion().moderation):
+        assert isinstance(moderation, openai_core.types.chat.chat_completion.Moderation)
+        assert isinstance(moderation.input, openai_core.types.chat.chat_completion.ModerationInputModerationResults)
+    final = state.get_final_completion().moderation
+    assert final is not None and final.output.type == "moderation_results"
+    first_moderation = first.current_completion_snapshot.moderation
+    assert first_moderation is not None
+    assert isinstance(first_moderation.output, openai_core.types.chat.chat_completion.ModerationOutputError)

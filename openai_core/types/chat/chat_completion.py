@@ -1,17 +1,10 @@
-from typing import Literal
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..completion_usage import CompletionUsage
 from ..shared.metadata import Metadata
-from ._moderation import Moderation as Moderation
-from ._moderation import ModerationError as ModerationInputError
-from ._moderation import ModerationError as ModerationOutputError
-from ._moderation import ModerationResult as ModerationInputModerationResultsResult
-from ._moderation import ModerationResult as ModerationOutputModerationResultsResult
-from ._moderation import ModerationResults as ModerationInputModerationResults
-from ._moderation import ModerationResults as ModerationOutputModerationResults
-from ._moderation import ModerationVerdict as ModerationInput
-from ._moderation import ModerationVerdict as ModerationOutput
 from .chat_completion_message import ChatCompletionMessage
 from .chat_completion_token_logprob import ChatCompletionTokenLogprob
 
@@ -42,6 +35,63 @@ class Choice(BaseModel):
     index: int
     logprobs: ChoiceLogprobs | None = None
     message: ChatCompletionMessage
+
+
+class ModerationInputModerationResultsResult(BaseModel):
+    categories: dict[str, bool]
+    category_applied_input_types: dict[str, list[Literal["text", "image"]]]
+    category_scores: dict[str, float]
+    flagged: bool
+    model: str
+    type: Literal["moderation_result"]
+
+
+class ModerationInputModerationResults(BaseModel):
+    model: str
+    results: list[ModerationInputModerationResultsResult]
+    type: Literal["moderation_results"]
+
+
+class ModerationInputError(BaseModel):
+    code: str
+    message: str
+    type: Literal["error"]
+
+
+ModerationInput: TypeAlias = Annotated[
+    ModerationInputModerationResults | ModerationInputError, Field(discriminator="type")
+]
+
+
+class ModerationOutputModerationResultsResult(BaseModel):
+    categories: dict[str, bool]
+    category_applied_input_types: dict[str, list[Literal["text", "image"]]]
+    category_scores: dict[str, float]
+    flagged: bool
+    model: str
+    type: Literal["moderation_result"]
+
+
+class ModerationOutputModerationResults(BaseModel):
+    model: str
+    results: list[ModerationOutputModerationResultsResult]
+    type: Literal["moderation_results"]
+
+
+class ModerationOutputError(BaseModel):
+    code: str
+    message: str
+    type: Literal["error"]
+
+
+ModerationOutput: TypeAlias = Annotated[
+    ModerationOutputModerationResults | ModerationOutputError, Field(discriminator="type")
+]
+
+
+class Moderation(BaseModel):
+    input: ModerationInput
+    output: ModerationOutput
 
 
 class ChatCompletion(BaseModel):

@@ -17,6 +17,7 @@ from typing import Any, Generic, cast
 
 from ...._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
 from ...._interop import is_sentinel
+from ...._models import parse_obj
 from ...._types import NotGiven, Omit
 from ....types.chat import (
     ChatCompletionChunk,
@@ -25,7 +26,7 @@ from ....types.chat import (
     ParsedFunction,
     ParsedFunctionToolCall,
 )
-from ....types.chat.chat_completion import ChoiceLogprobs
+from ....types.chat.chat_completion import ChoiceLogprobs, Moderation
 from ....types.chat.chat_completion_chunk import Choice as ChoiceChunk
 from ....types.chat.chat_completion_chunk import ChoiceDelta
 from ....types.chat.completion_create_params import ResponseFormat as ResponseFormatParam
@@ -132,7 +133,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 snapshot.usage = chunk.usage
             snapshot.system_fingerprint = chunk.system_fingerprint
             if chunk.moderation is not None:
-                snapshot.moderation = chunk.moderation
+                snapshot.moderation = _completion_moderation(chunk)
         new_choice = False
         for choice in chunk.choices:
             state = self._choices.get(choice.index)
@@ -148,12 +149,21 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         return get_input_tool_by_name(input_tools=self._input_tools, name=name) if self._input_tools else None
 
 
+def _completion_moderation(chunk: ChatCompletionChunk) -> Moderation:
+    # A chunk's moderation is a class of its own (chat_completion_chunk.Moderation, as in the official SDK):
+    # the snapshot is a completion, so it holds the completion's class.
+    assert chunk.moderation is not None
+    return parse_obj(Moderation, chunk.moderation.to_dict())
+
+
 def _first_snapshot(chunk: ChatCompletionChunk) -> ParsedChatCompletionSnapshot:
     values: dict[str, Any] = {name: getattr(chunk, name) for name in chunk.model_fields_set}
     values.pop("obfuscation", None)
     values.pop("choices", None)
     values.setdefault("system_fingerprint", None)
     values["object"] = "chat.completion"
+    if chunk.moderation is not None:
+        values["moderation"] = _completion_moderation(chunk)
     snapshot = ParsedChatCompletionSnapshot.model_construct(
         _fields_set={*values, "choices"}, choices=[], **values
     )
