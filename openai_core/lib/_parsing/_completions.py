@@ -16,6 +16,7 @@ import pydantic
 from typing_extensions import TypeVar
 
 from ..._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
+from ..._interop import resolve_type
 from ...types.chat import (
     ChatCompletion,
     ChatCompletionFunctionToolParam,
@@ -205,7 +206,10 @@ _M = TypeVar("_M", bound=pydantic.BaseModel)
 
 def _rebuild(source: pydantic.BaseModel, target: type[_M], **overrides: Any) -> _M:
     """``source``'s fields (those that were set), unknown extras and ``overrides`` as a ``target``,
-    without validating again what was validated (or leniently built) already."""
+    without validating again what was validated (or leniently built) already. ``target`` becomes its
+    bridge when the official SDK is loaded, as a parsed result does (``_interop``), so parsed completions
+    pass the official ``isinstance`` checks too."""
+    target = resolve_type(target)
     fields_set = set(source.model_fields_set)
     values = {name: getattr(source, name) for name in fields_set if name in target.model_fields}
     values.update(overrides)
