@@ -1,7 +1,9 @@
 """The Responses API types, at the official SDK's import paths (``openai_core.types.responses.Response``...)."""
 
+from .easy_input_message import EasyInputMessage as EasyInputMessage
 from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
 from .function_tool_param import FunctionToolParam as FunctionToolParam
+from .image_detail import ImageDetail as ImageDetail
 from .input_item_list_params import InputItemListParams as InputItemListParams
 from .input_token_count_params import InputTokenCountParams as InputTokenCountParams
 from .input_token_count_response import InputTokenCountResponse as InputTokenCountResponse
@@ -34,6 +36,12 @@ from .response_function_call_arguments_delta_event import (
 from .response_function_call_arguments_done_event import (
     ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
 )
+from .response_function_call_output_item import (
+    ResponseFunctionCallOutputItem as ResponseFunctionCallOutputItem,
+)
+from .response_function_call_output_item_list import (
+    ResponseFunctionCallOutputItemList as ResponseFunctionCallOutputItemList,
+)
 from .response_function_tool_call import ResponseFunctionToolCall as ResponseFunctionToolCall
 from .response_function_tool_call_item import ResponseFunctionToolCallItem as ResponseFunctionToolCallItem
 from .response_function_tool_call_output_item import (
@@ -45,8 +53,10 @@ from .response_includable import ResponseIncludable as ResponseIncludable
 from .response_incomplete_event import ResponseIncompleteEvent as ResponseIncompleteEvent
 from .response_input_content import ResponseInputContent as ResponseInputContent
 from .response_input_file import ResponseInputFile as ResponseInputFile
+from .response_input_file_content import ResponseInputFileContent as ResponseInputFileContent
 from .response_input_file_param import ResponseInputFileParam as ResponseInputFileParam
 from .response_input_image import ResponseInputImage as ResponseInputImage
+from .response_input_image_content import ResponseInputImageContent as ResponseInputImageContent
 from .response_input_image_param import ResponseInputImageParam as ResponseInputImageParam
 from .response_input_item import ResponseInputItem as ResponseInputItem
 from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam
@@ -56,6 +66,7 @@ from .response_input_message_content_list_param import (
 from .response_input_message_item import ResponseInputMessageItem as ResponseInputMessageItem
 from .response_input_param import ResponseInputParam as ResponseInputParam
 from .response_input_text import ResponseInputText as ResponseInputText
+from .response_input_text_content import ResponseInputTextContent as ResponseInputTextContent
 from .response_input_text_param import ResponseInputTextParam as ResponseInputTextParam
 from .response_item import ResponseComputerToolCallOutputItem as ResponseComputerToolCallOutputItem
 from .response_item import ResponseItem as ResponseItem

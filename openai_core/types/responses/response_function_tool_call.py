@@ -1,10 +1,22 @@
-from typing import Literal
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import Field
 
 from ..._models import BaseModel
 
-__all__ = ["ResponseFunctionToolCall"]
+__all__ = ["Caller", "CallerDirect", "CallerProgram", "ResponseFunctionToolCall"]
+
+
+class CallerDirect(BaseModel):
+    type: Literal["direct"]
+
+
+class CallerProgram(BaseModel):
+    caller_id: str
+    type: Literal["program"]
+
+
+Caller: TypeAlias = Annotated[CallerDirect | CallerProgram, Field(discriminator="type")]
 
 
 class ResponseFunctionToolCall(BaseModel):
@@ -16,5 +28,6 @@ class ResponseFunctionToolCall(BaseModel):
     type: Literal["function_call"]
     id: str | None = None
     async_: bool | None = Field(alias="async", default=None)
+    caller: Caller | None = None
     namespace: str | None = None
     status: Literal["in_progress", "completed", "incomplete"] | None = None

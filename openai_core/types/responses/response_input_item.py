@@ -1,22 +1,29 @@
 """Input items as a ``Response`` echoes them back (in ``instructions`` when a prompt supplied them)."""
 
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..._unions import member_tag, open_union
+from .easy_input_message import EasyInputMessage
+from .response_function_call_output_item_list import ResponseFunctionCallOutputItemList
 from .response_function_tool_call import ResponseFunctionToolCall
 from .response_input_content import ResponseInputMessageContentList
 from .response_output_item import ResponseUnknownItem
 from .response_output_message import ResponseOutputMessage
 from .response_reasoning_item import ResponseReasoningItem
 
-__all__ = ["EasyInputMessage", "FunctionCallOutput", "ItemReference", "Message", "ResponseInputItem"]
-
-
-class EasyInputMessage(BaseModel):
-    content: str | ResponseInputMessageContentList
-    role: Literal["user", "assistant", "system", "developer"]
-    type: Literal["message"] | None = None
+__all__ = [
+    "EasyInputMessage",
+    "FunctionCallOutput",
+    "FunctionCallOutputCaller",
+    "FunctionCallOutputCallerDirect",
+    "FunctionCallOutputCallerProgram",
+    "ItemReference",
+    "Message",
+    "ResponseInputItem",
+]
 
 
 class Message(BaseModel):
@@ -26,11 +33,28 @@ class Message(BaseModel):
     type: Literal["message"] | None = None
 
 
+class FunctionCallOutputCallerDirect(BaseModel):
+    type: Literal["direct"]
+
+
+class FunctionCallOutputCallerProgram(BaseModel):
+    caller_id: str
+    type: Literal["program"]
+
+
+FunctionCallOutputCaller: TypeAlias = Annotated[
+    FunctionCallOutputCallerDirect | FunctionCallOutputCallerProgram, Field(discriminator="type")
+]
+
+
 class FunctionCallOutput(BaseModel):
-    call_id: str
-    output: str | ResponseInputMessageContentList
+    output: str | ResponseFunctionCallOutputItemList
     type: Literal["function_call_output"]
     id: str | None = None
+    call_id: str | None = None
+    caller: FunctionCallOutputCaller | None = None
+    name: str | None = None
+    namespace: str | None = None
     status: Literal["in_progress", "completed", "incomplete"] | None = None
 
 

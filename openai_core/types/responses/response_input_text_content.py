@@ -1,0 +1,16 @@
+from typing import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["PromptCacheBreakpoint", "ResponseInputTextContent"]
+
+
+class PromptCacheBreakpoint(BaseModel):
+    mode: Literal["explicit"]
+    ttl: Literal["30m", "12h"] | None = None
+
+
+class ResponseInputTextContent(BaseModel):
+    text: str
+    type: Literal["input_text"]
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
