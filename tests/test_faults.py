@@ -13,12 +13,15 @@ import re
 import time
 import traceback
 import uuid
+from typing import Any
 
 import pytest
 
 import openai_core as openai
 from openai_core import AsyncOpenAI
+from openai_core._interop import own_class
 from openai_core.testing import MockServer
+from openai_core.types.responses import ResponseCompletedEvent
 
 from .conftest import client_sockets
 
@@ -47,7 +50,7 @@ async def test_reset_mid_body_is_retried_with_one_key_then_a_connection_error(
         await client.with_options(max_retries=1).chat.completions.create(
             model="gpt-4", messages=MESSAGES, extra_headers=fault(f"kind=truncate;mode={mode};close=rst", key)
         )
-    assert type(exc_info.value) is openai.APIConnectionError
+    assert own_class(type(exc_info.value)) is openai.APIConnectionError
     attempts = [r for r in server.requests if r.headers.get("x-mock-fault-key") == key]
     assert len(attempts) == 2 == server.attempts(key)
     assert len({r.headers["idempotency-key"] for r in attempts}) == 1
@@ -70,7 +73,7 @@ async def test_reset_mid_stream_raises_while_iterating(client: AsyncOpenAI, serv
     with pytest.raises(openai.APIConnectionError) as exc_info:
         async for chunk in stream:
             received.append(chunk)
-    assert type(exc_info.value) is openai.APIConnectionError
+    assert own_class(type(exc_info.value)) is openai.APIConnectionError
     assert len(received) < 12  # the whole answer is 13 chunks: it cannot have arrived
     assert stream.response.is_closed
     await client.close()
@@ -171,6 +174,47 @@ BODY_STARTS = {
 }
 
 
+# -- tool-call arguments that match no schema -------------------------------------------------------
+
+WEATHER_TOOL: Any = {"type": "function", "function": {
+    "name": "get_weather", "parameters": {"type": "object", "properties": {"city": {"type": "string"}},
+                                          "required": ["city"]}}}
+WEATHER_CALL = [{"role": "user", "content": "get_weather for Paris"}]
+
+
+async def test_bad_args_blanks_the_arguments_once_then_the_normal_call(client: AsyncOpenAI) -> None:
+    headers = fault("kind=bad_args;times=1")
+    calls = []
+    for _ in range(2):
+        completion = await client.chat.completions.create(
+            model="gpt-4", messages=WEATHER_CALL, tools=[WEATHER_TOOL], extra_headers=headers)
+        (call,) = completion.choices[0].message.tool_calls or []
+        calls.append((call.function.name, call.function.arguments))  # type: ignore[union-attr]
+    assert calls == [("get_weather", "{}"), ("get_weather", '{"city":"city-value"}')]
+
+
+async def test_bad_args_in_a_chat_stream_and_in_responses(client: AsyncOpenAI) -> None:
+    stream = await client.chat.completions.create(
+        model="gpt-4", messages=WEATHER_CALL, tools=[WEATHER_TOOL], stream=True,
+        extra_headers=fault("kind=bad_args"))
+    fragments = [call.function.arguments async for chunk in stream for call in chunk.choices[0].delta.tool_calls or ()
+                 if call.function is not None and call.function.arguments is not None]
+    assert "".join(fragments) == "{}" and len(fragments) > 1  # still streamed, every later fragment empty
+
+    tool: Any = {"type": "function", "name": "get_weather", "parameters": WEATHER_TOOL["function"]["parameters"]}
+    response = await client.responses.create(model="gpt-4", input="get_weather in Paris", tools=[tool],
+                                             extra_headers=fault("kind=bad_args"))
+    assert [(item.type, getattr(item, "arguments", None)) for item in response.output] == [("function_call", "{}")]
+    events = [event async for event in await client.responses.create(
+        model="gpt-4", input="get_weather in Paris", tools=[tool], stream=True, extra_headers=fault("kind=bad_args"))]
+    assert "".join(e.delta for e in events if e.type == "response.function_call_arguments.delta") == ""
+    done = [e.arguments for e in events if e.type == "response.function_call_arguments.done"]
+    final = events[-1]
+    assert isinstance(final, ResponseCompletedEvent)
+    assert done == ["{}"] and [getattr(item, "arguments", None) for item in final.response.output] == ["{}"]
+
+
+
 @pytest.mark.parametrize("body", list(BODY_STARTS))
 async def test_unreadable_200_names_status_request_id_content_type_and_body(client: AsyncOpenAI, body: str) -> None:
     with pytest.raises(openai.APIResponseValidationError) as exc_info:
@@ -252,7 +296,7 @@ async def test_closing_the_client_under_running_calls_and_streams(
     # is due, the retry finds the client closed: the RuntimeError of a call made after close().
     # Streams are never retried once reading began.
     waiting: type[Exception] = openai.APIConnectionError if max_retries == 0 else RuntimeError
-    assert [type(r) for r in results] == [waiting] * 5 + [openai.APIConnectionError] * 5
+    assert [own_class(type(r)) for r in results] == [waiting] * 5 + [openai.APIConnectionError] * 5
     assert time.monotonic() - started < 2.5
     assert client_sockets(server.port) == 0
     assert pending_tasks() == []

@@ -21,6 +21,8 @@ Faults are chosen per request with the ``X-Mock-Fault`` header, or a JSON body w
 - ``kind=stream_cut;after=N`` — (streams) send N events, then close without ``[DONE]``.
 - ``kind=sse_error;after=N[;style=event|payload]`` — (streams) N events, an error event, then ``[DONE]``.
 - ``kind=bad_body;body=nonjson|html|empty|truncated_json[;content_type=CT]`` — a 200 with that body.
+- ``kind=bad_args`` — the normal answer (plain or streamed, chat or Responses) with every function call's
+  arguments ``{}``: valid JSON matching no schema that requires a property (for validate-and-retry loops).
 
 Every kind takes ``times=N``: only the first N attempts for the request's fault key fail. The key is
 ``X-Mock-Fault-Key``, else ``Idempotency-Key``, else ``"<METHOD> <path> <sha1 of body>"``.

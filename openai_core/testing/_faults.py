@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 import math
 import socket
 import struct
@@ -17,7 +18,7 @@ from http import HTTPStatus
 
 from aiohttp import web
 
-from ._common import JSON_CT, error_body
+from ._common import JSON_CT, dumps, error_body
 
 __all__ = [
     "BODY_FAULTS",
@@ -40,6 +41,7 @@ _KEYS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "stream_cut": (frozenset({"after"}), frozenset({"after"})),
     "sse_error": (frozenset({"after", "style"}), frozenset({"after"})),
     "bad_body": (frozenset({"body", "content_type"}), frozenset({"body"})),
+    "bad_args": (frozenset(), frozenset()),
 }
 _CHOICES: dict[str, frozenset[str]] = {
     "should_retry": frozenset({"true", "false"}),
@@ -51,7 +53,7 @@ _STATUS_BODIES = frozenset({"json", "html", "text", "empty"})
 _BAD_BODIES = frozenset({"nonjson", "html", "empty", "truncated_json"})
 
 #: Kinds applied to an already computed response body (JSON or stream).
-BODY_FAULTS = frozenset({"slow_body", "truncate", "bad_body"})
+BODY_FAULTS = frozenset({"slow_body", "truncate", "bad_body", "bad_args"})
 
 
 class FaultSpecError(ValueError):
@@ -222,10 +224,64 @@ def _bad_body(fault: Fault, normal: bytes, normal_ct: str) -> tuple[bytes, str]:
     return normal[: len(normal) // 2], fault.content_type or normal_ct
 
 
+def _blank_call(obj: dict[str, object], seen: set[tuple[object, ...]], key: tuple[object, ...]) -> None:
+    # A call's arguments are "{}" once in total: the first fragment of a stream carries them, the rest none.
+    if "arguments" in obj:
+        obj["arguments"] = "" if key in seen else "{}"
+        seen.add(key)
+
+
+def _blank_arguments(event: object, seen: set[tuple[object, ...]]) -> None:
+    """Every function call in ``event`` (a chat completion or chunk, a Responses object or stream event)
+    with ``{}`` as its arguments."""
+    if not isinstance(event, dict):
+        return
+    for choice in event.get("choices") or ():
+        message = (choice.get("message") or choice.get("delta") or {}) if isinstance(choice, dict) else {}
+        for position, call in enumerate(message.get("tool_calls") or ()):
+            if isinstance(call, dict) and isinstance(call.get("function"), dict):
+                index = call.get("index", position)
+                _blank_call(call["function"], seen, ("chat", choice.get("index"), index, event.get("object")))
+    kind = event.get("type")
+    if kind == "response.function_call_arguments.delta":
+        event["delta"] = ""
+    elif kind == "response.function_call_arguments.done":
+        event["arguments"] = "{}"
+    for holder in (event, event.get("response"), event.get("item")):
+        if not isinstance(holder, dict):
+            continue
+        for item in holder.get("output") or ([holder] if holder is event.get("item") else ()):
+            if isinstance(item, dict) and item.get("type") == "function_call" and "arguments" in item:
+                item["arguments"] = "{}"
+
+
+def bad_arguments(body: bytes) -> bytes:
+    """``kind=bad_args``: the normal answer (JSON or an event stream) with every function call's arguments
+    replaced by ``{}``, valid JSON that matches no schema with a required property: what a model that
+    ignored the schema sends, so a client's validate-and-ask-again loop can be tested."""
+    seen: set[tuple[object, ...]] = set()
+    if not body.lstrip().startswith((b"data:", b"event:")):
+        parsed = json.loads(body)
+        _blank_arguments(parsed, seen)
+        return dumps(parsed)
+    blocks = []
+    for block in body.decode().split("\n\n"):
+        lines = block.split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith("data: ") and line != "data: [DONE]":
+                event = json.loads(line[6:])
+                _blank_arguments(event, seen)
+                lines[i] = "data: " + dumps(event).decode()
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks).encode()
+
+
 async def body_fault_response(request: web.BaseRequest, fault: Fault, status: int, body: bytes,
                               content_type: str, request_id: str) -> web.StreamResponse:
     """Answer with ``body`` (the normal answer) damaged by a ``slow_body``/``truncate``/``bad_body`` fault."""
     headers = {"Content-Type": content_type, "x-request-id": request_id}
+    if fault.kind == "bad_args":
+        return web.Response(status=status, body=bad_arguments(body) if status == 200 else body, headers=headers)
     if fault.kind == "bad_body":
         bad, ct = _bad_body(fault, body, content_type)
         headers["Content-Type"] = ct
