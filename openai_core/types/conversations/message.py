@@ -5,75 +5,21 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ..._models import BaseModel
 from ..._unions import open_union
+from ..responses.response_input_file import ResponseInputFile
+from ..responses.response_input_image import ResponseInputImage
+from ..responses.response_input_text import ResponseInputText
+from ..responses.response_output_refusal import ResponseOutputRefusal
+from ..responses.response_output_text import ResponseOutputText
+from .computer_screenshot_content import ComputerScreenshotContent
+from .summary_text_content import SummaryTextContent
+from .text_content import TextContent
 
-__all__ = [
-    "ComputerScreenshotContent",
-    "Content",
-    "InputFileContent",
-    "InputImageContent",
-    "InputTextContent",
-    "Message",
-    "OutputTextContent",
-    "ReasoningText",
-    "RefusalContent",
-    "SummaryTextContent",
-    "TextContent",
-    "UnknownContent",
-]
+__all__ = ["Content", "ContentReasoningText", "Message", "UnknownContent"]
 
 
-class InputTextContent(BaseModel):
-    text: str
-    type: Literal["input_text"]
-
-
-class OutputTextContent(BaseModel):
-    annotations: list[object]
-    text: str
-    type: Literal["output_text"]
-    logprobs: list[object] | None = None
-
-
-class TextContent(BaseModel):
-    text: str
-    type: Literal["text"]
-
-
-class SummaryTextContent(BaseModel):
-    text: str
-    type: Literal["summary_text"]
-
-
-class ReasoningText(BaseModel):
+class ContentReasoningText(BaseModel):
     text: str
     type: Literal["reasoning_text"]
-
-
-class RefusalContent(BaseModel):
-    refusal: str
-    type: Literal["refusal"]
-
-
-class InputImageContent(BaseModel):
-    detail: str
-    type: Literal["input_image"]
-    file_id: str | None = None
-    image_url: str | None = None
-
-
-class ComputerScreenshotContent(BaseModel):
-    detail: str | None = None
-    file_id: str | None
-    image_url: str | None
-    type: Literal["computer_screenshot"]
-
-
-class InputFileContent(BaseModel):
-    type: Literal["input_file"]
-    file_data: str | None = None
-    file_id: str | None = None
-    file_url: str | None = None
-    filename: str | None = None
 
 
 class UnknownContent(BaseModel):
@@ -83,15 +29,15 @@ class UnknownContent(BaseModel):
 
 
 Content: TypeAlias = (
-    InputTextContent
-    | OutputTextContent
+    ResponseInputText
+    | ResponseOutputText
     | TextContent
     | SummaryTextContent
-    | ReasoningText
-    | RefusalContent
-    | InputImageContent
+    | ContentReasoningText
+    | ResponseOutputRefusal
+    | ResponseInputImage
     | ComputerScreenshotContent
-    | InputFileContent
+    | ResponseInputFile
 )
 if not TYPE_CHECKING:
     Content = open_union(Content, UnknownContent)
