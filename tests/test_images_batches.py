@@ -9,6 +9,7 @@ import pytest
 
 import openai_core as openai
 from openai_core import AsyncOpenAI
+from openai_core._interop import own_class
 from openai_core.testing import MockServer
 from openai_core.testing._media import image_bytes
 from openai_core.types import (
@@ -113,7 +114,7 @@ async def test_streamed_generation_and_edit(client: AsyncOpenAI, server: MockSer
     edits = await client.images.edit(image=("a.png", png, "image/png"), prompt="add a hat", model="gpt-image-1",
                                      stream=True, partial_images=1)
     edit_events = [event async for event in edits]
-    assert [type(e) for e in edit_events] == [ImageEditPartialImageEvent, ImageEditCompletedEvent]
+    assert [own_class(type(e)) for e in edit_events] == [ImageEditPartialImageEvent, ImageEditCompletedEvent]
     request = server.requests[-1]
     assert {p.name: p.data for p in parse_multipart(request.headers["content-type"], request.body)}["stream"] == b"true"
 

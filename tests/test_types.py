@@ -24,6 +24,7 @@ import openai_core.types.chat as chat
 import openai_core.types.conversations as conversations
 import openai_core.types.fine_tuning as fine_tuning
 from openai_core import _models
+from openai_core._interop import own_class
 from openai_core._models import BaseModel, construct_lenient, parse_json, parse_obj
 from openai_core.types import CreateEmbeddingResponse, Model, ModelDeleted
 from openai_core.types.chat import (
@@ -668,7 +669,7 @@ def test_to_json_round_trips(model_type: type[BaseModel], body: dict[str, Any]) 
     assert json.loads(text) == body
     assert json.loads(parsed.to_json(indent=None)) == body
     again = parse_json(model_type, text)
-    assert type(again) is model_type
+    assert own_class(type(again)) is model_type
     assert again.to_dict() == parsed.to_dict() == body
 
 

@@ -25,7 +25,7 @@ from typing_extensions import TypeIs
 
 from .._types import NotGiven, Omit
 
-__all__ = ["active", "bridged_class", "is_sentinel", "official", "resolve_type", "sentinel_types"]
+__all__ = ["active", "bridged_class", "is_sentinel", "official", "own_class", "resolve_type", "sentinel_types"]
 
 _T = TypeVar("_T")
 _C = TypeVar("_C", bound=type)
@@ -97,6 +97,13 @@ def resolve_type(tp: _T) -> _T:
 
 
 _bridged: dict[Any, Any] = {}
+
+
+def own_class(cls: _C) -> _C:
+    """The openai_core class a bridge stands for (``cls`` itself when it is not a bridge)."""
+    if cls.__dict__.get("__openai_core_bridge__"):
+        return cls.__mro__[1]  # type: ignore[return-value]
+    return cls
 
 
 def bridged_class(cls: _C) -> _C:

@@ -101,8 +101,8 @@ def _build(cls: type[pydantic.BaseModel]) -> type[pydantic.BaseModel]:
         annotation = bridge_type(info.annotation)
         if annotation is info.annotation:
             continue
-        if info.metadata:  # constraints given with Field(): keep them on the new annotation
-            annotation = Annotated[(annotation, *info.metadata)]
+        # The copied FieldInfo keeps its metadata (constraints, a discriminator): the annotation must not
+        # carry it again, or a discriminator would be applied twice.
         new_info = copy.copy(info)
         new_info.annotation = annotation
         fields[name] = (annotation, new_info)
@@ -120,4 +120,39 @@ def _build(cls: type[pydantic.BaseModel]) -> type[pydantic.BaseModel]:
         return cls
     bridge.__qualname__ = cls.__qualname__
     setattr(bridge, _BRIDGE, True)
+    bridge.__eq__ = _bridge_eq  # type: ignore[method-assign, assignment]
+    bridge.__reduce_ex__ = _bridge_reduce  # type: ignore[method-assign, assignment]
     return bridge
+
+
+def _bridge_eq(self: pydantic.BaseModel, other: object) -> bool:
+    # pydantic compares exact classes; a bridge equals an instance of the class it stands for (and, being
+    # a subclass that overrides __eq__, Python asks it first from either side of ==).
+    if not isinstance(other, pydantic.BaseModel):
+        return NotImplemented  # type: ignore[no-any-return]
+    if _own(type(self)) is not _own(type(other)):
+        return False
+    return bool(
+        self.__dict__ == other.__dict__
+        and self.__pydantic_private__ == other.__pydantic_private__
+        and self.__pydantic_extra__ == other.__pydantic_extra__
+    )
+
+
+def _own(cls: type) -> type:
+    return cls.__mro__[1] if cls.__dict__.get(_BRIDGE) else cls
+
+
+def _bridge_reduce(self: pydantic.BaseModel, protocol: typing.SupportsIndex) -> tuple[Any, ...]:
+    # Pickled by the openai_core class it stands for (a bridge is not importable by name); unpickled as
+    # that class's bridge where the official SDK is loaded, else as openai_core's class.
+    return (_restore, (_own(type(self)), self.__getstate__()))
+
+
+def _restore(cls: type[pydantic.BaseModel], state: Any) -> pydantic.BaseModel:
+    from . import resolve_type
+
+    target = resolve_type(cls)
+    model = target.__new__(target)
+    model.__setstate__(state)
+    return model
