@@ -10,6 +10,7 @@ import pytest
 
 import openai_core as openai
 from openai_core import OpenAI
+from openai_core._interop import own_class
 from openai_core.testing import MockServer
 from openai_core.testing._media import image_bytes
 from openai_core.types import (
@@ -114,7 +115,7 @@ def test_streamed_generation_and_edit(client: OpenAI, server: MockServer) -> Non
     edits = client.images.edit(image=("a.png", png, "image/png"), prompt="add a hat", model="gpt-image-1",
                                      stream=True, partial_images=1)
     edit_events = [event for event in edits]
-    assert [type(e) for e in edit_events] == [ImageEditPartialImageEvent, ImageEditCompletedEvent]
+    assert [own_class(type(e)) for e in edit_events] == [ImageEditPartialImageEvent, ImageEditCompletedEvent]
     request = server.requests[-1]
     assert {p.name: p.data for p in parse_multipart(request.headers["content-type"], request.body)}["stream"] == b"true"
 
