@@ -3,11 +3,15 @@
 Deterministic rules, so tests of ``parse()`` and of the ``.stream()`` helper can predict every byte:
 
 - **Tool calls.** With function ``tools`` and a ``tool_choice`` naming one, that function is called. With
-  ``tool_choice`` ``"required"`` the first function tool is called. Otherwise (``"auto"`` or absent) every
-  function tool whose name appears in the last user message is called, in the order of ``tools``
-  (only the first when ``parallel_tool_calls`` is false); ``"none"`` never calls. The arguments are a
-  JSON object built from the tool's ``parameters`` schema by :func:`sample`, streamed in fragments of
-  :data:`FRAGMENT` characters.
+  ``tool_choice`` ``"required"`` the first function tool not yet called since the last user message is
+  called (the first tool once all were). Otherwise (``"auto"`` or absent) every function tool whose name
+  appears in the last user message is called, in the order of ``tools`` (only the first when
+  ``parallel_tool_calls`` is false), unless tool results already follow that message; ``"none"`` never
+  calls. The arguments are a JSON object built from the tool's ``parameters`` schema by :func:`sample`,
+  streamed in fragments of :data:`FRAGMENT` characters.
+- **Tool results.** When ``tool`` messages follow the last user message and no call is made, the reply
+  is :func:`tool_results_reply` of them (``"tool results: get_weather -> sunny"``), so an agent loop
+  that sends results back ends with an answer that uses them.
 - **Structured output.** With ``response_format`` ``{"type": "json_schema", ...}`` the content is
   :func:`sample` of the schema as compact JSON (streamed in fragments too); if the last user message
   contains ``refuse``, the answer is a refusal instead. ``max_tokens`` / ``max_completion_tokens``
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._common import SSEReply, dumps
@@ -25,7 +30,8 @@ from ._common import SSEReply, dumps
 if TYPE_CHECKING:
     from ._state import ServerState
 
-__all__ = ["FRAGMENT", "REFUSAL", "sample", "structured_chat"]
+__all__ = ["FRAGMENT", "REFUSAL", "ToolTurn", "chat_turn", "next_required", "sample", "structured_chat",
+           "tool_results_reply"]
 
 FRAGMENT = 8
 REFUSAL = "I'm sorry, I can't help with that."
@@ -71,13 +77,54 @@ def sample(schema: Any, root: Any = None, name: str = "value") -> Any:
     return f"{name}-value"
 
 
-def _last_user_text(body: dict[str, Any]) -> str:
+@dataclass(slots=True)
+class ToolTurn:
+    """What followed the last user message: the tools called since, and the results sent back."""
+
+    user_text: str = ""
+    called: list[str] = field(default_factory=list)
+    results: list[tuple[str, str]] = field(default_factory=list)
+    """(tool name, result text) per result; the call id stands in for a name the request does not give."""
+
+
+def chat_turn(messages: Any) -> ToolTurn:
     from ._data import message_text
 
-    for message in reversed(body.get("messages") or []):
-        if isinstance(message, dict) and message.get("role") == "user":
-            return message_text(message.get("content"))
-    return ""
+    turn = ToolTurn()
+    if not isinstance(messages, list):
+        return turn
+    names: dict[str, str] = {}
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        role = message.get("role")
+        if role == "user":
+            turn = ToolTurn(user_text=message_text(message.get("content")))
+        elif role == "assistant" and isinstance(message.get("tool_calls"), list):
+            for call in message["tool_calls"]:
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict) and isinstance(function.get("name"), str):
+                    names[str(call.get("id"))] = function["name"]
+                    turn.called.append(function["name"])
+        elif role == "tool":
+            call_id = str(message.get("tool_call_id"))
+            turn.results.append((names.get(call_id, call_id), message_text(message.get("content"))))
+    return turn
+
+
+def tool_results_reply(results: list[tuple[str, str]]) -> str:
+    """The answer that uses the tool results sent back."""
+    return "tool results: " + "; ".join(f"{name} -> {text}" for name, text in results)
+
+
+def next_required(names: list[str], called: list[str]) -> str:
+    """The tool ``tool_choice: "required"`` calls: the first not called yet in this turn, else the first, so
+    an agent that must call tools still moves from one to the next (e.g. on to its output tool)."""
+    return next((name for name in names if name not in called), names[0])
+
+
+def _last_user_text(body: dict[str, Any]) -> str:
+    return chat_turn(body.get("messages")).user_text
 
 
 def _function_tools(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -97,14 +144,17 @@ def tool_calls_for(body: dict[str, Any]) -> list[tuple[str, str]]:
     chosen: list[dict[str, Any]]
     if choice == "none":
         return []
+    turn = chat_turn(body.get("messages"))
     if isinstance(choice, dict) and choice.get("type") == "function":
         wanted = (choice.get("function") or {}).get("name")
         chosen = [f for f in functions if f["name"] == wanted][:1]
     elif choice == "required":
-        chosen = functions[:1]
+        wanted = next_required([f["name"] for f in functions], turn.called)
+        chosen = [f for f in functions if f["name"] == wanted][:1]
+    elif turn.results:
+        return []
     else:
-        text = _last_user_text(body)
-        chosen = [f for f in functions if f["name"] in text]
+        chosen = [f for f in functions if f["name"] in turn.user_text]
         if body.get("parallel_tool_calls") is False:
             chosen = chosen[:1]
     return [(f["name"], json.dumps(sample(f.get("parameters") or {}), separators=(",", ":"))) for f in chosen]

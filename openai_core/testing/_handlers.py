@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from ._chat_tools import structured_chat
+from ._chat_tools import chat_turn, structured_chat, tool_results_reply
 from ._common import ApiError, SSEReply, dumps
 from ._data import (
     MODEL_LIST_BODY,
@@ -119,19 +119,23 @@ def _chat_completions(state: ServerState, body: dict[str, Any]) -> bytes | SSERe
         raise _invalid("messages", "expected a non-empty array of messages.")
     prompt_tokens = 0
     last_user = ""
+    tool_results = False  # tool messages after the last user message: the answer uses them
     for i, message in enumerate(messages):
         if not isinstance(message, dict) or not isinstance(message.get("role"), str):
             raise _invalid(f"messages[{i}]", "expected an object with a 'role'.")
         text = message_text(message.get("content"))
         prompt_tokens += word_count(text)
         if message["role"] == "user":
-            last_user = text
+            last_user, tool_results = text, False
+        elif message["role"] == "tool":
+            tool_results = True
     n = _int(body, "n", 1, 1, 128) or 1
     if "tools" in body or "response_format" in body:  # tool calls / structured output (_chat_tools)
         structured = structured_chat(state, body, model, n, prompt_tokens, _usage)
         if structured is not None:
             return structured
-    content, cut = truncate_words("echo: " + last_user, _max_tokens(body))
+    reply = tool_results_reply(chat_turn(messages).results) if tool_results else "echo: " + last_user
+    content, cut = truncate_words(reply, _max_tokens(body))
     finish = "length" if cut else "stop"
     completion_tokens = word_count(content) * n
     obj_id = state.object_id("chatcmpl")

@@ -7,6 +7,9 @@ Deterministic rules, as for chat (``_chat_tools``):
   ``max_output_tokens`` cuts it to that many words and the response is ``incomplete``;
 - function ``tools`` are called by the chat rule (a ``tool_choice`` naming one, ``"required"``, or the
   function names found in the last user text), with arguments sampled from their ``parameters``;
+- ``function_call_output`` items after the last user message (in the input, or in the stored
+  ``previous_response_id`` turn it continues) stop the ``"auto"`` calls: the reply is then
+  ``"tool results: <name> -> <output>; ..."`` (the chat rule's ``tool_results_reply``);
 - ``text.format`` of type ``json_schema`` makes the reply a JSON document sampled from the schema;
 - a last user text containing the word ``fail`` gives a failed response (streamed: an ``error`` event,
   then ``response.failed``); the word ``future`` adds an event of a type no client knows
@@ -25,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from ._chat_tools import FRAGMENT, sample
+from ._chat_tools import FRAGMENT, ToolTurn, next_required, sample, tool_results_reply
 from ._common import ApiError, SSEReply, dumps
 from ._data import message_text, split_words, truncate_words, word_count
 
@@ -93,7 +96,28 @@ def _last_user_text(items: list[dict[str, Any]]) -> str:
     return ""
 
 
-def _calls(body: dict[str, Any], text: str) -> list[tuple[str, str]]:
+def _turn(state: ServerState, body: dict[str, Any], items: list[dict[str, Any]]) -> ToolTurn:
+    """The tool calls and results after the last user message, through the stored turn this one continues."""
+    previous = state.responses.items.get(str(body.get("previous_response_id")))
+    history = [*previous.input_items, *previous.response.get("output", [])] if previous is not None else []
+    turn = ToolTurn()
+    names: dict[str, str] = {}
+    for item in [*history, *items]:
+        kind = item.get("type")
+        if kind == "message" and item.get("role") == "user":
+            turn = ToolTurn(user_text=_text_of(item.get("content")))
+        elif kind == "function_call" and isinstance(item.get("name"), str):
+            names[str(item.get("call_id"))] = item["name"]
+            turn.called.append(item["name"])
+        elif kind == "function_call_output":
+            call_id = str(item.get("call_id"))
+            output = item.get("output")
+            text = output if isinstance(output, str) else _text_of(output)
+            turn.results.append((names.get(call_id, call_id), text))
+    return turn
+
+
+def _calls(body: dict[str, Any], turn: ToolTurn) -> list[tuple[str, str]]:
     tools = [t for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"
              and isinstance(t.get("name"), str)]
     choice = body.get("tool_choice")
@@ -102,9 +126,12 @@ def _calls(body: dict[str, Any], text: str) -> list[tuple[str, str]]:
     if isinstance(choice, dict) and choice.get("type") == "function":
         chosen = [t for t in tools if t["name"] == choice.get("name")][:1]
     elif choice == "required":
-        chosen = tools[:1]
+        wanted = next_required([t["name"] for t in tools], turn.called)
+        chosen = [t for t in tools if t["name"] == wanted][:1]
+    elif turn.results:
+        return []
     else:
-        chosen = [t for t in tools if t["name"] in text]
+        chosen = [t for t in tools if t["name"] in turn.user_text]
         if body.get("parallel_tool_calls") is False:
             chosen = chosen[:1]
     return [(t["name"], json.dumps(sample(t.get("parameters") or {}), separators=(",", ":"))) for t in chosen]
@@ -138,12 +165,14 @@ def _response(rid: str, body: dict[str, Any], model: str, created: int, status: 
     }
 
 
-def _reply_text(body: dict[str, Any], text: str) -> str:
+def _reply_text(body: dict[str, Any], turn: ToolTurn) -> str:
     text_config = body.get("text")
     fmt = text_config.get("format") if isinstance(text_config, dict) else None
     if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
         return json.dumps(sample(fmt.get("schema") or {}), separators=(",", ":"))
-    return "echo: " + text
+    if turn.results:
+        return tool_results_reply(turn.results)
+    return "echo: " + turn.user_text
 
 
 def _input_tokens(body: dict[str, Any], items: list[dict[str, Any]]) -> int:
@@ -165,11 +194,11 @@ def _build(state: ServerState, body: dict[str, Any]) -> tuple[dict[str, Any], li
         raise ApiError(400, "Missing required parameter: 'model'.", param="model", code="missing_required_parameter")
     rid = state.object_id("resp").replace("-", "_")
     items = _input_items(body.get("input", []), rid)
-    text = _last_user_text(items)
+    turn = _turn(state, body, items)
     created = int(time.time())
     input_tokens = _input_tokens(body, items)
-    words = text.lower().split()
-    calls = _calls(body, text)
+    words = _last_user_text(items).lower().split()
+    calls = _calls(body, turn)
     output: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     status, incomplete = "completed", None
@@ -187,7 +216,7 @@ def _build(state: ServerState, body: dict[str, Any]) -> tuple[dict[str, Any], li
             output.append(done)
         output_tokens = sum(len(a) // 4 + 1 for _, a in calls)
     else:
-        reply, cut = truncate_words(_reply_text(body, text), body.get("max_output_tokens"))
+        reply, cut = truncate_words(_reply_text(body, turn), body.get("max_output_tokens"))
         if cut:
             status, incomplete = "incomplete", {"reason": "max_output_tokens"}
         mid = f"msg_{rid[5:]}"
