@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -261,6 +262,28 @@ async def test_with_options_shares_the_transport_and_close_leaves_it_open() -> N
     assert mock.requests[0].headers["X-Copy"] == "1"
     await copy.close()
     assert not mock.closed
+    await client.close()
+    assert mock.closed
+
+
+async def test_with_options_given_its_own_client_back_shares_it() -> None:
+    # pydantic-ai's per-request copy: client.with_options(http_client=client._client, max_retries=n,
+    # _extra_kwargs={...}), as the official SDK's copy() takes it.
+    class Tagged(AsyncOpenAI):
+        def __init__(self, *, tag: str = "", **options: Any) -> None:
+            super().__init__(**options)
+            self.tag = tag
+
+    _, mock = make(lambda r: json_response(r, 200, {"object": "list", "data": []}))
+    client = Tagged(api_key="sk-secret-123", base_url="http://t.local/v1", http_client=mock)
+    copy = client.with_options(http_client=client._client, max_retries=0, _extra_kwargs={"tag": "per-request"})
+    assert client._client is client.transport is mock
+    assert copy.transport is mock and copy.max_retries == 0 and copy.tag == "per-request"
+    await copy.models.list()
+    await copy.close()
+    assert not mock.closed and len(mock.requests) == 1
+    with pytest.raises(TypeError):  # an option copy() passes itself, as in the official SDK
+        client.with_options(_extra_kwargs={"max_retries": 3})
     await client.close()
     assert mock.closed
 

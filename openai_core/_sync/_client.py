@@ -170,6 +170,13 @@ class OpenAI:
         return self._transport
 
     @property
+    def _client(self) -> Transport:
+        """The official SDK's name for the HTTP client a client holds: frameworks hand it back to
+        ``with_options(http_client=client._client, ...)`` to keep the connection pool, which :meth:`copy`
+        then shares (as when ``http_client`` is left out) instead of taking ownership of it."""
+        return self._transport
+
+    @property
     def default_headers(self) -> dict[str, str]:
         """Headers sent with every request, the Authorization value redacted."""
         return {
@@ -191,10 +198,12 @@ class OpenAI:
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
+        _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
-        unless ``http_client`` is given; closing the copy does not close the shared transport.
-        ``default_headers``/``default_query`` are merged into this client's; ``set_*`` replace them."""
+        unless another ``http_client`` is given; closing the copy does not close the shared transport.
+        ``default_headers``/``default_query`` are merged into this client's; ``set_*`` replace them.
+        ``_extra_kwargs`` go to the constructor as they are (the official SDK's escape hatch for subclasses)."""
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("pass default_headers or set_default_headers, not both")
         if default_query is not None and set_default_query is not None:
@@ -205,6 +214,7 @@ class OpenAI:
         query = dict(set_default_query) if set_default_query is not None else {
             **self._custom_query, **(default_query or {})
         }
+        shared = http_client is None or http_client is self._transport
         return type(self)(
             api_key=api_key or self._api_key,
             organization=organization or self.organization,
@@ -214,9 +224,10 @@ class OpenAI:
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
             default_query=query,
-            http_client=http_client,
-            _shared_transport=None if http_client is not None else self._transport,
+            http_client=None if shared else http_client,
+            _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
+            **(_extra_kwargs or {}),
         )
 
     with_options = copy
