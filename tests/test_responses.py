@@ -8,6 +8,7 @@ text, streamed word by word; "fail" in it fails the response, "future" adds an e
 from __future__ import annotations
 
 import itertools
+import json
 from typing import Any
 
 import pydantic
@@ -15,7 +16,7 @@ import pytest
 
 import openai_core as openai
 from openai_core import AsyncOpenAI, AsyncStream
-from openai_core._models import json_parser
+from openai_core._models import json_parser, parse_json
 from openai_core.lib.streaming.responses import ResponseCompletedEvent as StreamCompleted
 from openai_core.lib.streaming.responses import (
     ResponseFunctionCallArgumentsDeltaEvent as StreamArgumentsDelta,
@@ -38,6 +39,7 @@ from openai_core.types.responses import (
     ResponseUnknownItem,
 )
 from openai_core.types.responses.parsed_response import ParsedResponse, ParsedResponseFunctionToolCall
+from openai_core.types.responses.response_function_web_search import ActionSearch, ResponseFunctionWebSearch
 
 from .conftest import client_sockets
 
@@ -233,8 +235,8 @@ def test_event_union_parses_by_type_with_a_fallback() -> None:
     assert isinstance(lenient, ResponseTextDeltaEvent) and lenient.delta == "x"
 
 
-def test_output_text_joins_text_parts_and_skips_the_rest() -> None:
-    response = Response.model_validate({
+def _response_with(web_search_action: dict[str, Any]) -> dict[str, Any]:
+    return {
         "id": "resp_1", "object": "response", "created_at": 1, "model": "m", "parallel_tool_calls": True,
         "tool_choice": "auto", "tools": [{"type": "web_search"}, {"type": "tool_of_tomorrow", "x": 1}],
         "output": [
@@ -242,16 +244,38 @@ def test_output_text_joins_text_parts_and_skips_the_rest() -> None:
             {"type": "message", "id": "a", "role": "assistant", "status": "completed", "content": [
                 {"type": "output_text", "text": "Hello", "annotations": []},
                 {"type": "refusal", "refusal": "no"}]},
-            {"type": "web_search_call", "id": "w", "status": "completed", "action": {"query": "q"}},
+            {"type": "web_search_call", "id": "w", "status": "completed", "action": web_search_action},
             {"type": "item_of_tomorrow", "id": "z"},
             {"type": "message", "id": "b", "role": "assistant", "status": "completed", "content": [
                 {"type": "output_text", "text": ", world", "annotations": []}]},
         ],
-    })
+    }
+
+
+def test_output_text_joins_text_parts_and_skips_the_rest() -> None:
+    response = Response.model_validate(_response_with({"type": "search", "query": "q"}))
     assert response.output_text == "Hello, world"
-    assert response.output[2].to_dict()["action"] == {"query": "q"}
+    search = response.output[2]
+    assert isinstance(search, ResponseFunctionWebSearch) and isinstance(search.action, ActionSearch)
+    assert search.action.query == "q"
     assert isinstance(response.output[3], ResponseUnknownItem)
     assert [tool.type for tool in response.tools] == ["web_search", "tool_of_tomorrow"]
+
+
+def test_a_nested_value_off_the_schema_is_kept_as_sent() -> None:
+    # A compatible server's web search action without its `type`: strict validation rejects it, the
+    # client's parser keeps the response and the action as sent.
+    body = json.dumps(_response_with({"query": "q"})).encode()
+    with pytest.raises(pydantic.ValidationError):
+        Response.model_validate_json(body)
+    response = parse_json(Response, body)
+    assert response.output_text == "Hello, world"
+    search = response.output[2]
+    assert isinstance(search, ResponseFunctionWebSearch)
+    assert isinstance(search.action, ActionSearch) and search.action.query == "q"  # the closest member
+    # to_dict() gives it back as sent (pydantic warns that the value lacks the union's tag)
+    assert search.to_dict(warnings=False)["action"] == {"query": "q"}
+    assert isinstance(response.output[3], ResponseUnknownItem)
 
 
 class Story(pydantic.BaseModel):

@@ -1,5 +1,7 @@
 """The Responses API types, at the official SDK's import paths (``openai_core.types.responses.Response``...)."""
 
+from .computer_action import ComputerAction as ComputerAction
+from .computer_action_list import ComputerActionList as ComputerActionList
 from .easy_input_message import EasyInputMessage as EasyInputMessage
 from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
 from .function_tool_param import FunctionToolParam as FunctionToolParam
@@ -7,6 +9,7 @@ from .image_detail import ImageDetail as ImageDetail
 from .input_item_list_params import InputItemListParams as InputItemListParams
 from .input_token_count_params import InputTokenCountParams as InputTokenCountParams
 from .input_token_count_response import InputTokenCountResponse as InputTokenCountResponse
+from .mcp_tool_call_error import McpToolCallError as McpToolCallError
 from .parsed_response import ParsedContent as ParsedContent
 from .parsed_response import ParsedResponse as ParsedResponse
 from .parsed_response import ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall
@@ -14,14 +17,26 @@ from .parsed_response import ParsedResponseOutputItem as ParsedResponseOutputIte
 from .parsed_response import ParsedResponseOutputMessage as ParsedResponseOutputMessage
 from .parsed_response import ParsedResponseOutputText as ParsedResponseOutputText
 from .response import Response as Response
+from .response_code_interpreter_tool_call import (
+    ResponseCodeInterpreterToolCall as ResponseCodeInterpreterToolCall,
+)
 from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
+from .response_computer_tool_call import ResponseComputerToolCall as ResponseComputerToolCall
+from .response_computer_tool_call_output_item import (
+    ResponseComputerToolCallOutputItem as ResponseComputerToolCallOutputItem,
+)
+from .response_computer_tool_call_output_screenshot import (
+    ResponseComputerToolCallOutputScreenshot as ResponseComputerToolCallOutputScreenshot,
+)
 from .response_content_part_added_event import ResponseContentPartAddedEvent as ResponseContentPartAddedEvent
 from .response_content_part_done_event import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
 from .response_create_params import ResponseCreateParams as ResponseCreateParams
 from .response_created_event import ResponseCreatedEvent as ResponseCreatedEvent
+from .response_custom_tool_call import ResponseCustomToolCall as ResponseCustomToolCall
 from .response_error import ResponseError as ResponseError
 from .response_error_event import ResponseErrorEvent as ResponseErrorEvent
 from .response_failed_event import ResponseFailedEvent as ResponseFailedEvent
+from .response_file_search_tool_call import ResponseFileSearchToolCall as ResponseFileSearchToolCall
 from .response_format_text_config import ResponseFormatTextConfig as ResponseFormatTextConfig
 from .response_format_text_config import (
     ResponseFormatTextJSONSchemaConfig as ResponseFormatTextJSONSchemaConfig,
@@ -48,6 +63,7 @@ from .response_function_tool_call_output_item import (
     ResponseFunctionToolCallOutputItem as ResponseFunctionToolCallOutputItem,
 )
 from .response_function_tool_call_param import ResponseFunctionToolCallParam as ResponseFunctionToolCallParam
+from .response_function_web_search import ResponseFunctionWebSearch as ResponseFunctionWebSearch
 from .response_in_progress_event import ResponseInProgressEvent as ResponseInProgressEvent
 from .response_includable import ResponseIncludable as ResponseIncludable
 from .response_incomplete_event import ResponseIncompleteEvent as ResponseIncompleteEvent
@@ -68,18 +84,12 @@ from .response_input_param import ResponseInputParam as ResponseInputParam
 from .response_input_text import ResponseInputText as ResponseInputText
 from .response_input_text_content import ResponseInputTextContent as ResponseInputTextContent
 from .response_input_text_param import ResponseInputTextParam as ResponseInputTextParam
-from .response_item import ResponseComputerToolCallOutputItem as ResponseComputerToolCallOutputItem
 from .response_item import ResponseItem as ResponseItem
 from .response_output_item import ImageGenerationCall as ImageGenerationCall
 from .response_output_item import LocalShellCall as LocalShellCall
 from .response_output_item import McpApprovalRequest as McpApprovalRequest
 from .response_output_item import McpCall as McpCall
 from .response_output_item import McpListTools as McpListTools
-from .response_output_item import ResponseCodeInterpreterToolCall as ResponseCodeInterpreterToolCall
-from .response_output_item import ResponseComputerToolCall as ResponseComputerToolCall
-from .response_output_item import ResponseCustomToolCall as ResponseCustomToolCall
-from .response_output_item import ResponseFileSearchToolCall as ResponseFileSearchToolCall
-from .response_output_item import ResponseFunctionWebSearch as ResponseFunctionWebSearch
 from .response_output_item import ResponseOutputItem as ResponseOutputItem
 from .response_output_item import ResponseUnknownItem as ResponseUnknownItem
 from .response_output_item_added_event import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent

@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeAlias, T
 from pydantic import Field
 
 from .response import Response
+from .response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
+from .response_computer_tool_call import ResponseComputerToolCall
+from .response_custom_tool_call import ResponseCustomToolCall
+from .response_file_search_tool_call import ResponseFileSearchToolCall
 from .response_function_tool_call import ResponseFunctionToolCall
+from .response_function_web_search import ResponseFunctionWebSearch
 from .response_output_item import (
     ImageGenerationCall,
     LocalShellCall,
     McpApprovalRequest,
     McpCall,
     McpListTools,
-    ResponseCodeInterpreterToolCall,
-    ResponseComputerToolCall,
-    ResponseCustomToolCall,
-    ResponseFileSearchToolCall,
-    ResponseFunctionWebSearch,
 )
 from .response_output_message import ResponseOutputMessage
 from .response_output_refusal import ResponseOutputRefusal

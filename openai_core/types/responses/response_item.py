@@ -1,11 +1,16 @@
 """An item as ``responses.input_items.list()`` returns it: an input message or any output item."""
 
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ..._models import BaseModel
 from ..._unions import member_tag, open_union
+from .response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
+from .response_computer_tool_call import ResponseComputerToolCall
+from .response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
+from .response_custom_tool_call import ResponseCustomToolCall
+from .response_file_search_tool_call import ResponseFileSearchToolCall
 from .response_function_tool_call_item import ResponseFunctionToolCallItem
 from .response_function_tool_call_output_item import ResponseFunctionToolCallOutputItem
+from .response_function_web_search import ResponseFunctionWebSearch
 from .response_input_message_item import ResponseInputMessageItem
 from .response_output_item import (
     ImageGenerationCall,
@@ -13,24 +18,12 @@ from .response_output_item import (
     McpApprovalRequest,
     McpCall,
     McpListTools,
-    ResponseCodeInterpreterToolCall,
-    ResponseComputerToolCall,
-    ResponseCustomToolCall,
-    ResponseFileSearchToolCall,
-    ResponseFunctionWebSearch,
     ResponseUnknownItem,
 )
 from .response_output_message import ResponseOutputMessage
 from .response_reasoning_item import ResponseReasoningItem
 
-__all__ = ["ResponseComputerToolCallOutputItem", "ResponseItem"]
-
-
-class ResponseComputerToolCallOutputItem(BaseModel):
-    id: str
-    call_id: str
-    type: Literal["computer_call_output"]
-    status: Literal["in_progress", "completed", "incomplete"] | None = None
+__all__ = ["ResponseItem"]
 
 
 ResponseItem: TypeAlias = (
