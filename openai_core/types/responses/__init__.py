@@ -2,8 +2,11 @@
 
 from .computer_action import ComputerAction as ComputerAction
 from .computer_action_list import ComputerActionList as ComputerActionList
+from .custom_tool import CustomTool as CustomTool
 from .easy_input_message import EasyInputMessage as EasyInputMessage
 from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
+from .file_search_tool import FileSearchTool as FileSearchTool
+from .function_tool import FunctionTool as FunctionTool
 from .function_tool_param import FunctionToolParam as FunctionToolParam
 from .image_detail import ImageDetail as ImageDetail
 from .input_item_list_params import InputItemListParams as InputItemListParams
@@ -121,12 +124,9 @@ from .response_text_delta_event import ResponseTextDeltaEvent as ResponseTextDel
 from .response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
 from .response_unknown_event import ResponseUnknownEvent as ResponseUnknownEvent
 from .response_usage import ResponseUsage as ResponseUsage
-from .tool import CustomTool as CustomTool
-from .tool import FileSearchTool as FileSearchTool
-from .tool import FunctionTool as FunctionTool
 from .tool import Tool as Tool
 from .tool import UnknownTool as UnknownTool
-from .tool import WebSearchTool as WebSearchTool
 from .tool_choice_function_param import ToolChoiceFunctionParam as ToolChoiceFunctionParam
 from .tool_choice_options import ToolChoiceOptions as ToolChoiceOptions
 from .tool_param import ToolParam as ToolParam
+from .web_search_tool import WebSearchTool as WebSearchTool

@@ -1,38 +1,16 @@
-"""The tools of a ``Response`` as the API echoes them back.
+"""The tools of a ``Response`` as the API echoes them back. A tool type unknown here parses as
+``UnknownTool``."""
 
-Function tools are modelled in full; the built-in ones leniently (``type`` declared, the rest kept as
-extra attributes). A tool type unknown here parses as ``UnknownTool``.
-"""
-
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..._models import BaseModel
 from ..._unions import open_union
+from .custom_tool import CustomTool
+from .file_search_tool import FileSearchTool
+from .function_tool import FunctionTool
+from .web_search_tool import WebSearchTool
 
 __all__ = ["CustomTool", "FileSearchTool", "FunctionTool", "Tool", "UnknownTool", "WebSearchTool"]
-
-
-class FunctionTool(BaseModel):
-    name: str
-    parameters: dict[str, object] | None = None
-    strict: bool | None = None
-    type: Literal["function"]
-    description: str | None = None
-
-
-class FileSearchTool(BaseModel):
-    type: Literal["file_search"]
-    vector_store_ids: list[str] | None = None
-
-
-class WebSearchTool(BaseModel):
-    type: Literal["web_search", "web_search_2025_08_26", "web_search_preview", "web_search_preview_2025_03_11"]
-
-
-class CustomTool(BaseModel):
-    name: str
-    type: Literal["custom"]
-    description: str | None = None
 
 
 class UnknownTool(BaseModel):

@@ -1,4 +1,7 @@
 from .chat_model import ChatModel as ChatModel
+from .comparison_filter import ComparisonFilter as ComparisonFilter
+from .compound_filter import CompoundFilter as CompoundFilter
+from .custom_tool_input_format import CustomToolInputFormat as CustomToolInputFormat
 from .function_definition import FunctionDefinition as FunctionDefinition
 from .function_parameters import FunctionParameters as FunctionParameters
 from .metadata import Metadata as Metadata
