@@ -278,6 +278,61 @@ def test_a_nested_value_off_the_schema_is_kept_as_sent() -> None:
     assert isinstance(response.output[3], ResponseUnknownItem)
 
 
+@pytest.mark.parametrize("tool_choice, expected", [
+    ("auto", "str"),
+    ({"type": "function", "name": "f"}, "ToolChoiceFunction"),
+    ({"type": "mcp", "server_label": "s"}, "ToolChoiceMcp"),
+    ({"type": "custom", "name": "c"}, "ToolChoiceCustom"),
+    ({"type": "allowed_tools", "mode": "auto", "tools": [{"type": "function", "name": "f"}]}, "ToolChoiceAllowed"),
+    ({"type": "shell"}, "ToolChoiceShell"),
+    ({"type": "apply_patch"}, "ToolChoiceApplyPatch"),
+    ({"type": "programmatic_tool_calling"}, "ToolChoiceSpecificProgrammaticToolCallingParam"),
+    ({"type": "web_search_preview"}, "ToolChoiceTypes"),
+    ({"type": "tool_of_tomorrow"}, "ToolChoiceTypes"),
+])
+def test_tool_choice_parses_into_the_class_its_type_names(tool_choice: Any, expected: str) -> None:
+    body = {"id": "r", "object": "response", "created_at": 1, "model": "m", "parallel_tool_calls": True,
+            "tools": [], "output": [], "tool_choice": tool_choice}
+    parsed = Response.model_validate(body).tool_choice
+    assert type(parsed).__name__ == expected
+    assert (parsed if isinstance(parsed, str) else parsed.to_dict()) == tool_choice
+
+
+def test_response_extras_parse_like_the_official_sdks() -> None:
+    import openai as official
+
+    verdict = {"categories": {"hate": False}, "category_applied_input_types": {"hate": ["text"]},
+               "category_scores": {"hate": 0.0}, "flagged": False, "model": "omni", "type": "moderation_result"}
+    body = {
+        "id": "r", "object": "response", "created_at": 1, "model": "m", "parallel_tool_calls": True,
+        "tools": [], "output": [], "tool_choice": "auto", "access_programs": {"cyber": "standard"},
+        "image": {"context_compression": "enabled"},
+        "input_transformations": [{"id": "rs_1", "action": "removed", "reason": "model_mismatch",
+                                   "type": "reasoning"}],
+        "moderation": {"input": verdict, "output": {"code": "busy", "message": "later", "type": "error"}},
+        "prompt": {"id": "pmpt_1", "variables": {"city": "Paris", "logo": {"type": "input_image",
+                                                                         "detail": "auto", "file_id": "f"}}},
+        "prompt_cache_diagnostics": {"type": "cache_miss", "cache_missed_tokens": 12, "reason": "tools_changed"},
+        "prompt_cache_options": {"mode": "explicit", "ttl": "30m"}, "prompt_cache_retention": "24h",
+        "service_tier": "ultrafast",
+        "tool_usage": {"image_gen": {"input_tokens": 1, "input_tokens_details": {"image_tokens": 0, "text_tokens": 1},
+                                     "output_tokens": 2, "total_tokens": 3},
+                       "web_search": {"num_requests": 4}},
+        "error": {"code": "misalignment_policy_violation", "message": "no", "param": "input", "type": "invalid",
+                  "misalignment": {"error_type": "other", "steer": {"message": "try again"}}},
+    }
+    ours = Response.model_validate_json(json.dumps(body))  # strict: every value on the schema
+    theirs = official.types.responses.Response.model_validate(body)
+    assert ours.to_dict(mode="json") == theirs.to_dict(mode="json") == body
+    assert ours.moderation is not None and ours.moderation.output.type == "error"
+    assert type(ours.moderation.input).__name__ == "ModerationInputModerationResult"
+    assert ours.prompt is not None and ours.prompt.variables is not None
+    assert type(ours.prompt.variables["logo"]).__name__ == "ResponseInputImage"
+    assert ours.tool_usage is not None and ours.tool_usage.web_search.num_requests == 4
+    assert ours.error is not None and ours.error.misalignment is not None
+    assert ours.error.misalignment.steer is not None and ours.error.misalignment.steer.message == "try again"
+
+
 class Story(pydantic.BaseModel):
     title: str
     sentences: list[str]

@@ -104,6 +104,7 @@ from .response_output_text import ResponseOutputText as ResponseOutputText
 from .response_output_text_annotation_added_event import (
     ResponseOutputTextAnnotationAddedEvent as ResponseOutputTextAnnotationAddedEvent,
 )
+from .response_prompt import ResponsePrompt as ResponsePrompt
 from .response_queued_event import ResponseQueuedEvent as ResponseQueuedEvent
 from .response_reasoning_item import ResponseReasoningItem as ResponseReasoningItem
 from .response_reasoning_item_param import ResponseReasoningItemParam as ResponseReasoningItemParam
@@ -126,7 +127,14 @@ from .response_unknown_event import ResponseUnknownEvent as ResponseUnknownEvent
 from .response_usage import ResponseUsage as ResponseUsage
 from .tool import Tool as Tool
 from .tool import UnknownTool as UnknownTool
+from .tool_choice_allowed import ToolChoiceAllowed as ToolChoiceAllowed
+from .tool_choice_apply_patch import ToolChoiceApplyPatch as ToolChoiceApplyPatch
+from .tool_choice_custom import ToolChoiceCustom as ToolChoiceCustom
+from .tool_choice_function import ToolChoiceFunction as ToolChoiceFunction
 from .tool_choice_function_param import ToolChoiceFunctionParam as ToolChoiceFunctionParam
+from .tool_choice_mcp import ToolChoiceMcp as ToolChoiceMcp
 from .tool_choice_options import ToolChoiceOptions as ToolChoiceOptions
+from .tool_choice_shell import ToolChoiceShell as ToolChoiceShell
+from .tool_choice_types import ToolChoiceTypes as ToolChoiceTypes
 from .tool_param import ToolParam as ToolParam
 from .web_search_tool import WebSearchTool as WebSearchTool

@@ -1,11 +1,17 @@
 from ..._models import BaseModel
 
-__all__ = ["InputTokensDetails", "OutputTokensDetails", "ResponseUsage"]
+__all__ = ["InputTokensDetails", "InputTokensDetailsCacheWriteTokensDetails", "OutputTokensDetails", "ResponseUsage"]
+
+
+class InputTokensDetailsCacheWriteTokensDetails(BaseModel):
+    ttl_12h_tokens: int
+    ttl_30m_tokens: int
 
 
 class InputTokensDetails(BaseModel):
     cached_tokens: int
     cache_write_tokens: int | None = None
+    cache_write_tokens_details: InputTokensDetailsCacheWriteTokensDetails | None = None
 
 
 class OutputTokensDetails(BaseModel):
