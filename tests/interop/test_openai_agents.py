@@ -1,0 +1,198 @@
+"""The OpenAI Agents SDK (``openai-agents``) on each client: ``OpenAIChatCompletionsModel(openai_client=...)``,
+``OpenAIResponsesModel(openai_client=...)`` and ``set_default_openai_client``, against the embedded server.
+
+Tracing is disabled (its exporter would post to api.openai.com); the loopback guard of conftest.py fails
+any test that tries to leave loopback all the same. Expected values follow the server's rules: the reply
+is ``"echo: " + the last user message``, a tool named in it is called with sampled arguments (``city`` ->
+``"city-value"``), and the tool's result comes back as ``"tool results: <name> -> <result>"``. Usage: a word
+per token (chat prompt: every message's text; Responses input: the input items' text), a tool call costs
+``len(arguments) // 4 + 1`` output tokens.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import openai
+import pytest
+from agents import (
+    Agent,
+    ModelSettings,
+    OpenAIChatCompletionsModel,
+    OpenAIResponsesModel,
+    RawResponsesStreamEvent,
+    RunItemStreamEvent,
+    Runner,
+    function_tool,
+    set_default_openai_api,
+    set_default_openai_client,
+    set_tracing_disabled,
+)
+from agents.models import _openai_shared
+from agents.tracing import trace
+from agents.tracing.traces import NoOpTrace
+from pydantic import BaseModel
+
+from openai_core.testing import MockServer
+
+from .conftest import bodies
+
+os.environ["OPENAI_AGENTS_DISABLE_TRACING"] = "1"
+set_tracing_disabled(True)
+
+APIS = ["chat", "responses"]
+PATHS = {"chat": "/chat/completions", "responses": "/responses"}
+ARGS = '{"city":"city-value"}'
+CALL_TOKENS = len(ARGS) // 4 + 1
+
+
+class City(BaseModel):
+    name: str
+    population: int
+
+
+def marker() -> str:
+    return f"m{uuid.uuid4().hex[:12]}"
+
+
+def model_for(api: str, client: Any) -> Any:
+    if api == "chat":
+        return OpenAIChatCompletionsModel(model="gpt-4o", openai_client=client)
+    return OpenAIResponsesModel(model="gpt-4o", openai_client=client)
+
+
+def weather_agent(model: Any, calls: list[str], **options: Any) -> Agent[Any]:
+    @function_tool
+    def get_weather(city: str) -> str:
+        """The weather in a city."""
+        calls.append(city)
+        return f"sunny in {city}"
+
+    return Agent(name="weather", model=model, tools=[get_weather], **options)
+
+
+@pytest.fixture
+def default_client_restored() -> Iterator[None]:
+    saved = (_openai_shared.get_default_openai_client(), _openai_shared.get_use_responses_by_default())
+    yield
+    _openai_shared.set_default_openai_client(saved[0])  # type: ignore[arg-type]
+    _openai_shared.set_use_responses_by_default(saved[1])
+
+
+# ---------------------------------------------------------------------------------------------- runs
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_run_without_tools(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    agent = Agent(name="echo", model=model_for(api, make_client()))
+    result = await Runner.run(agent, f"hello {word} friend")
+    assert result.final_output == f"echo: hello {word} friend"
+    usage = result.context_wrapper.usage
+    assert (usage.requests, usage.input_tokens, usage.output_tokens, usage.total_tokens) == (1, 3, 4, 7)
+    assert usage.input_tokens_details.cached_tokens == 0 and usage.output_tokens_details.reasoning_tokens == 0
+    (body,) = bodies(server, PATHS[api], word)
+    assert body["model"] == "gpt-4o"
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_run_with_a_tool(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    calls: list[str] = []
+    agent = weather_agent(model_for(api, make_client()), calls)
+    result = await Runner.run(agent, f"use get_weather for Paris {word}")
+    assert calls == ["city-value"]
+    assert result.final_output == "tool results: get_weather -> sunny in city-value"
+    kinds = [item.type for item in result.new_items]
+    assert kinds == ["tool_call_item", "tool_call_output_item", "message_output_item"]
+    usage = result.context_wrapper.usage
+    # chat prompt 2: the user message and the tool result (3 words); Responses input 2: the user message
+    second_input = 5 + 3 if api == "chat" else 5
+    assert (usage.requests, usage.input_tokens, usage.output_tokens) == (2, 5 + second_input, CALL_TOKENS + 7)
+    assert usage.total_tokens == usage.input_tokens + usage.output_tokens
+    assert [u.input_tokens for u in usage.request_usage_entries] == [5, second_input]
+    first, second = bodies(server, PATHS[api], word)
+    if api == "chat":
+        assert first["tools"][0]["function"]["name"] == "get_weather"
+        assert second["messages"][-1] == {"role": "tool", "tool_call_id": second["messages"][-2]["tool_calls"][0]["id"],
+                                          "content": "sunny in city-value"}
+    else:
+        assert first["tools"][0]["name"] == "get_weather"
+        output = next(i for i in second["input"] if i.get("type") == "function_call_output")
+        assert output["output"] == "sunny in city-value"
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_run_streamed_events(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    calls: list[str] = []
+    # A local server is not api.openai.com, so the SDK asks for the usage chunk only when told to.
+    agent = weather_agent(model_for(api, make_client()), calls, model_settings=ModelSettings(include_usage=True))
+    result = Runner.run_streamed(agent, f"get_weather please {word}")
+    raw_types: list[str] = []
+    item_events: list[str] = []
+    text_deltas: list[str] = []
+    async for event in result.stream_events():
+        if isinstance(event, RawResponsesStreamEvent):
+            raw_types.append(event.data.type)
+            if event.data.type == "response.output_text.delta":
+                text_deltas.append(event.data.delta)
+        elif isinstance(event, RunItemStreamEvent):
+            item_events.append(event.name)
+    assert calls == ["city-value"]
+    assert result.final_output == "tool results: get_weather -> sunny in city-value"
+    assert "".join(text_deltas) == result.final_output and len(text_deltas) == 7  # a word per event
+    assert item_events == ["tool_called", "tool_output", "message_output_created"]
+    assert raw_types.count("response.completed") == 2
+    assert "response.function_call_arguments.delta" in raw_types
+    usage = result.context_wrapper.usage
+    assert usage.requests == 2 and usage.output_tokens == CALL_TOKENS + 7 and usage.input_tokens > 0
+    assert all(body["stream"] is True for body in bodies(server, PATHS[api], word))
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_default_openai_client(make_client: Callable[..., Any], server: MockServer, api: str,
+                                     default_client_restored: None) -> None:
+    word = marker()
+    set_default_openai_client(make_client(), use_for_tracing=False)
+    set_default_openai_api("chat_completions" if api == "chat" else "responses")
+    agent = Agent(name="default", model="gpt-4o")
+    result = await Runner.run(agent, f"default client {word}")
+    assert result.final_output == f"echo: default client {word}"
+    (body,) = bodies(server, PATHS[api], word)
+    assert body["model"] == "gpt-4o"
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_structured_output(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    agent = Agent(name="cities", model=model_for(api, make_client()), output_type=City)
+    result = await Runner.run(agent, f"a city {word}")
+    assert result.final_output == City(name="name-value", population=1)
+    (body,) = bodies(server, PATHS[api], word)
+    fmt = body["response_format"] if api == "chat" else body["text"]["format"]
+    assert fmt["type"] == "json_schema"
+
+
+def test_tracing_is_off() -> None:
+    with trace("probe") as probe:
+        assert isinstance(probe, NoOpTrace)  # nothing recorded, so nothing for the exporter to post
+
+
+# -------------------------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_429_reaches_the_caller_as_rate_limit_error(make_client: Callable[..., Any], server: MockServer,
+                                                          api: str) -> None:
+    key = marker()
+    client = make_client(max_retries=0, default_headers={"X-Mock-Fault": "kind=status;code=429",
+                                                         "X-Mock-Fault-Key": key})
+    agent = Agent(name="limited", model=model_for(api, client))
+    with pytest.raises(openai.RateLimitError) as caught:
+        await Runner.run(agent, "hello")
+    assert caught.value.status_code == 429 and caught.value.code == "rate_limit_exceeded"
+    assert server.attempts(key) == 1
