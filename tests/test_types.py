@@ -40,6 +40,7 @@ from openai_core.types.chat.chat_completion_chunk import ChoiceDelta, ChoiceDelt
 from openai_core.types.completion_usage import CompletionUsage
 from openai_core.types.fine_tuning import FineTuningJob, FineTuningJobEvent
 from openai_core.types.fine_tuning.jobs import FineTuningJobCheckpoint
+from openai_core.types.graders import StringCheckGrader
 from openai_core.types.shared import ResponseFormatJSONSchema
 
 # --------------------------------------------------------------------------------------------------
@@ -704,7 +705,9 @@ def test_fine_tuning_job() -> None:
 
     rft = parse_json(FineTuningJob, dumps(RFT_JOB))
     assert rft.method is not None and rft.method.reinforcement is not None
-    assert rft.method.reinforcement.grader["type"] == "string_check"
+    grader = rft.method.reinforcement.grader
+    assert isinstance(grader, StringCheckGrader)  # a typed grader, as in the official SDK
+    assert (grader.name, grader.operation, grader.reference) == ("exact", "eq", "{{item.answer}}")
     assert rft.method.reinforcement.hyperparameters is not None
     assert rft.method.reinforcement.hyperparameters.reasoning_effort == "medium"
     assert rft.hyperparameters.n_epochs is None
