@@ -177,6 +177,58 @@ async def test_structured_output(make_client: Callable[..., Any], server: MockSe
     assert fmt["type"] == "json_schema"
 
 
+@pytest.mark.parametrize("api", APIS)
+async def test_model_settings_reach_the_wire(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    settings = ModelSettings(temperature=0.4, top_p=0.8, max_tokens=40, tool_choice="auto", parallel_tool_calls=False,
+                             store=False, top_logprobs=2, metadata={"run": word}, extra_headers={"X-Interop": "agents"},
+                             extra_query={"q": "1"}, extra_body={"x_extra": 1}, verbosity="low",
+                             truncation="auto" if api == "responses" else None,
+                             frequency_penalty=0.1 if api == "chat" else None,
+                             presence_penalty=0.2 if api == "chat" else None)
+    calls: list[str] = []
+    agent = weather_agent(model_for(api, make_client()), calls, model_settings=settings)
+    result = await Runner.run(agent, f"get_weather {word}")
+    assert result.final_output == "tool results: get_weather -> sunny in city-value"
+    recorded = [r for r in server.requests if word.encode() in r.body]
+    assert [(r.headers.get("x-interop"), r.query) for r in recorded] == [("agents", {"q": "1"})] * 2
+    first = recorded[0].json()
+    expected: dict[str, Any] = {"temperature": 0.4, "top_p": 0.8, "tool_choice": "auto", "parallel_tool_calls": False,
+                                "store": False, "top_logprobs": 2, "metadata": {"run": word}, "x_extra": 1}
+    if api == "chat":
+        expected |= {"max_tokens": 40, "frequency_penalty": 0.1, "presence_penalty": 0.2, "verbosity": "low",
+                     "logprobs": True}
+    else:
+        expected |= {"max_output_tokens": 40, "truncation": "auto", "text": {"verbosity": "low"}}
+    assert {k: first.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_handoff_to_another_agent(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    client = make_client()
+    expert = Agent(name="expert", model=model_for(api, client), instructions="You are the expert.")
+    triage = Agent(name="triage", model=model_for(api, client), handoffs=[expert])
+    result = await Runner.run(triage, f"transfer_to_expert {word}")
+    assert result.last_agent.name == "expert"
+    assert result.final_output.startswith("tool results: transfer_to_expert -> ")
+    first, second = bodies(server, PATHS[api], word)
+    names = [t["function"]["name"] if api == "chat" else t["name"] for t in first["tools"]]
+    assert names == ["transfer_to_expert"] and not second.get("tools")
+    instructions = second["messages"][0]["content"] if api == "chat" else second["instructions"]
+    assert instructions == "You are the expert."  # the second call is the expert's
+
+
+async def test_responses_previous_response_id(make_client: Callable[..., Any], server: MockServer) -> None:
+    word = marker()
+    agent = Agent(name="turns", model=model_for("responses", make_client()))
+    first = await Runner.run(agent, f"one {word}")
+    second = await Runner.run(agent, f"two {word}", previous_response_id=first.last_response_id)
+    assert second.final_output == f"echo: two {word}"
+    sent = bodies(server, PATHS["responses"], word)[-1]
+    assert sent["previous_response_id"] == first.last_response_id and first.last_response_id.startswith("resp_")
+
+
 def test_tracing_is_off() -> None:
     with trace("probe") as probe:
         assert isinstance(probe, NoOpTrace)  # nothing recorded, so nothing for the exporter to post

@@ -136,6 +136,33 @@ async def test_structured_output(make_client: Callable[..., Any], server: MockSe
         assert body["text"]["format"]["type"] == "json_schema"
 
 
+@pytest.mark.parametrize("api", APIS)
+async def test_run_stream_structured_output(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    agent: Agent[None, City] = Agent(model_for(api, make_client()), output_type=City)
+    async with agent.run_stream(f"stream a city {word}") as result:
+        partials = [partial async for partial in result.stream_output(debounce_by=None)]
+    assert partials[-1] == City(name="name-value", population=1)
+    assert len(partials) >= 2  # validated while the arguments were still arriving
+    assert bodies(server, CHAT if api == "chat" else RESPONSES, word)[0]["stream"] is True
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_second_turn_with_message_history(make_client: Callable[..., Any], server: MockServer,
+                                                api: str) -> None:
+    word = marker()
+    agent: Agent[None, str] = Agent(model_for(api, make_client()), instructions="Be brief.")
+    first = await agent.run(f"first {word}")
+    second = await agent.run(f"second {word}", message_history=first.all_messages())
+    assert (first.output, second.output) == (f"echo: first {word}", f"echo: second {word}")
+    _, body = bodies(server, CHAT if api == "chat" else RESPONSES, word)
+    if api == "chat":
+        assert [m["role"] for m in body["messages"]] == ["system", "user", "assistant", "user"]
+    else:
+        assert body["instructions"] == "Be brief."
+        assert [i.get("role") for i in body["input"]] == ["user", "assistant", "user"]
+
+
 async def test_structured_output_after_a_tool(make_client: Callable[..., Any], server: MockServer) -> None:
     word = marker()
     calls: list[str] = []
@@ -187,3 +214,42 @@ async def test_max_retries_model_setting(make_client: Callable[..., Any], server
         await agent.run("refused twice")
     assert caught.value.status_code == 429
     assert server.attempts(key) == 2
+
+
+# ------------------------------------------------------------------------------------------ settings
+
+COMMON_SETTINGS: dict[str, Any] = {
+    "temperature": 0.5, "top_p": 0.9, "max_tokens": 50, "timeout": 30.0, "parallel_tool_calls": False,
+    "openai_user": "user-7", "openai_top_logprobs": 2, "openai_store": False,
+    "openai_prompt_cache_key": "cache-key", "openai_service_tier": "default",
+    "extra_headers": {"X-Interop": "yes"},
+}
+CHAT_SETTINGS: dict[str, Any] = {
+    "seed": 7, "stop_sequences": ["STOP"], "presence_penalty": 0.1, "frequency_penalty": 0.2,
+    "logit_bias": {"50256": -100}, "openai_logprobs": True,
+}
+RESPONSES_SETTINGS: dict[str, Any] = {"openai_truncation": "auto", "openai_text_verbosity": "low"}
+
+
+@pytest.mark.parametrize("api", APIS)
+async def test_model_settings_reach_the_wire(make_client: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    settings = {**COMMON_SETTINGS, **(CHAT_SETTINGS if api == "chat" else RESPONSES_SETTINGS)}
+    calls: list[str] = []
+    agent = weather_agent(model_for(api, make_client()), calls,
+                          model_settings=settings)
+    result = await agent.run(f"get_weather {word}")
+    assert result.output == "tool results: get_weather -> sunny in city-value"
+    first = bodies(server, CHAT if api == "chat" else RESPONSES, word)[0]
+    sent = {r.headers.get("x-interop") for r in server.requests if word.encode() in r.body}
+    assert sent == {"yes"}
+    expected: dict[str, Any] = {"temperature": 0.5, "top_p": 0.9, "parallel_tool_calls": False, "user": "user-7",
+                                "top_logprobs": 2, "store": False, "prompt_cache_key": "cache-key",
+                                "service_tier": "default"}
+    if api == "chat":
+        expected |= {"max_completion_tokens": 50, "seed": 7, "stop": ["STOP"], "presence_penalty": 0.1,
+                     "frequency_penalty": 0.2, "logit_bias": {"50256": -100}, "logprobs": True}
+    else:
+        expected |= {"max_output_tokens": 50, "truncation": "auto"}
+        assert first["text"]["verbosity"] == "low"
+    assert {k: first.get(k) for k in expected} == expected
