@@ -32,6 +32,7 @@ from .transports import create_transport, transport_from_env
 from .transports.base import AsyncTransport
 
 if TYPE_CHECKING:
+    from ._resource import AsyncOpenAIWithRawResponse, AsyncOpenAIWithStreamingResponse
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
     from .resources.beta import AsyncBeta
@@ -316,6 +317,21 @@ class AsyncOpenAI:
         from .resources.beta import AsyncBeta
 
         return AsyncBeta(self)
+
+    @property
+    def with_raw_response(self) -> AsyncOpenAIWithRawResponse:
+        """Every resource's methods returning the HTTP response: ``client.with_raw_response.chat.completions
+        .create(...)``, the same as ``client.chat.completions.with_raw_response.create(...)``."""
+        from ._resource import AsyncOpenAIWithRawResponse
+
+        return AsyncOpenAIWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncOpenAIWithStreamingResponse:
+        """Every resource's methods as ``async with``, yielding the response before its body is read."""
+        from ._resource import AsyncOpenAIWithStreamingResponse
+
+        return AsyncOpenAIWithStreamingResponse(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncAPIResource",
+    "AsyncOpenAIWithRawResponse",
+    "AsyncOpenAIWithStreamingResponse",
     "AsyncResourceWithRawResponse",
     "AsyncResourceWithStreamingResponse",
     "RequestOptionsParams",
@@ -196,6 +198,39 @@ class AsyncResourceWithStreamingResponse:
             return attr.with_streaming_response
         _refuse_helper(self._resource, name, attr)
         return _streamed_method(self._resource, name, AsyncAPIResponse)  # type: ignore[return-value]
+
+
+class AsyncOpenAIWithRawResponse:
+    """``client.with_raw_response``: each resource's ``with_raw_response`` view, so
+    ``client.with_raw_response.responses.create(...)`` is ``client.responses.with_raw_response.create(...)``
+    (the official SDK has both spellings; frameworks use the client-level one)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncOpenAI) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> _RawAttribute:
+        return _resource_of(self._client, name).with_raw_response
+
+
+class AsyncOpenAIWithStreamingResponse:
+    """``client.with_streaming_response``: each resource's ``with_streaming_response`` view."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncOpenAI) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> _StreamedAttribute:
+        return _resource_of(self._client, name).with_streaming_response
+
+
+def _resource_of(client: AsyncOpenAI, name: str) -> AsyncAPIResource:
+    resource = None if name.startswith("_") else getattr(client, name, None)
+    if not isinstance(resource, AsyncAPIResource):
+        raise AttributeError(f"{type(client).__name__}.{name} is not an API resource")
+    return resource
 
 
 class _RawMethod(Generic[_P, _R]):

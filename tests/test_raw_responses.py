@@ -75,6 +75,21 @@ async def test_sub_resources_through_a_view(client: AsyncOpenAI) -> None:
         _ = client.files.with_raw_response._pipeline
 
 
+async def test_client_level_views(client: AsyncOpenAI) -> None:
+    # The official SDK's other spelling (client.with_raw_response.<resource>...), which frameworks use.
+    raw = await client.with_raw_response.chat.completions.create(model="gpt-4o", messages=MESSAGES)
+    assert isinstance(raw, LegacyAPIResponse)
+    assert raw.parse().choices[0].message.content == "echo: raw hello"
+    async with client.with_streaming_response.responses.create(model="gpt-4o", input="raw hello") as response:
+        assert isinstance(response, AsyncAPIResponse) and response.status_code == 200
+        assert (await response.parse()).output_text == "echo: raw hello"
+    for name in ("api_key", "close", "_pipeline", "no_such_resource"):
+        with pytest.raises(AttributeError, match="is not an API resource"):
+            getattr(client.with_raw_response, name)
+        with pytest.raises(AttributeError, match="is not an API resource"):
+            getattr(client.with_streaming_response, name)
+
+
 async def test_post_processing_runs_in_parse(client: AsyncOpenAI, server: MockServer) -> None:
     # embeddings travel as base64 and are decoded by the method; parse() runs that too. A generator
     # argument is materialised once, so the replay sees the same values.

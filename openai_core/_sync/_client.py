@@ -33,6 +33,7 @@ from openai_core._sync.transports import create_transport, transport_from_env
 from openai_core._sync.transports.base import Transport
 
 if TYPE_CHECKING:
+    from openai_core._sync._resource import OpenAIWithRawResponse, OpenAIWithStreamingResponse
     from openai_core._sync.resources.audio import Audio
     from openai_core._sync.resources.batches import Batches
     from openai_core._sync.resources.beta import Beta
@@ -317,6 +318,21 @@ class OpenAI:
         from openai_core._sync.resources.beta import Beta
 
         return Beta(self)
+
+    @property
+    def with_raw_response(self) -> OpenAIWithRawResponse:
+        """Every resource's methods returning the HTTP response: ``client.with_raw_response.chat.completions
+        .create(...)``, the same as ``client.chat.completions.with_raw_response.create(...)``."""
+        from openai_core._sync._resource import OpenAIWithRawResponse
+
+        return OpenAIWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> OpenAIWithStreamingResponse:
+        """Every resource's methods as ``with``, yielding the response before its body is read."""
+        from openai_core._sync._resource import OpenAIWithStreamingResponse
+
+        return OpenAIWithStreamingResponse(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

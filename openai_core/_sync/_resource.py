@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SyncAPIResource",
+    "OpenAIWithRawResponse",
+    "OpenAIWithStreamingResponse",
     "ResourceWithRawResponse",
     "ResourceWithStreamingResponse",
     "RequestOptionsParams",
@@ -195,6 +197,39 @@ class ResourceWithStreamingResponse:
             return attr.with_streaming_response
         _refuse_helper(self._resource, name, attr)
         return _streamed_method(self._resource, name, APIResponse)  # type: ignore[return-value]
+
+
+class OpenAIWithRawResponse:
+    """``client.with_raw_response``: each resource's ``with_raw_response`` view, so
+    ``client.with_raw_response.responses.create(...)`` is ``client.responses.with_raw_response.create(...)``
+    (the official SDK has both spellings; frameworks use the client-level one)."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OpenAI) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> _RawAttribute:
+        return _resource_of(self._client, name).with_raw_response
+
+
+class OpenAIWithStreamingResponse:
+    """``client.with_streaming_response``: each resource's ``with_streaming_response`` view."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OpenAI) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> _StreamedAttribute:
+        return _resource_of(self._client, name).with_streaming_response
+
+
+def _resource_of(client: OpenAI, name: str) -> SyncAPIResource:
+    resource = None if name.startswith("_") else getattr(client, name, None)
+    if not isinstance(resource, SyncAPIResource):
+        raise AttributeError(f"{type(client).__name__}.{name} is not an API resource")
+    return resource
 
 
 class _RawMethod(Generic[_P, _R]):

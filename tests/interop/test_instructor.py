@@ -78,8 +78,8 @@ async def test_from_openai_tools_mode(make_client: Callable[..., Any], server: M
 async def test_from_openai_json_schema_mode(make_client: Callable[..., Any], server: MockServer) -> None:
     word = marker()
     structured = instructor.from_openai(make_client(), mode=instructor.Mode.JSON_SCHEMA)
-    assert fields(await structured.chat.completions.create(model="gpt-4o-mini", response_model=City,
-                                                    messages=ask(word))) == CITY
+    city = await structured.chat.completions.create(model="gpt-4o-mini", response_model=City, messages=ask(word))
+    assert fields(city) == CITY
     (body,) = bodies(server, CHAT, word)
     assert body["response_format"]["type"] == "json_schema" and "tools" not in body
 

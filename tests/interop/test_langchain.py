@@ -85,6 +85,21 @@ async def test_ainvoke(make_client: Callable[..., Any], server: MockServer) -> N
     assert body["messages"] == [{"role": "user", "content": f"hello {word}"}] and body.get("stream") is not True
 
 
+@pytest.mark.parametrize("use_responses_api", [False, True])
+async def test_include_response_headers(make_client: Callable[..., Any], use_responses_api: bool) -> None:
+    # Read off the raw response (with_raw_response.create, or the client's with_raw_response for Responses).
+    model = chat_model(make_client(), include_response_headers=True, use_responses_api=use_responses_api)
+    reply = await model.ainvoke(f"headers {marker()}")
+    # Compared case-insensitively: over aiohttp the names keep the server's spelling (X-Request-ID),
+    # httpx lower-cases them: a difference between the transports, not of the frameworks.
+    headers = {name.lower(): value for name, value in reply.response_metadata["headers"].items()}
+    assert headers["x-request-id"].startswith("req_") and headers["content-type"].startswith("application/json")
+    chunks = [chunk async for chunk in model.astream(f"streamed headers {marker()}")]
+    first = next(chunk for chunk in chunks if chunk.response_metadata.get("headers"))
+    streamed = {name.lower(): value for name, value in first.response_metadata["headers"].items()}
+    assert streamed["content-type"].startswith("text/event-stream")
+
+
 async def test_astream_text_and_usage(make_client: Callable[..., Any], server: MockServer) -> None:
     word = marker()
     chunks = [chunk async for chunk in chat_model(make_client(), stream_usage=True).astream(
