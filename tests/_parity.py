@@ -110,7 +110,9 @@ def _accepts_one(mine: Any, theirs: Any) -> bool:
     if isinstance(theirs, type) and issubclass(theirs, pydantic.BaseModel):
         if not (isinstance(mine, type) and issubclass(mine, pydantic.BaseModel)):
             return False
-        return _model_key(mine) == _model_key(theirs) or mine.__name__ == theirs.__name__
+        # By module path and name, as the bridges pair them: a nested class of the right name defined in
+        # another module bridges to another official class, and fails the official isinstance check.
+        return _model_key(mine) == _model_key(theirs)
     if theirs_origin in _LISTS or theirs in _LISTS:
         if not (mine_origin in _LISTS or mine in _LISTS):
             return False

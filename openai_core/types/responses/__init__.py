@@ -41,10 +41,10 @@ from .response_error_event import ResponseErrorEvent as ResponseErrorEvent
 from .response_failed_event import ResponseFailedEvent as ResponseFailedEvent
 from .response_file_search_tool_call import ResponseFileSearchToolCall as ResponseFileSearchToolCall
 from .response_format_text_config import ResponseFormatTextConfig as ResponseFormatTextConfig
-from .response_format_text_config import (
+from .response_format_text_config_param import ResponseFormatTextConfigParam as ResponseFormatTextConfigParam
+from .response_format_text_json_schema_config import (
     ResponseFormatTextJSONSchemaConfig as ResponseFormatTextJSONSchemaConfig,
 )
-from .response_format_text_config_param import ResponseFormatTextConfigParam as ResponseFormatTextConfigParam
 from .response_format_text_json_schema_config_param import (
     ResponseFormatTextJSONSchemaConfigParam as ResponseFormatTextJSONSchemaConfigParam,
 )

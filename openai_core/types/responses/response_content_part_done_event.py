@@ -1,9 +1,20 @@
-from typing import Literal
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
-from .response_content_part_added_event import Part, PartReasoningText
+from .response_output_refusal import ResponseOutputRefusal
+from .response_output_text import ResponseOutputText
 
 __all__ = ["Part", "PartReasoningText", "ResponseContentPartDoneEvent"]
+
+
+class PartReasoningText(BaseModel):
+    text: str
+    type: Literal["reasoning_text"]
+
+
+Part: TypeAlias = Annotated[ResponseOutputText | ResponseOutputRefusal | PartReasoningText, Field(discriminator="type")]
 
 
 class ResponseContentPartDoneEvent(BaseModel):

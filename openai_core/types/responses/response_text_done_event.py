@@ -1,9 +1,19 @@
 from typing import Literal
 
 from ..._models import BaseModel
-from .response_text_delta_event import Logprob, LogprobTopLogprob
 
 __all__ = ["Logprob", "LogprobTopLogprob", "ResponseTextDoneEvent"]
+
+
+class LogprobTopLogprob(BaseModel):
+    token: str | None = None
+    logprob: float | None = None
+
+
+class Logprob(BaseModel):
+    token: str
+    logprob: float
+    top_logprobs: list[LogprobTopLogprob] | None = None
 
 
 class ResponseTextDoneEvent(BaseModel):
