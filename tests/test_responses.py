@@ -364,14 +364,19 @@ async def test_parse_with_a_text_format_and_a_strict_tool(client: AsyncOpenAI, s
         assert call.parsed_arguments == ({"city": "city-value"} if strict else None)
 
 
-async def test_parse_without_a_format_and_its_refusals(client: AsyncOpenAI) -> None:
+async def test_parse_without_a_format_and_its_refusals(client: AsyncOpenAI, server: MockServer) -> None:
     plain = await client.responses.parse(model="gpt-4o", input="hello")
     assert plain.output_text == "echo: hello" and plain.output_parsed is None
     with pytest.raises(TypeError, match="cannot be given together"):
         await client.responses.parse(model="gpt-4o", input="x", text_format=Story,
                                      text={"format": {"type": "text"}})
-    with pytest.raises(TypeError, match="stream"):
+    sent = len(server.requests)
+    with pytest.raises(TypeError, match=r"use responses\.stream"):
         await client.responses.parse(model="gpt-4o", input="x", stream=True)  # type: ignore[call-overload]
+    assert len(server.requests) == sent
+    # stream=False is accepted and sent, as the official SDK does (LangChain passes it)
+    unstreamed = await client.responses.parse(model="gpt-4o", input="not streamed", stream=False, text_format=Story)
+    assert server.requests[-1].json()["stream"] is False and isinstance(unstreamed.output_parsed, Story)
 
 
 async def test_stream_helper_snapshots_and_final_response(client: AsyncOpenAI, server: MockServer) -> None:

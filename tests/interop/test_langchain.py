@@ -232,6 +232,15 @@ async def test_responses_api_astream(make_client: Callable[..., Any], server: Mo
     assert body["stream"] is True
 
 
+async def test_responses_api_structured_output(make_client: Callable[..., Any], server: MockServer) -> None:
+    # Through root_async_client.responses.with_raw_response.parse(text_format=Weather).
+    word = marker()
+    structured = chat_model(make_client(), use_responses_api=True).with_structured_output(Weather)
+    assert await structured.ainvoke(f"the weather {word}") == Weather(city="city-value", degrees=1)
+    (body,) = bodies(server, RESPONSES, word)
+    assert body["text"]["format"]["type"] == "json_schema" and body["text"]["format"]["name"] == "Weather"
+
+
 async def test_responses_api_tool_call_then_answer(make_client: Callable[..., Any], server: MockServer) -> None:
     word = marker()
     model = chat_model(make_client(), use_responses_api=True).bind_tools([get_weather])

@@ -365,14 +365,19 @@ def test_parse_with_a_text_format_and_a_strict_tool(client: OpenAI, server: Mock
         assert call.parsed_arguments == ({"city": "city-value"} if strict else None)
 
 
-def test_parse_without_a_format_and_its_refusals(client: OpenAI) -> None:
+def test_parse_without_a_format_and_its_refusals(client: OpenAI, server: MockServer) -> None:
     plain = client.responses.parse(model="gpt-4o", input="hello")
     assert plain.output_text == "echo: hello" and plain.output_parsed is None
     with pytest.raises(TypeError, match="cannot be given together"):
         client.responses.parse(model="gpt-4o", input="x", text_format=Story,
                                      text={"format": {"type": "text"}})
-    with pytest.raises(TypeError, match="stream"):
+    sent = len(server.requests)
+    with pytest.raises(TypeError, match=r"use responses\.stream"):
         client.responses.parse(model="gpt-4o", input="x", stream=True)  # type: ignore[call-overload]
+    assert len(server.requests) == sent
+    # stream=False is accepted and sent, as the official SDK does (LangChain passes it)
+    unstreamed = client.responses.parse(model="gpt-4o", input="not streamed", stream=False, text_format=Story)
+    assert server.requests[-1].json()["stream"] is False and isinstance(unstreamed.output_parsed, Story)
 
 
 def test_stream_helper_snapshots_and_final_response(client: OpenAI, server: MockServer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cached_property
-from typing import Any, TypeVar, cast, overload
+from typing import Any, Literal, TypeVar, cast, overload
 
 from typing_extensions import Unpack
 
@@ -47,7 +47,7 @@ class CreateAny(ResponseCreateParamsBase, RequestOptionsParams, total=False):
 
 
 class ParseParams(ResponseCreateParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: Literal[False] | None  # accepted as the official SDK accepts it (LangChain passes False)
 
 
 _T = TypeVar("_T")
@@ -66,7 +66,7 @@ class RetrieveAny(ResponseRetrieveParamsBase, RequestOptionsParams, total=False)
 
 
 _CREATE = ParamSpec("create", ResponseCreateParamsBase, stream=bool | None)
-_PARSE = ParamSpec("parse", ResponseCreateParamsBase)
+_PARSE = ParamSpec("parse", ResponseCreateParamsBase, stream=bool | None)
 _RETRIEVE = ParamSpec("retrieve", ResponseRetrieveParamsBase, stream=bool)
 # ResponseStreamEvent is a union (a validator built once, see _models.json_parser), not a class: the
 # stream's item type is spelled for the type checker here.
@@ -138,6 +138,8 @@ class Responses(SyncAPIResource):
         (``call.parsed_arguments``)."""
         text_format = params.pop("text_format", None)
         body, request_options = self._structured_body(params, text_format)
+        if body.get("stream"):
+            raise TypeError("parse() returns one response; to stream a parsed response use responses.stream()")
         response = self._pipeline.request(options("POST", "/responses", request_options, body=body), Response)
         return parse_response(text_format=text_format, input_tools=body.get("tools"), response=response)
 
