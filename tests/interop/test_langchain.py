@@ -237,8 +237,12 @@ async def test_responses_api_structured_output(make_client: Callable[..., Any], 
     word = marker()
     structured = chat_model(make_client(), use_responses_api=True).with_structured_output(Weather)
     assert await structured.ainvoke(f"the weather {word}") == Weather(city="city-value", degrees=1)
-    (body,) = bodies(server, RESPONSES, word)
-    assert body["text"]["format"]["type"] == "json_schema" and body["text"]["format"]["name"] == "Weather"
+    streamed = [out async for out in structured.astream(f"stream the weather {word}")]
+    assert streamed[-1] == Weather(city="city-value", degrees=1)
+    plain, stream = bodies(server, RESPONSES, word)
+    for body in (plain, stream):
+        assert body["text"]["format"]["type"] == "json_schema" and body["text"]["format"]["name"] == "Weather"
+    assert stream["stream"] is True
 
 
 async def test_responses_api_tool_call_then_answer(make_client: Callable[..., Any], server: MockServer) -> None:
