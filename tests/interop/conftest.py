@@ -10,7 +10,9 @@ Sync scenarios compare ``openai.OpenAI`` (``official``) with ``openai_core.OpenA
 
 Fixtures: ``client_kind`` / ``sync_client_kind`` (the parameter), ``make_client`` / ``make_sync_client``
 (factories taking what a user of the official client would pass too, e.g. ``max_retries=0``; every client
-made is closed after the test). ``new_async_client`` / ``new_sync_client`` build one outside a fixture.
+made is closed after the test), ``make_client_outside_a_loop`` (async clients made in a sync test, for a
+framework's own ``run_sync``). ``new_async_client`` / ``new_sync_client`` build one outside a fixture.
+``bodies(server, path, marker)`` gives the JSON bodies a test sent (found by a word unique to it).
 
 The loopback guard (autouse) fails a test that resolved or connected to anything but 127.0.0.1 / ::1 /
 localhost, e.g. a framework's telemetry exporter: the suite talks to the embedded server only.
@@ -18,6 +20,7 @@ localhost, e.g. a framework's telemetry exporter: the suite talks to the embedde
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -75,6 +78,29 @@ async def make_client(server: MockServer, client_kind: str) -> AsyncIterator[Cal
     yield make
     for client in made:
         await client.close()
+
+
+@pytest.fixture
+def make_client_outside_a_loop(server: MockServer, client_kind: str) -> Iterator[Callable[..., Any]]:
+    """Async clients made in plain (sync) code, for a framework's ``run_sync``. Those run on the thread's
+    default event loop (pydantic-ai and the Agents SDK alike), so the test gets a fresh one, and its clients
+    are closed on it, as a user of ``run_sync`` closes them, before it is closed."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    made: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        client = new_async_client(client_kind, server, **options)
+        made.append(client)
+        return client
+
+    try:
+        yield make
+        for client in made:
+            loop.run_until_complete(client.close())
+    finally:
+        loop.close()
+        asyncio.set_event_loop(None)
 
 
 @pytest.fixture
@@ -160,11 +186,11 @@ class LoopbackGuard:
 
 
 @pytest.fixture(scope="session")
-def loopback_guard() -> Iterator[LoopbackGuard]:
+def loopback_guard() -> LoopbackGuard:
+    # Never uninstalled: telemetry exporters flush at interpreter exit, after the session is over.
     guard = LoopbackGuard()
     guard.install()
-    yield guard
-    guard.uninstall()
+    return guard
 
 
 @pytest.fixture(autouse=True)

@@ -96,6 +96,8 @@ async def test_run_without_tools(make_client: Callable[..., Any], server: MockSe
     assert usage.input_tokens_details.cached_tokens == 0 and usage.output_tokens_details.reasoning_tokens == 0
     (body,) = bodies(server, PATHS[api], word)
     assert body["model"] == "gpt-4o"
+    if api == "responses":  # the SDK keeps the x-request-id the client read (``response._request_id``)
+        assert str(result.raw_responses[0].request_id).startswith("req_")
 
 
 @pytest.mark.parametrize("api", APIS)
@@ -151,6 +153,8 @@ async def test_run_streamed_events(make_client: Callable[..., Any], server: Mock
     usage = result.context_wrapper.usage
     assert usage.requests == 2 and usage.output_tokens == CALL_TOKENS + 7 and usage.input_tokens > 0
     assert all(body["stream"] is True for body in bodies(server, PATHS[api], word))
+    if api == "responses":  # from with_streaming_response's raw response, kept on the streamed responses
+        assert all(str(r.request_id).startswith("req_") for r in result.raw_responses)
 
 
 @pytest.mark.parametrize("api", APIS)
@@ -227,6 +231,18 @@ async def test_responses_previous_response_id(make_client: Callable[..., Any], s
     assert second.final_output == f"echo: two {word}"
     sent = bodies(server, PATHS["responses"], word)[-1]
     assert sent["previous_response_id"] == first.last_response_id and first.last_response_id.startswith("resp_")
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_run_sync(make_client_outside_a_loop: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    calls: list[str] = []
+    agent = weather_agent(model_for(api, make_client_outside_a_loop()), calls)
+    # One run: run_sync shuts the loop's async generators down after each run, after which httpx (official
+    # client included) warns that its auth-flow generator was scheduled too late.
+    result = Runner.run_sync(agent, f"get_weather {word}")
+    assert result.final_output == "tool results: get_weather -> sunny in city-value" and calls == ["city-value"]
+    assert len(bodies(server, PATHS[api], word)) == 2
 
 
 def test_tracing_is_off() -> None:

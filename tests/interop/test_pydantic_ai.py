@@ -173,6 +173,17 @@ async def test_structured_output_after_a_tool(make_client: Callable[..., Any], s
     assert len(bodies(server, CHAT, word)) == 2
 
 
+@pytest.mark.parametrize("api", APIS)
+def test_run_sync(make_client_outside_a_loop: Callable[..., Any], server: MockServer, api: str) -> None:
+    word = marker()
+    calls: list[str] = []
+    agent = weather_agent(model_for(api, make_client_outside_a_loop()), calls)
+    first = agent.run_sync(f"plain {word}")
+    second = agent.run_sync(f"get_weather {word}")  # the same client, on the loop of another run_sync
+    assert (first.output, second.output) == (f"echo: plain {word}", "tool results: get_weather -> sunny in city-value")
+    assert calls == ["city-value"] and len(bodies(server, CHAT if api == "chat" else RESPONSES, word)) == 3
+
+
 # -------------------------------------------------------------------------------------------- errors
 
 
