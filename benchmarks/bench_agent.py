@@ -78,7 +78,7 @@ async def measure(kind: str, base_url: str, args: argparse.Namespace) -> dict[st
 
     async def agent_run() -> None:
         result = await agent.run(prompt)
-        assert "sunny in Paris" in result.output, result.output
+        assert "sunny in" in result.output, result.output
 
     async def chat_call() -> None:
         response = await client.chat.completions.create(
