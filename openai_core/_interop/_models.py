@@ -31,7 +31,7 @@ _building: set[type] = set()
 def bridge_type(tp: Any) -> Any:
     """``tp`` with every openai_core model in it replaced by its bridge (a class, a union, a list...)."""
     if isinstance(tp, type):
-        if issubclass(tp, pydantic.BaseModel) and tp.__module__.startswith("openai_core"):
+        if issubclass(tp, pydantic.BaseModel) and _is_ours(tp):
             return _bridge_model(tp)
         return tp
     origin = typing.get_origin(tp)
@@ -49,6 +49,13 @@ def bridge_type(tp: Any) -> Any:
     if isinstance(tp, types.GenericAlias):
         return types.GenericAlias(origin, new_args)
     return tp.copy_with(new_args)
+
+
+def _is_ours(cls: type[pydantic.BaseModel]) -> bool:
+    # A parametrized generic (ParsedChatCompletion[Foo]) takes the module of whoever parametrized it
+    # first: ask its origin.
+    origin = cls.__pydantic_generic_metadata__["origin"] or cls
+    return origin.__module__.startswith("openai_core")
 
 
 def official_counterpart(cls: type[pydantic.BaseModel]) -> type[pydantic.BaseModel] | None:
