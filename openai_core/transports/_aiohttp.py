@@ -36,6 +36,23 @@ def _map_error(exc: BaseException) -> Exception:
     return TransportConnectionError(f"{type(exc).__name__}: {exc}")
 
 
+class _Connector(aiohttp.TCPConnector):
+    """aiohttp's connector, never reusing a pooled connection that received bytes while idle.
+
+    aiohttp keeps reading an idle pooled connection and queues whatever response arrives on it; the
+    next request sent on that connection is then answered with the queued one (a server that sends an
+    unasked-for second response smuggles it into another call). ``should_close`` is set once anything
+    was parsed there, so such a connection is closed instead of reused."""
+
+    async def _get(self, *args: Any, **kwargs: Any) -> Any:
+        while True:
+            connection = await super()._get(*args, **kwargs)
+            protocol = getattr(connection, "protocol", None)
+            if connection is None or protocol is None or not protocol.should_close:
+                return connection
+            connection.close()
+
+
 class _AioHttpBody:
     __slots__ = ("_response",)
 
@@ -103,7 +120,9 @@ class AioHttpTransport:
             connector_kwargs: dict[str, Any] = {"limit": self._limit, "limit_per_host": 0}
             if self._ssl is not None:
                 connector_kwargs["ssl"] = self._ssl
-            kwargs["connector"] = aiohttp.TCPConnector(**connector_kwargs)
+            kwargs["connector"] = (_Connector if hasattr(aiohttp.TCPConnector, "_get") else aiohttp.TCPConnector)(
+                **connector_kwargs
+            )
         # httpx honours HTTP(S)_PROXY / NO_PROXY by default; so does this backend, for parity. Not with
         # aiohttp's trust_env=True, though: that costs two thread-pool hops per request (a netrc read
         # and a proxy lookup; measured at ~30 % of client CPU at 64 concurrent). The environment is

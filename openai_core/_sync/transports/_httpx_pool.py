@@ -33,6 +33,20 @@ def _key(origin: httpcore.Origin) -> tuple[bytes, bytes, int]:
     return (origin.scheme, origin.host, origin.port)  # httpcore.Origin is not hashable
 
 
+def _has_unread_bytes(connection: httpcore.HTTPConnection) -> bool:
+    """Whether h11 still holds bytes the server sent after the response just completed.
+
+    A server whose ``Content-Length`` is shorter than its body (or that pipelines an unasked-for
+    response) leaves them in h11's buffer, where the socket-readability check cannot see them: reusing
+    the connection would hand the *next* request those bytes as its response. Where the internals are
+    not as expected, the answer is "yes", so an unknown state costs a reconnect, never a desync."""
+    state = getattr(getattr(connection, "_connection", None), "_h11_state", None)
+    if state is None:
+        return True
+    data, closed = state.trailing_data
+    return bool(data) or bool(closed)
+
+
 class _PooledStream:
     """The response body; closing it hands the connection back (or drops it) and frees the slot."""
 
@@ -136,10 +150,11 @@ class _LeanPool:
     def release(self, connection: httpcore.HTTPConnection, origin: httpcore.Origin) -> None:
         self._active.discard(connection)
         try:
-            if not self._closed and connection.is_idle():
+            if not self._closed and connection.is_idle() and not _has_unread_bytes(connection):
                 self._idle.setdefault(_key(origin), []).append(connection)
             else:
-                connection.close()  # the body was not read to the end: the socket cannot be reused
+                # The body was not read to the end, or bytes follow it: the socket cannot be reused.
+                connection.close()
         finally:
             self._slots.release()
 
