@@ -20,7 +20,14 @@ from typing_extensions import override
 from yarl import URL
 
 from .._types import Timeout
-from .base import Request, Response, TransportConnectionError, TransportTimeoutError
+from .base import (
+    HTTPHeaders,
+    Request,
+    Response,
+    TransportConnectionError,
+    TransportRequestError,
+    TransportTimeoutError,
+)
 
 __all__ = ["AioHttpTransport", "DefaultAioHttpClient"]
 
@@ -140,6 +147,8 @@ class AioHttpTransport:
     def _client_timeout(self, timeout: Timeout) -> aiohttp.ClientTimeout:
         client_timeout = self._timeouts.get(timeout)
         if client_timeout is None:
+            if len(self._timeouts) >= 64:  # a distinct Timeout per call must not grow the cache forever
+                self._timeouts.clear()
             # aiohttp's `connect` covers the wait for a pooled connection plus the connect itself;
             # `sock_connect` is the connect alone, which is what the neutral `connect` means.
             pool_and_connect = (
@@ -189,10 +198,17 @@ class AioHttpTransport:
             )
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise _map_error(exc) from exc
+        except ValueError:
+            # aiohttp refuses a control character in a header ("header injection"); its message is
+            # generic, but the chained traceback's locals are not printed either way.
+            raise TransportRequestError(
+                "the request could not be sent: a header name or value is not valid HTTP; header values "
+                "are not shown, they may hold a key"
+            ) from None
         self._open.add(response)
         return Response(
             response.status,
-            headers=response.headers,
+            headers=HTTPHeaders(response.headers),
             stream=_AioHttpBody(response),
             request=request,
             http_version=f"HTTP/{response.version.major}.{response.version.minor}"
