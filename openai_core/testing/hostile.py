@@ -98,7 +98,7 @@ async def honest(conn: RawConnection) -> None:
 
 
 async def _endless(conn: RawConnection, head: bytes, piece: bytes, *, total: int | None = None) -> None:
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(head)
     sent = 0
     while total is None or sent < total:
@@ -147,7 +147,7 @@ async def gzip_bomb(conn: RawConnection) -> None:
     first, unit = _bomb_parts()
     mebibytes = 2048
     length = len(first) + len(unit) * (mebibytes - 1) + len(_bomb_trailer(mebibytes))
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(http_response(200, headers={"Content-Encoding": "gzip"}, content_length=length) + first)
     batch = unit * 64
     for _ in range((mebibytes - 1) // 64):
@@ -157,7 +157,7 @@ async def gzip_bomb(conn: RawConnection) -> None:
 
 async def sse_huge_line(conn: RawConnection) -> None:
     """An event stream whose first line never ends (``data: xxxx...`` for 512 MiB)."""
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(_SSE_HEAD + _chunked(b"data: "))
     piece = _chunked(b"x" * _MiB)
     for _ in range(512):
@@ -169,7 +169,7 @@ async def sse_huge_line(conn: RawConnection) -> None:
 
 
 async def _sse(conn: RawConnection, *events: bytes, end: bytes = b"0\r\n\r\n") -> None:
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(_SSE_HEAD + b"".join(_chunked(e) for e in events) + end)
 
 
@@ -195,7 +195,7 @@ def _deep(depth: int = 100_000) -> bytes:
 
 async def deep_error_body(conn: RawConnection) -> None:
     """A 400 whose JSON error body is nested 100,000 deep."""
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(http_response(400, b'{"error": ' + _deep() + b"}"))
 
 
@@ -206,13 +206,13 @@ async def deep_sse_error(conn: RawConnection) -> None:
 
 async def deep_json(conn: RawConnection) -> None:
     """A 200 whose JSON body is an object holding a list nested 100,000 deep."""
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(http_response(200, b'{"id": "x", "choices": ' + _deep() + b"}"))
 
 
 async def missing_choices(conn: RawConnection) -> None:
     """A 200 chat completion without ``choices`` (and without most other fields)."""
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(http_response(200, b'{"id": "chatcmpl-1", "object": "chat.completion"}'))
 
 
@@ -227,7 +227,7 @@ async def _trickle(conn: RawConnection, data: bytes, gap: float) -> None:
 
 async def slowloris_headers(conn: RawConnection) -> None:
     """Answers with one header byte every 0.2 s, forever (each byte resets a read timeout)."""
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(b"HTTP/1.1 200 OK\r\n")
     while True:
         await _trickle(conn, b"X-Slow: " + b"a" * 64 + b"\r\n", 0.2)
@@ -235,7 +235,7 @@ async def slowloris_headers(conn: RawConnection) -> None:
 
 async def slowloris_body(conn: RawConnection) -> None:
     """Headers at once, then a 100 kB JSON body one byte every 0.2 s."""
-    await conn.read_head()
+    await conn.read_request()
     body = chat_completion("x" * 100_000)
     await conn.send(http_response(200, content_length=len(body)))
     await _trickle(conn, body, 0.2)
@@ -243,7 +243,7 @@ async def slowloris_body(conn: RawConnection) -> None:
 
 async def slowloris_stream(conn: RawConnection) -> None:
     """An event stream that sends a keep-alive comment every 0.2 s and never an event."""
-    await conn.read_head()
+    await conn.read_request()
     await conn.send(_SSE_HEAD)
     while True:
         await conn.send(_chunked(b": keep-alive\n"))
@@ -262,6 +262,13 @@ async def early_413(conn: RawConnection) -> None:
     error = b'{"error": {"message": "Request entity too large", "type": "invalid_request_error"}}'
     await conn.send(http_response(413, error, headers={"Connection": "close"}))
     await asyncio.sleep(0.2)  # as servers do: let the answer leave before the close resets the upload
+
+
+async def unauthorized(conn: RawConnection) -> None:
+    """Every request gets a 401 (for the secrets cases: an error that carries the request)."""
+    error = b'{"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}}'
+    while await conn.read_request() is not None:
+        await conn.send(http_response(401, error))
 
 
 async def ok(conn: RawConnection) -> None:

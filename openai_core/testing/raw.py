@@ -181,6 +181,17 @@ class RawServer:
             self._loop = None
             ready.set()
 
+    @staticmethod
+    async def _close(writer: asyncio.StreamWriter) -> None:
+        # A FIN once what was written has left (abort() would drop it and reset the connection).
+        if writer.transport.is_closing():
+            return
+        writer.close()
+        try:
+            await asyncio.wait_for(writer.wait_closed(), 2)
+        except (TimeoutError, ConnectionError, asyncio.CancelledError):
+            writer.transport.abort()
+
     async def _serve(self, ready: threading.Event) -> None:
         self._stopped = asyncio.Event()
         tasks: set[asyncio.Task[None]] = set()
@@ -199,7 +210,7 @@ class RawServer:
                 pass  # the server is stopping; asyncio's stream callback chokes on a cancelled task
             finally:
                 tasks.discard(task)
-                writer.transport.abort()
+                await self._close(writer)
 
         server = await asyncio.start_server(on_client, self.host, 0, limit=_MAX_HEAD)
         self.port = server.sockets[0].getsockname()[1]
