@@ -9,6 +9,7 @@ the parent; the child only runs the client, so its peak RSS is the client's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from ..testing.hostile import HANDLERS
 from ..testing.raw import RawServer
 
-__all__ = ["CASES", "KINDS", "SECRET", "Case", "Outcome", "run_case"]
+__all__ = ["CASES", "KINDS", "SECRET", "Case", "Outcome", "run_case", "run_cases"]
 
 SECRET = "sk-SECRET-0123456789abcdef"
 PASSWORD = "hunter2-SECRET"
@@ -122,32 +123,55 @@ class Outcome:
         return self.error if self.error is not None else "ok"
 
 
-def run_case(case: Case, kind: str, *, python: str = sys.executable) -> Outcome:
-    """Run ``case`` with client ``kind`` ("httpx", "aiohttp" or "official") in a child process."""
-    with RawServer(HANDLERS[case.handler]) as server:
-        base = server.base_url
-        spec = {
-            "kind": kind, "base_url": base, "call": case.call, "construct_in_call": case.construct_in_call,
-            "kwargs": (case.official if kind == "official" else case.ours),
-            "userinfo_url": base.replace("http://", f"http://user:{PASSWORD}@"),
-            "rss_cap_mib": case.rss_cap_mib,
-        }
+def run_case(case: Case, kind: str, *, rss_cap_mib: int | None = None, python: str = sys.executable) -> Outcome:
+    """Run ``case`` with client ``kind`` ("httpx", "aiohttp" or "official") in a child process whose
+    address space is capped at ``rss_cap_mib`` (default: the case's)."""
+    return run_cases([case], kind, rss_cap_mib=rss_cap_mib or case.rss_cap_mib, python=python)[0]
+
+
+def run_cases(cases: list[Case], kind: str, *, rss_cap_mib: int = 1024, python: str = sys.executable) -> list[Outcome]:
+    """Run ``cases`` one after the other in one child process (cheaper than a child each; the memory
+    figures are then the child's peak over all of them, each case's growth over the peak before it)."""
+    with contextlib.ExitStack() as stack:
+        servers = [stack.enter_context(RawServer(HANDLERS[case.handler])) for case in cases]
+        specs = [
+            {
+                "name": case.name, "base_url": server.base_url, "call": case.call,
+                "construct_in_call": case.construct_in_call,
+                "kwargs": case.official if kind == "official" else case.ours,
+                "userinfo_url": server.base_url.replace("http://", f"http://user:{PASSWORD}@"),
+            }
+            for case, server in zip(cases, servers, strict=True)
+        ]
+        wall_limit = sum(case.wall_limit for case in cases)
         started = time.monotonic()
         try:
             done = subprocess.run(
-                [python, "-m", "openai_core._bench.hostile_child", json.dumps(spec)],
-                capture_output=True, text=True, timeout=case.wall_limit, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                [python, "-m", "openai_core._bench.hostile_child", json.dumps(
+                    {"kind": kind, "rss_cap_mib": rss_cap_mib, "cases": specs}
+                )],
+                capture_output=True, text=True, timeout=wall_limit,
+                env={**os.environ, "PYTHONWARNINGS": "ignore"},
             )
-        except subprocess.TimeoutExpired:
-            outcome = Outcome(kind, case.name, error="(still running)", elapsed=time.monotonic() - started)
-            outcome.message = f"killed after {case.wall_limit:.0f} s"
-            return outcome
-        requests = len(server.requests)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        outcome = Outcome(kind, case.name, error="(child died)", elapsed=time.monotonic() - started)
-        outcome.message = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1][:200]
-        return outcome
-    outcome = Outcome(kind, case.name, **json.loads(lines[-1]))
-    outcome.requests = requests
-    return outcome
+            stdout, stderr, status = done.stdout, done.stderr, done.returncode
+        except subprocess.TimeoutExpired as exc:
+            stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+            stderr, status = "", None
+        requests = [len(server.requests) for server in servers]
+    results = {r.pop("name"): r for r in (json.loads(line) for line in stdout.splitlines() if line.startswith("{"))}
+    outcomes: list[Outcome] = []
+    for case, seen in zip(cases, requests, strict=True):
+        result = results.get(case.name)
+        if result is not None:
+            outcomes.append(Outcome(kind, case.name, requests=seen, **result))
+            continue
+        # This case killed the child, or outlived the wall limit: the cases after it never ran.
+        if status is None:
+            message = f"killed after {wall_limit:.0f} s"
+        else:
+            message = (stderr.strip().splitlines() or [f"exit status {status}"])[-1][:200]
+        error = "(still running)" if status is None else "(child died)"
+        outcomes.append(Outcome(kind, case.name, error=error, message=message, requests=seen,
+                                elapsed=time.monotonic() - started))
+        break
+    return outcomes

@@ -39,8 +39,7 @@ def _printable(exc: BaseException, client: object, logs: str) -> list[str]:
     return texts
 
 
-async def _run(spec: dict[str, Any], logs: io.StringIO) -> dict[str, Any]:
-    kind = spec["kind"]
+async def _run(kind: str, spec: dict[str, Any], logs: io.StringIO) -> dict[str, Any]:
     sdk = "openai" if kind == "official" else "openai_core"
     if kind == "official":
         import openai
@@ -61,7 +60,9 @@ async def _run(spec: dict[str, Any], logs: io.StringIO) -> dict[str, Any]:
     if client is not None:  # load the resources now, so their lazy imports are not timed
         _ = client.chat.completions, client.files, client.models
     baseline = _rss_mib()
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"name": spec["name"]}
+    logs.seek(0)
+    logs.truncate()
     started = time.monotonic()
     try:
         if client is None:
@@ -88,14 +89,15 @@ async def _run(spec: dict[str, Any], logs: io.StringIO) -> dict[str, Any]:
 
 
 def main() -> None:
-    spec = json.loads(sys.argv[1])
-    cap = spec["rss_cap_mib"] << 20
+    job = json.loads(sys.argv[1])
+    cap = job["rss_cap_mib"] << 20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     logs = io.StringIO()
     root = logging.getLogger()
     root.addHandler(logging.StreamHandler(logs))
     root.setLevel(logging.DEBUG)
-    print(json.dumps(asyncio.run(_run(spec, logs))), flush=True)
+    for spec in job["cases"]:
+        print(json.dumps(asyncio.run(_run(job["kind"], spec, logs))), flush=True)
 
 
 if __name__ == "__main__":

@@ -146,7 +146,8 @@ async def gzip_bomb(conn: RawConnection) -> None:
     """A 200 JSON body, gzip-encoded: ~2 MB on the wire, 2 GiB once decoded."""
     first, unit = _bomb_parts()
     mebibytes = 2048
-    length = len(first) + len(unit) * (mebibytes - 1) + len(_bomb_trailer(mebibytes))
+    # The trailer's CRC costs a second to compute: only a client that reads all 2 GiB gets that far.
+    length = len(first) + len(unit) * (mebibytes - 1) + len(zlib.compressobj(9, zlib.DEFLATED, -15).flush()) + 8
     await conn.read_request()
     await conn.send(http_response(200, headers={"Content-Encoding": "gzip"}, content_length=length) + first)
     batch = unit * 64

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import urllib.request
+import warnings
 import weakref
 from collections.abc import AsyncIterator
 from typing import Any
@@ -34,6 +35,17 @@ __all__ = ["AioHttpTransport", "DefaultAioHttpClient"]
 # Same cap as the httpx backend; aiohttp's default (100) queues the 101st concurrent request.
 DEFAULT_LIMIT = 1000
 _NO_CONTENT_TYPE = ("Content-Type",)
+
+
+def _payload(content: object) -> object:
+    """The request body for aiohttp. A bytes body past 1 MiB goes in as a ready BytesPayload: aiohttp
+    warns (ResourceWarning) about "large" raw bytes locking the loop, but handing the transport a
+    buffer it already holds is one copy, not a blocking read, and the body must stay replayable."""
+    if isinstance(content, bytes | bytearray) and len(content) > 1 << 20:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            return aiohttp.payload.BytesPayload(content)
+    return content
 
 
 def _map_error(exc: BaseException) -> Exception:
@@ -189,7 +201,7 @@ class AioHttpTransport:
                 request.method,
                 request.url,
                 headers=request.headers,
-                data=request.content,
+                data=_payload(request.content),
                 timeout=self._client_timeout(request.timeout),
                 proxy=self._proxy(request.url),
                 # aiohttp labels a body-less POST application/octet-stream; httpx and the official SDK
