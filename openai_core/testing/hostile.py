@@ -22,6 +22,7 @@ from .raw import Handler, RawConnection, http_response
 __all__ = ["HANDLERS", "chat_completion", "chunk_event", "models_page"]
 
 _MiB = 1 << 20
+SESSION_COOKIE = "cookie-SECRET-42"
 GIB = 1 << 30
 
 
@@ -266,10 +267,11 @@ async def early_413(conn: RawConnection) -> None:
 
 
 async def unauthorized(conn: RawConnection) -> None:
-    """Every request gets a 401 (for the secrets cases: an error that carries the request)."""
+    """Every request gets a 401 that sets a cookie (for the secrets cases: an error that carries the
+    request and a response with a secret header)."""
     error = b'{"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}}'
     while await conn.read_request() is not None:
-        await conn.send(http_response(401, error))
+        await conn.send(http_response(401, error, headers={"Set-Cookie": f"session={SESSION_COOKIE}"}))
 
 
 async def ok(conn: RawConnection) -> None:

@@ -144,7 +144,7 @@ def test_an_unsendable_api_key_is_refused_at_construction_without_echoing_it(tra
     ],
 )
 def test_unsendable_default_headers_are_refused_at_construction(option: dict[str, object]) -> None:
-    with pytest.raises(openai.OpenAIError, match="not shown|not a valid header name"):
+    with pytest.raises(openai.OpenAIError, match=r"not shown|not a valid header name"):
         AsyncOpenAI(api_key=KEY, base_url="http://127.0.0.1:9/v1", **option)  # type: ignore[arg-type]
 
 
