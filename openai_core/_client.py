@@ -155,6 +155,7 @@ class AsyncOpenAI:
         else:
             self._transport, self._owns_transport = create_transport(http_client, transport or transport_from_env())
         self._closed = False
+        self._transport_closed = False
         self._pipeline = Pipeline(
             transport=self._transport,
             base_url=url,
@@ -348,10 +349,12 @@ class AsyncOpenAI:
         """Close every connection this client opened. A transport or session the caller passed in as a
         ready ``httpx.AsyncClient`` / ``aiohttp.ClientSession``, or shared from another client via
         ``with_options``, is left open for its owner."""
-        if not self._closed:
-            self._closed = True
-            if self._owns_transport:
-                await self._transport.aclose()
+        self._closed = True
+        if self._owns_transport and not self._transport_closed:
+            # Marked done only once done: a close cut short (KeyboardInterrupt from a second SIGINT
+            # while a server shuts down) is finished by the next close() instead of leaking sockets.
+            await self._transport.aclose()
+            self._transport_closed = True
 
     async def __aenter__(self) -> Self:
         return self

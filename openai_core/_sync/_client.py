@@ -156,6 +156,7 @@ class OpenAI:
         else:
             self._transport, self._owns_transport = create_transport(http_client, transport or transport_from_env())
         self._closed = False
+        self._transport_closed = False
         self._pipeline = Pipeline(
             transport=self._transport,
             base_url=url,
@@ -349,10 +350,12 @@ class OpenAI:
         """Close every connection this client opened. A transport or session the caller passed in as a
         ready ``httpx.Client`` / ``aiohttp.ClientSession``, or shared from another client via
         ``with_options``, is left open for its owner."""
-        if not self._closed:
-            self._closed = True
-            if self._owns_transport:
-                self._transport.close()
+        self._closed = True
+        if self._owns_transport and not self._transport_closed:
+            # Marked done only once done: a close cut short (KeyboardInterrupt from a second SIGINT
+            # while a server shuts down) is finished by the next close() instead of leaking sockets.
+            self._transport.close()
+            self._transport_closed = True
 
     def __enter__(self) -> Self:
         return self

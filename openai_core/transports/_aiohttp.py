@@ -118,6 +118,7 @@ class AioHttpTransport:
         if session is not None and session_kwargs:
             raise TypeError("pass either an aiohttp.ClientSession or keyword arguments for one, not both")
         self._session = session
+        self._closing: aiohttp.ClientSession | None = None
         self._owns_session = session is None
         self._limit = limit
         self._ssl = ssl
@@ -230,10 +231,14 @@ class AioHttpTransport:
 
     async def aclose(self) -> None:
         self._closed = True
-        session, owned = self._session, self._owns_session
-        if owned:
-            self._session = None
-        if owned and session is not None and not session.closed:
+        if not self._owns_session:
+            return
+        session = self._session or self._closing
+        self._session = None
+        if session is not None and not session.closed:
+            # Kept until closed: a close cut short (KeyboardInterrupt from a second SIGINT while a
+            # server shuts down) is finished by the next aclose() instead of leaking the connections.
+            self._closing = session
             # aiohttp drops a connection's payload reference before the connection is lost, so a task
             # reading a body (a stream) when the session closes would wait for its read timeout
             # (600 s by default). Fail those reads now, as httpx does.
@@ -242,6 +247,7 @@ class AioHttpTransport:
                     response.content.set_exception(aiohttp.ClientConnectionError("the client was closed"))
             self._open.clear()
             await session.close()
+            self._closing = None
             # Closing a transport releases its socket on the next loop iteration; yield once so the
             # client holds no socket when close() returns.
             await asyncio.sleep(0)

@@ -86,6 +86,7 @@ class HttpxTransport:
         if client is not None and client_kwargs:
             raise TypeError("pass either an httpx.AsyncClient or keyword arguments for one, not both")
         self._owns_client = client is None
+        self._lean_pool: Any = None
         if client is None:
             lib = self._lib
             client_kwargs.setdefault(
@@ -94,8 +95,10 @@ class HttpxTransport:
             client_kwargs.setdefault("follow_redirects", True)
             client = lib.AsyncClient(**client_kwargs)
             default_transport = getattr(client, "_transport", None)
-            if isinstance(default_transport, lib.AsyncHTTPTransport):
-                install_lean_pool(default_transport, self._core)
+            if isinstance(default_transport, lib.AsyncHTTPTransport) and install_lean_pool(
+                default_transport, self._core
+            ):
+                self._lean_pool = default_transport._pool
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 
@@ -145,6 +148,10 @@ class HttpxTransport:
     async def aclose(self) -> None:
         if self._owns_client:
             await self._client.aclose()
+            if self._lean_pool is not None:
+                # httpx marks itself closed before closing its pool, so its aclose() does nothing the
+                # second time: finish a close that was interrupted (see _LeanPool.aclose).
+                await self._lean_pool.aclose()
 
     @override
     def __repr__(self) -> str:

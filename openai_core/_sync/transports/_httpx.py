@@ -87,6 +87,7 @@ class HttpxTransport:
         if client is not None and client_kwargs:
             raise TypeError("pass either an httpx.Client or keyword arguments for one, not both")
         self._owns_client = client is None
+        self._lean_pool: Any = None
         if client is None:
             lib = self._lib
             client_kwargs.setdefault(
@@ -95,8 +96,10 @@ class HttpxTransport:
             client_kwargs.setdefault("follow_redirects", True)
             client = lib.Client(**client_kwargs)
             default_transport = getattr(client, "_transport", None)
-            if isinstance(default_transport, lib.HTTPTransport):
-                install_lean_pool(default_transport, self._core)
+            if isinstance(default_transport, lib.HTTPTransport) and install_lean_pool(
+                default_transport, self._core
+            ):
+                self._lean_pool = default_transport._pool
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 
@@ -146,6 +149,10 @@ class HttpxTransport:
     def close(self) -> None:
         if self._owns_client:
             self._client.close()
+            if self._lean_pool is not None:
+                # httpx marks itself closed before closing its pool, so its close() does nothing the
+                # second time: finish a close that was interrupted (see _LeanPool.close).
+                self._lean_pool.close()
 
     @override
     def __repr__(self) -> str:

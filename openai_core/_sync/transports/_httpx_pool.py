@@ -231,12 +231,21 @@ class _LeanPool:
             self._slots.release()
 
     def close(self) -> None:
+        """Close every connection. Safe to call again, and a second call finishes what an interrupted
+        first one left: a server's shutdown can be cut short by a second SIGINT (a process group's
+        Ctrl-C also reaches a Sanic worker through its manager), raising KeyboardInterrupt wherever it
+        lands. So each connection leaves the pool only once it is closed, never all of them up front."""
         self._closed = True
-        connections = [c for stack in self._idle.values() for c in stack] + list(self._active)
+        for stack in list(self._idle.values()):
+            while stack:
+                connection = stack[-1]
+                connection.close()
+                if stack and stack[-1] is connection:
+                    stack.pop()
         self._idle.clear()
-        self._active.clear()
-        for connection in connections:
+        for connection in list(self._active):
             connection.close()
+            self._active.discard(connection)
         self._original.close()
 
 
