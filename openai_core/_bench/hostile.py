@@ -17,6 +17,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+import psutil  # type: ignore[import-untyped]
+
 from ..testing.hostile import HANDLERS
 from ..testing.raw import RawServer
 
@@ -145,18 +147,25 @@ def run_cases(cases: list[Case], kind: str, *, rss_cap_mib: int = 1024, python: 
         ]
         wall_limit = sum(case.wall_limit for case in cases)
         started = time.monotonic()
-        try:
-            done = subprocess.run(
-                [python, "-m", "openai_core._bench.hostile_child", json.dumps(
-                    {"kind": kind, "rss_cap_mib": rss_cap_mib, "cases": specs}
-                )],
-                capture_output=True, text=True, timeout=wall_limit,
-                env={**os.environ, "PYTHONWARNINGS": "ignore"},
-            )
-            stdout, stderr, status = done.stdout, done.stderr, done.returncode
-        except subprocess.TimeoutExpired as exc:
-            stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-            stderr, status = "", None
+        command = [python, "-m", "openai_core._bench.hostile_child",
+                   json.dumps({"kind": kind, "rss_cap_mib": rss_cap_mib, "cases": specs})]
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONWARNINGS": "ignore"}) as child:
+            # Sampled from outside too: a child killed at the wall limit reports nothing itself.
+            watched = psutil.Process(child.pid)
+            peak_rss = 0
+            status: int | None = None
+            while time.monotonic() - started < wall_limit:
+                with contextlib.suppress(psutil.Error):
+                    peak_rss = max(peak_rss, watched.memory_info().rss)
+                try:
+                    status = child.wait(timeout=0.05)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+            if status is None:
+                child.kill()
+            stdout, stderr = child.communicate()
         requests = [len(server.requests) for server in servers]
     results = {r.pop("name"): r for r in (json.loads(line) for line in stdout.splitlines() if line.startswith("{"))}
     outcomes: list[Outcome] = []
@@ -167,7 +176,7 @@ def run_cases(cases: list[Case], kind: str, *, rss_cap_mib: int = 1024, python: 
             continue
         # This case killed the child, or outlived the wall limit: the cases after it never ran.
         if status is None:
-            message = f"killed after {wall_limit:.0f} s"
+            message = f"killed after {wall_limit:.0f} s at {peak_rss / 2**20:,.0f} MiB RSS"
         else:
             message = (stderr.strip().splitlines() or [f"exit status {status}"])[-1][:200]
         error = "(still running)" if status is None else "(child died)"

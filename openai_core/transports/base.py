@@ -145,10 +145,7 @@ class Response:
                     if (limit is not None and declared is not None and declared.isdigit()
                             and int(declared) > limit and "content-encoding" not in self.headers):
                         raise BodyTooLargeError(limit)
-                    content = await self._collect(limit)
-                    if limit is not None and len(content) > limit:
-                        raise BodyTooLargeError(limit)
-                    self._content = content
+                    self._content = await self._collect(limit, truncate=False)
             finally:
                 await self.aclose()
         return self._content
@@ -159,24 +156,28 @@ class Response:
         unbounded memory. ``content`` is that prefix afterwards."""
         if self._content is None:
             try:
-                self._content = (await self._collect(limit))[:limit]
+                self._content = await self._collect(limit, truncate=True)
             finally:
                 await self.aclose()
         return self._content
 
-    async def _collect(self, limit: int | None) -> bytes:
-        """The body's chunks joined, stopping at the first chunk that takes it past ``limit``. (The sync
-        client, which has no cancel scope, also checks the call's total deadline between chunks.)"""
+    async def _collect(self, limit: int | None, *, truncate: bool) -> bytes:
+        """The body's chunks joined. A chunk that would take it past ``limit`` ends the read: cut to
+        fit (``truncate``) or ``BodyTooLargeError``, before anything is joined. (The sync client, which
+        has no cancel scope, also checks the call's total deadline between chunks.)"""
         chunks: list[bytes] = []
         size = 0
         iterator = self._stream.__aiter__()
         # unasync: sync-only: deadline = self.request.deadline
         try:
             async for chunk in iterator:
+                if limit is not None and size + len(chunk) > limit:
+                    if not truncate:
+                        raise BodyTooLargeError(limit)
+                    chunks.append(chunk[: limit - size])
+                    break
                 chunks.append(chunk)
                 size += len(chunk)
-                if limit is not None and size > limit:
-                    break
                 # unasync: sync-only: if deadline is not None and time.monotonic() >= deadline:
                 # unasync: sync-only:     raise TransportTimeoutError("the total timeout expired")
         finally:

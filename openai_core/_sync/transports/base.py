@@ -145,10 +145,7 @@ class Response:
                     if (limit is not None and declared is not None and declared.isdigit()
                             and int(declared) > limit and "content-encoding" not in self.headers):
                         raise BodyTooLargeError(limit)
-                    content = self._collect(limit)
-                    if limit is not None and len(content) > limit:
-                        raise BodyTooLargeError(limit)
-                    self._content = content
+                    self._content = self._collect(limit, truncate=False)
             finally:
                 self.close()
         return self._content
@@ -159,24 +156,28 @@ class Response:
         unbounded memory. ``content`` is that prefix afterwards."""
         if self._content is None:
             try:
-                self._content = (self._collect(limit))[:limit]
+                self._content = self._collect(limit, truncate=True)
             finally:
                 self.close()
         return self._content
 
-    def _collect(self, limit: int | None) -> bytes:
-        """The body's chunks joined, stopping at the first chunk that takes it past ``limit``. (The sync
-        client, which has no cancel scope, also checks the call's total deadline between chunks.)"""
+    def _collect(self, limit: int | None, *, truncate: bool) -> bytes:
+        """The body's chunks joined. A chunk that would take it past ``limit`` ends the read: cut to
+        fit (``truncate``) or ``BodyTooLargeError``, before anything is joined. (The sync client, which
+        has no cancel scope, also checks the call's total deadline between chunks.)"""
         chunks: list[bytes] = []
         size = 0
         iterator = self._stream.__iter__()
         deadline = self.request.deadline
         try:
             for chunk in iterator:
+                if limit is not None and size + len(chunk) > limit:
+                    if not truncate:
+                        raise BodyTooLargeError(limit)
+                    chunks.append(chunk[: limit - size])
+                    break
                 chunks.append(chunk)
                 size += len(chunk)
-                if limit is not None and size > limit:
-                    break
                 if deadline is not None and time.monotonic() >= deadline:
                     raise TransportTimeoutError("the total timeout expired")
         finally:
