@@ -9,12 +9,12 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from multidict import CIMultiDict
 from typing_extensions import override
 from yarl import URL
 
 from ._exceptions import OpenAIError
 from ._interop import bridged_class, is_sentinel
+from ._limits import DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES, check_limit
 from ._pipeline import Pipeline
 from ._ratelimit import AsyncRateLimiter
 from ._types import (
@@ -29,7 +29,7 @@ from ._types import (
 )
 from ._version import __version__
 from .transports import create_transport, transport_from_env
-from .transports.base import AsyncTransport
+from .transports.base import SECRET_HEADERS, AsyncTransport, HTTPHeaders, header_problem
 
 if TYPE_CHECKING:
     from ._resource import AsyncOpenAIWithRawResponse, AsyncOpenAIWithStreamingResponse
@@ -69,6 +69,24 @@ def _setup_logging() -> None:
             logger.addHandler(handler)
 
 
+def _checked_base_url(base_url: str | URL) -> URL:
+    """``base_url`` as a URL, refusing what cannot work or would leak: a non-http(s) URL, no host, and
+    user info (``user:password@``), which httpx would send as Basic auth in place of the key, aiohttp
+    refuses, and which would show up in reprs and logs. Error messages never quote a password."""
+    try:
+        url = URL(str(base_url))
+    except ValueError:
+        raise ValueError("base_url is not a valid URL") from None
+    if url.user is not None or url.password is not None:
+        raise ValueError(
+            f"base_url must not contain user info (user:password@), got {str(url.with_user(None))!r}; pass the "
+            "key as api_key= (sent as a Bearer token) or a header in default_headers="
+        )
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an absolute http(s) URL, got {str(url)!r}")
+    return url
+
+
 class AsyncOpenAI:
     """The asynchronous client. Arguments left out fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
     ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_CORE_TRANSPORT``.
@@ -77,6 +95,10 @@ class AsyncOpenAI:
     plug-in's) which the client then owns and closes, or a ready ``httpx.AsyncClient`` /
     ``aiohttp.ClientSession``, which is wrapped and left for its owner to close. ``transport="aiohttp"``
     picks a registered backend by name instead.
+
+    ``max_response_bytes`` (default 64 MiB, decoded; None: no limit) bounds a body read whole and
+    ``max_event_bytes`` (default 16 MiB) one server-sent event: past them the call raises
+    ``APIResponseValidationError`` / ``APIError`` instead of holding whatever a server sends.
     """
 
     def __init__(
@@ -94,6 +116,8 @@ class AsyncOpenAI:
         transport: str | None = None,
         max_concurrency: int | None = None,
         rate_limit: RateLimit | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
         _shared_transport: AsyncTransport | None = None,
         _shared_limiter: AsyncRateLimiter | None = None,
     ) -> None:
@@ -103,17 +127,21 @@ class AsyncOpenAI:
             raise OpenAIError(_MISSING_KEY)
         if not isinstance(api_key, str):
             raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
+        problem = header_problem("Authorization", api_key)
+        if problem is not None:
+            # A key pasted with its line end, or with a typographic character: caught here, by name.
+            raise OpenAIError(problem.replace("header 'Authorization'", "api_key") + " (the key is not shown)")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
         if project is None:
             project = os.environ.get("OPENAI_PROJECT_ID") or None
         if base_url is None:
             base_url = os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
-        url = URL(str(base_url))
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(f"base_url must be an absolute http(s) URL, got {str(base_url)!r}")
+        url = _checked_base_url(base_url)
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
+        self.max_response_bytes = check_limit("max_response_bytes", max_response_bytes)
+        self.max_event_bytes = check_limit("max_event_bytes", max_event_bytes)
 
         self._api_key = api_key
         self.organization = organization
@@ -124,26 +152,30 @@ class AsyncOpenAI:
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
 
+        headers = self._build_headers()  # before the transport: a refused header must leave nothing open
         if _shared_transport is not None:
             self._transport, self._owns_transport = _shared_transport, False
         else:
             self._transport, self._owns_transport = create_transport(http_client, transport or transport_from_env())
         self._closed = False
+        self._transport_closed = False
         self._pipeline = Pipeline(
             transport=self._transport,
             base_url=url,
-            headers=self._build_headers(),
+            headers=headers,
             default_query=self._custom_query,
             timeout=self.timeout,
             max_retries=max_retries,
             limiter=_shared_limiter
             if _shared_limiter is not None
             else (AsyncRateLimiter(rate_limit, max_concurrency) if rate_limit or max_concurrency else None),
+            max_response_bytes=self.max_response_bytes,
+            max_event_bytes=self.max_event_bytes,
         )
         _setup_logging()
 
-    def _build_headers(self) -> CIMultiDict[str]:
-        headers: CIMultiDict[str] = CIMultiDict()
+    def _build_headers(self) -> HTTPHeaders:
+        headers = HTTPHeaders()
         headers["Accept"] = "application/json"
         headers["User-Agent"] = f"AsyncOpenAI/Python {__version__} (openai-core)"
         headers["Authorization"] = f"Bearer {self._api_key}"
@@ -156,6 +188,12 @@ class AsyncOpenAI:
                 headers.popall(name, None)
             else:
                 headers[name] = value
+        # Refused here, by name, rather than by the backend at the first request: httpx's error quotes the
+        # value (the key, for Authorization), and the pipeline would retry it as a connection failure.
+        for name, value in headers.items():
+            problem = header_problem(name, value)
+            if problem is not None:
+                raise OpenAIError(f"{problem} (the value is not shown)")
         return headers
 
     # -- configuration ----------------------------------------------------------------------------
@@ -180,7 +218,7 @@ class AsyncOpenAI:
     def default_headers(self) -> dict[str, str]:
         """Headers sent with every request, the Authorization value redacted."""
         return {
-            name: ("<redacted>" if name.lower() == "authorization" else value)
+            name: ("<redacted>" if name.lower() in SECRET_HEADERS else value)
             for name, value in self._pipeline._headers.items()
         }
 
@@ -199,6 +237,8 @@ class AsyncOpenAI:
         set_default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         _extra_kwargs: Mapping[str, Any] | None = None,
+        max_response_bytes: int | NotGiven | None = NOT_GIVEN,
+        max_event_bytes: int | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless another ``http_client`` is given; closing the copy does not close the shared transport.
@@ -225,6 +265,8 @@ class AsyncOpenAI:
             default_headers=headers,
             default_query=query,
             http_client=None if shared else http_client,
+            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
+            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
             _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
             **(_extra_kwargs or {}),
@@ -342,10 +384,12 @@ class AsyncOpenAI:
         """Close every connection this client opened. A transport or session the caller passed in as a
         ready ``httpx.AsyncClient`` / ``aiohttp.ClientSession``, or shared from another client via
         ``with_options``, is left open for its owner."""
-        if not self._closed:
-            self._closed = True
-            if self._owns_transport:
-                await self._transport.aclose()
+        self._closed = True
+        if self._owns_transport and not self._transport_closed:
+            # Marked done only once done: a close cut short (KeyboardInterrupt from a second SIGINT
+            # while a server shuts down) is finished by the next close() instead of leaking sockets.
+            await self._transport.aclose()
+            self._transport_closed = True
 
     async def __aenter__(self) -> Self:
         return self

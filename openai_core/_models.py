@@ -25,7 +25,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
-from typing import Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
 
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
@@ -47,6 +47,24 @@ class BaseModel(pydantic.BaseModel):
         protected_namespaces=(),
         defer_build=True,
     )
+
+    if not TYPE_CHECKING:  # as in pydantic: a __getattr__ seen by type checkers would hide every typo
+
+        def __getattr__(self, name: str) -> Any:
+            try:
+                return super().__getattr__(name)
+            except AttributeError:
+                if name not in type(self).model_fields:
+                    raise
+            # A field the API documents as required, missing from what a compatible server sent (the
+            # object was built leniently): say so here, rather than leave the caller a None-like
+            # surprise further on.
+            raise AttributeError(
+                f"{type(self).__name__}.{name} is missing: the server's response did not include this field, "
+                f"which the API documents as required (fields it did send: {sorted(self.model_fields_set)}). "
+                f"Check `{name!r} in obj.model_fields_set` or use getattr(obj, {name!r}, None) to accept "
+                "such servers."
+            ) from None
 
     def to_dict(
         self,

@@ -5,8 +5,13 @@ whatever transport the client holds. The decisions it takes (retry? how long? wh
 ``_retry`` and ``_exceptions`` as pure functions; this module only sequences them around I/O.
 
 Hot-path notes (every request runs this): the auth/default headers are one CIMultiDict built at
-construction and copied per request (a C-level copy); joined URLs are cached per path; JSON bodies are
-encoded by pydantic-core in one Rust call; responses are validated from bytes in one pass.
+construction and copied per request (a C-level copy); joined URLs are cached per path (a bounded
+cache: paths holding ids are as many as the ids); JSON bodies are encoded by pydantic-core in one Rust
+call; responses are validated from bytes in one pass.
+
+Bounds against a hostile server: a body read whole stops at ``max_response_bytes`` (decoded), an error
+body is quoted from its first 64 KiB, a stream event stops at ``max_event_bytes``, and ``Timeout.total``
+is a deadline over every attempt, the backoff between them and the body.
 """
 
 from __future__ import annotations
@@ -26,13 +31,23 @@ from yarl import URL
 
 from ._exceptions import (
     APIConnectionError,
+    APIError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    OpenAIError,
     status_error_class,
     status_error_message,
 )
 from ._interop import is_sentinel
+from ._limits import (
+    DEFAULT_MAX_EVENT_BYTES,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    ERROR_BODY_LIMIT,
+    clip_to_deadline,
+    deadline_error,
+    too_large_error,
+)
 from ._models import json_parser, parse_json
 from ._qs import flatten_query
 from ._ratelimit import AsyncRateLimiter
@@ -40,14 +55,20 @@ from ._retry import estimate_tokens, retry_delay, should_retry_status
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout, TimeoutTypes
 from .transports.base import (
     AsyncTransport,
+    BodyTooLargeError,
     Request,
     Response,
     TransportConnectionError,
+    TransportError,
+    TransportRequestError,
     TransportTimeoutError,
+    header_problem,
 )
 
 if TYPE_CHECKING:
     from ._streaming import AsyncStream
+
+# unasync: sync-only: import time
 
 __all__ = ["Pipeline", "RequestOptions"]
 
@@ -63,6 +84,9 @@ _idempotency_counter = itertools.count()
 
 # How much of an unreadable body an error message quotes.
 _BODY_PREVIEW = 200
+
+# Distinct paths kept joined; past it the cache starts over (the fixed paths are back after one call).
+_URL_CACHE_SIZE = 512
 
 
 @dataclass(slots=True)
@@ -88,14 +112,28 @@ def _merge_headers(target: CIMultiDict[str], extra: Headers) -> None:
         if is_sentinel(value):  # omit (either SDK's) removes the header
             target.popall(name, None)
         else:
+            problem = header_problem(name, value)
+            if problem is not None:
+                raise OpenAIError(f"extra_headers: {problem}")
             target[name] = value
+
+
+def _now() -> float:
+    """The clock deadlines are kept on (anyio's: the event loop's time)."""
+    from anyio import current_time  # unasync: async-only
+
+    return current_time()  # unasync: async-only
+    # unasync: sync-only: return time.monotonic()
 
 
 class Pipeline:
     """Shared by a client and its resources; immutable after construction (``with_options`` builds a
     new one around the same transport)."""
 
-    __slots__ = ("_headers", "_urls", "base_url", "default_query", "limiter", "max_retries", "timeout", "transport")
+    __slots__ = (
+        "_headers", "_urls", "base_url", "default_query", "limiter", "max_event_bytes", "max_response_bytes",
+        "max_retries", "timeout", "transport",
+    )
 
     def __init__(
         self,
@@ -107,6 +145,8 @@ class Pipeline:
         timeout: Timeout,
         max_retries: int,
         limiter: AsyncRateLimiter | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.transport = transport
         # Shared by copies made with with_options(): one budget per client family.
@@ -116,15 +156,21 @@ class Pipeline:
         self.default_query = dict(default_query) if default_query else None
         self.timeout = timeout
         self.max_retries = max_retries
+        self.max_response_bytes = max_response_bytes
+        self.max_event_bytes = max_event_bytes
         self._urls: dict[str, URL] = {}
 
     # -- building ---------------------------------------------------------------------------------
 
     def url_for(self, path: str) -> URL:
-        url = self._urls.get(path)
+        urls = self._urls
+        url = urls.get(path)
         if url is None:
             base = str(self.base_url).rstrip("/")
-            url = self._urls[path] = URL(base + "/" + path.lstrip("/"), encoded=False)
+            url = URL(base + "/" + path.lstrip("/"), encoded=False)
+            if len(urls) >= _URL_CACHE_SIZE:
+                urls.clear()
+            urls[path] = url
         return url
 
     def build_request(self, options: RequestOptions) -> Request:
@@ -165,19 +211,39 @@ class Pipeline:
         one-shot stream is never retried: resending it would send an empty or partial body.
         """
         request = self.build_request(options)
+        total = request.timeout.total
+        if total is None:
+            return await self._send(request, options, read_body)
+        request.deadline = _now() + total
+        # unasync: begin-async-only
+        # A cancel scope, because no backend's own timeouts can bound a server that trickles bytes:
+        # each one resets the read timer.
+        from anyio import CancelScope
+
+        with CancelScope(deadline=request.deadline):
+            return await self._send(request, options, read_body)
+        raise deadline_error(request)
+        # unasync: end-async-only
+        # unasync: sync-only: return self._send(request, options, read_body)
+
+    async def _send(self, request: Request, options: RequestOptions, read_body: bool) -> Response:
         retries_taken = 0
         max_retries = self.max_retries if request.is_replayable else 0
         debug = log.isEnabledFor(logging.DEBUG)
         limiter = self.limiter
         tokens = estimate_tokens(options.body) if limiter is not None else 0.0
+        # unasync: sync-only: phases = request.timeout
         while True:
             if debug:
                 log.debug("request %s %s (attempt %d)", request.method, request.url, retries_taken + 1)
             try:
+                # unasync: sync-only: if request.deadline is not None:
+                # unasync: sync-only:     request.timeout = _within_deadline(phases, request.deadline)
                 if limiter is not None:
                     await limiter.acquire(tokens)
                 try:
                     response = await self.transport.send(request)
+                    response.max_bytes = self.max_response_bytes
                     status = response.status_code
                     if limiter is not None:
                         limiter.observe(status, response.headers)
@@ -191,33 +257,43 @@ class Pipeline:
                         log.debug("response %s %s -> %d", request.method, request.url, status)
                     return response
             except TransportTimeoutError as exc:
-                if retries_taken < max_retries:
-                    retries_taken = await self._backoff(request, retries_taken, None, exc)
+                delay = self._retry_in(request, retries_taken, max_retries, None)
+                if delay is not None:
+                    retries_taken = await self._backoff(request, retries_taken, delay, type(exc).__name__)
                     continue
-                raise APITimeoutError(request) from exc
+                raise _timeout_error(request) from exc
             except TransportConnectionError as exc:
-                if retries_taken < max_retries:
-                    retries_taken = await self._backoff(request, retries_taken, None, exc)
+                delay = self._retry_in(request, retries_taken, max_retries, None)
+                if delay is not None:
+                    retries_taken = await self._backoff(request, retries_taken, delay, type(exc).__name__)
                     continue
                 raise APIConnectionError(request=request) from exc
+            except TransportRequestError as exc:
+                raise OpenAIError(str(exc)) from None
+            except BodyTooLargeError as exc:
+                raise too_large_error(response, exc.limit) from None
 
-            if retries_taken < max_retries and should_retry_status(status, response.headers):
-                await response.aclose()
-                retries_taken = await self._backoff(request, retries_taken, response, None)
-                continue
+            if should_retry_status(status, response.headers):
+                delay = self._retry_in(request, retries_taken, max_retries, response)
+                if delay is not None:
+                    await response.aclose()
+                    retries_taken = await self._backoff(request, retries_taken, delay, f"status {status}")
+                    continue
             raise await self._status_error(response)
 
-    async def _backoff(
-        self, request: Request, retries_taken: int, response: Response | None, exc: Exception | None
-    ) -> int:
+    @staticmethod
+    def _retry_in(request: Request, retries_taken: int, max_retries: int, response: Response | None) -> float | None:
+        """Seconds to wait before the next attempt, or None when there is none: retries used up, or the
+        wait would end past the total deadline (then the failure at hand is the one reported)."""
+        if retries_taken >= max_retries:
+            return None
         delay = retry_delay(retries_taken, response.headers if response is not None else None)
-        log.info(
-            "retrying %s %s in %.3fs after %s",
-            request.method,
-            request.url,
-            delay,
-            f"status {response.status_code}" if response is not None else type(exc).__name__,
-        )
+        if request.deadline is not None and _now() + delay >= request.deadline:
+            return None
+        return delay
+
+    async def _backoff(self, request: Request, retries_taken: int, delay: float, reason: str) -> int:
+        log.info("retrying %s %s in %.3fs after %s", request.method, request.url, delay, reason)
         if delay > 0:
             from anyio import sleep  # only on the retry path: keeps anyio off the import of every request
 
@@ -226,13 +302,13 @@ class Pipeline:
 
     async def _status_error(self, response: Response) -> APIStatusError:
         try:
-            raw = await response.aread()
-        except (TransportConnectionError, TransportTimeoutError):
+            raw = await response.aread_prefix(ERROR_BODY_LIMIT)
+        except TransportError:
             raw = b""
         body: object
         try:
             body = json.loads(raw) if raw else None
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, cut at the limit, or nested past the stack
             body = raw.decode("utf-8", errors="replace").strip()[:_BODY_PREVIEW * 5] or None
         message = status_error_message(response.status_code, body)
         data = body.get("error", body) if isinstance(body, dict) else body
@@ -246,9 +322,10 @@ class Pipeline:
         response = await self.send(options, read_body=True)
         return parse_response(response, cast_to)
 
-    async def request_bytes(self, options: RequestOptions) -> Response:
-        """A successful response with its body still streaming (binary downloads)."""
-        return await self.send(options, read_body=False)
+    async def request_bytes(self, options: RequestOptions, *, read: bool = False) -> Response:
+        """A successful binary response: its body read whole (``read``, bounded by
+        ``max_response_bytes``, retried like any body) or still streaming (not bounded)."""
+        return await self.send(options, read_body=read)
 
     async def request_stream(
         self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False
@@ -259,7 +336,9 @@ class Pipeline:
             options = replace(options, accept="text/event-stream")
         response = await self.send(options, read_body=False)
         await _expect_event_stream(response)
-        return AsyncStream(response=response, item_type=item_type, typed_events=typed_events)
+        return AsyncStream(
+            response=response, item_type=item_type, typed_events=typed_events, max_event_bytes=self.max_event_bytes
+        )
 
 
 async def _expect_event_stream(response: Response) -> None:
@@ -271,8 +350,8 @@ async def _expect_event_stream(response: Response) -> None:
     if content_type is None or content_type.lower().startswith("text/event-stream"):
         return
     try:
-        content = await response.aread()
-    except (TransportConnectionError, TransportTimeoutError):
+        content = await response.aread_prefix(ERROR_BODY_LIMIT)
+    except TransportError:
         content = b""
     preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
     message = (
@@ -292,7 +371,7 @@ def parse_response(response: Response, cast_to: type[_M]) -> _M:
             return parse_json(cast_to, content)
         parsed: _M = json_parser(cast_to)(content)  # a union of models (a conversation item...)
         return parsed
-    except (ValueError, pydantic.ValidationError) as exc:
+    except (ValueError, pydantic.ValidationError, RecursionError) as exc:
         preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
         request_id = response.headers.get("x-request-id")
         message = (
@@ -306,5 +385,26 @@ def parse_response(response: Response, cast_to: type[_M]) -> _M:
 def connection_error_for(exc: Exception, request: Request | None) -> APIConnectionError:
     """The public error for a transport failure while a body or a stream was being read."""
     if isinstance(exc, TransportTimeoutError):
-        return APITimeoutError(request)
+        return _timeout_error(request)
     return APIConnectionError(request=request, message=f"Connection error: {exc}")
+
+
+def _timeout_error(request: Request | None) -> APITimeoutError:
+    if request is not None and request.deadline is not None and _now() >= request.deadline:
+        return deadline_error(request)
+    return APITimeoutError(request)
+
+
+def read_error_for(exc: TransportError, response: Response) -> APIError:
+    """The public error for a failure while a body was read outside the pipeline's retry loop (a raw or
+    streamed response read whole)."""
+    if isinstance(exc, BodyTooLargeError):
+        return too_large_error(response, exc.limit)
+    return connection_error_for(exc, response.request)
+
+
+def _within_deadline(phases: Timeout, deadline: float) -> Timeout:
+    left = deadline - _now()
+    if left <= 0:
+        raise TransportTimeoutError("the total timeout expired")
+    return clip_to_deadline(phases, left)

@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from ._binary import LineSplitter, TextDecoder, charset_of
-from ._pipeline import Pipeline, RequestOptions, connection_error_for, parse_response
+from ._pipeline import Pipeline, RequestOptions, connection_error_for, parse_response, read_error_for
 from .transports.base import Request, Response, TransportError
 
 if TYPE_CHECKING:
@@ -281,8 +281,12 @@ class AsyncAPIResponse(_ResponseBase, Generic[_R]):
         return self._parsed
 
     async def read(self) -> bytes:
-        """The whole body (read once; the connection is released after)."""
-        return await self.http_response.aread()
+        """The whole body (read once; the connection is released after). Bounded by the client's
+        ``max_response_bytes``; ``iter_bytes()`` and ``stream_to_file()`` are not."""
+        try:
+            return await self.http_response.aread()
+        except TransportError as exc:
+            raise read_error_for(exc, self.http_response) from exc
 
     async def text(self) -> str:
         content = await self.read()

@@ -20,6 +20,13 @@ leaves room:
   never produces events.
 * A ``retry`` value too long for ``int()`` (Python's 4300-digit guard) is ignored rather than
   raising: a hostile or broken server must not be able to crash the reader.
+* ``max_event_bytes`` bounds one event (its data lines, in characters, plus an unfinished line, in
+  bytes): past it :meth:`SSEDecoder.feed` raises :class:`EventTooLargeError` instead of buffering a
+  line that never ends. The spec sets no bound; a client holding whatever a server sends is a memory
+  leak waiting for one broken server. The count is exact for an unfinished line and for data lines
+  spread over several chunks; within one chunk it may include lines of events that chunk completed.
+* :attr:`SSEDecoder.pending` says whether the bytes so far end inside an event, so a caller can tell a
+  body that ended cleanly from one cut mid-event (which the spec's discard would hide).
 """
 
 from __future__ import annotations
@@ -28,11 +35,19 @@ import json
 from dataclasses import dataclass
 from typing import Any, Final
 
-__all__ = ["SSEDecoder", "ServerSentEvent"]
+__all__ = ["EventTooLargeError", "SSEDecoder", "ServerSentEvent"]
 
 _BOM: Final = b"\xef\xbb\xbf"
 _CR: Final = 0x0D
 _COLON: Final = 0x3A  # a line starting with ":" is a comment
+
+
+class EventTooLargeError(ValueError):
+    """An event grew past the decoder's ``max_event_bytes``."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"a server-sent event is longer than {limit} bytes")
+        self.limit = limit
 
 
 @dataclass(slots=True)
@@ -55,21 +70,26 @@ class SSEDecoder:
     """
 
     __slots__ = (
+        "_counted",
         "_data",
+        "_data_size",
         "_event",
         "_id",
+        "_limit",
         "_parts",
         "_pending_cr",
         "_retry_block",
         "_slow",
         "_started",
+        "_tail",
         "retry",
     )
 
     retry: int | None
 
-    def __init__(self) -> None:
+    def __init__(self, max_event_bytes: int | None = None) -> None:
         self.retry = None
+        self._limit = max_event_bytes
         # None (rather than "") so events can tell "never set" apart from an explicit empty `id`.
         self._id: str | None = None
         self._reset_stream()
@@ -91,10 +111,28 @@ class SSEDecoder:
         self._data: list[str] = []
         self._event: str | None = None
         self._retry_block: int | None = None
+        # Size accounting for max_event_bytes: bytes in _parts, characters in _data, and how many of
+        # _data's items _data_size already counts.
+        self._tail = 0
+        self._data_size = 0
+        self._counted = 0
 
     @property
     def last_event_id(self) -> str:
         return "" if self._id is None else self._id
+
+    @property
+    def pending(self) -> str | None:
+        """Where the bytes fed so far end: None at an event boundary, ``"line"`` inside a line (no line
+        end yet), ``"event"`` after data lines still waiting for their blank line."""
+        if any(self._parts):
+            return "line"
+        return "event" if self._data else None
+
+    @property
+    def pending_data(self) -> str:
+        """The data of the event still waiting for its blank line ("" when there is none)."""
+        return "\n".join(self._data)
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         if self._slow or b"\r" in chunk:
@@ -104,6 +142,10 @@ class SSEDecoder:
         if end < 0:
             if chunk:
                 parts.append(chunk)
+                self._tail += len(chunk)
+                limit = self._limit
+                if limit is not None and self._tail + self._data_size > limit:
+                    raise EventTooLargeError(limit)
             return []
         # `complete` holds every line this chunk finishes, each with its LF, so its split always
         # ends in an empty element standing for "nothing after the last LF".
@@ -116,6 +158,9 @@ class SSEDecoder:
             complete = chunk if end == len(chunk) else chunk[:end]
         if end < len(chunk):
             parts.append(chunk[end:])
+            self._tail = len(chunk) - end
+        elif self._tail:
+            self._tail = 0
         # Split bytes, decode per line (measured faster than decoding the whole region first,
         # since most lines are ASCII). This equals the spec's decoding of the whole stream: LF is
         # never a UTF-8 continuation byte, so no character, and no invalid sequence that
@@ -139,7 +184,23 @@ class SSEDecoder:
                 data.append(line[6:].decode("utf-8", "replace"))
             elif line[0] != _COLON:
                 self._field(line.decode("utf-8", "replace"))
+        limit = self._limit
+        if limit is not None:
+            self._account(events, limit)
         return events
+
+    def _account(self, events: list[ServerSentEvent], limit: int) -> None:
+        data = self._data
+        if data:
+            if events:  # the event still open started in this chunk: everything in _data is new
+                size = sum(map(len, data))
+            else:
+                size = self._data_size + sum(len(data[i]) for i in range(self._counted, len(data)))
+            self._data_size, self._counted = size, len(data)
+            if size + self._tail > limit:
+                raise EventTooLargeError(limit)
+        elif self._counted:
+            self._data_size = self._counted = 0
 
     def _normalise(self, chunk: bytes) -> bytes:
         """Strip a leading BOM, finish a CRLF split across chunks, and turn CR/CRLF into LF."""

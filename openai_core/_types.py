@@ -68,15 +68,20 @@ Body: TypeAlias = object
 
 @final
 class Timeout:
-    """Timeouts in seconds, with httpx's meaning: ``connect`` to open a connection, ``read`` between two
-    reads of the response (so a long stream that keeps sending never times out), ``write`` to send the
-    body, ``pool`` to wait for a free pooled connection. ``None`` disables a phase.
+    """Timeouts in seconds. ``connect``, ``read``, ``write`` and ``pool`` have httpx's meaning (and the
+    official SDK's): ``connect`` to open a connection, ``read`` between two reads of the response (so a
+    long stream that keeps sending never times out), ``write`` to send the body, ``pool`` to wait for a
+    free pooled connection. ``total`` is an overall deadline for the whole call: every attempt, the
+    waits between retries and reading the body (for a stream, every read of it), however the server
+    trickles its bytes. ``None`` disables a phase; ``total`` is off unless given.
 
-    ``Timeout(600)`` sets every phase to 600 s; ``Timeout(600, connect=5)`` overrides one. Any object with
-    ``connect``/``read``/``write``/``pool`` attributes (an ``httpx.Timeout``) is accepted where a Timeout is.
+    ``Timeout(600)`` sets every phase but ``total`` to 600 s, as a plain number does; ``Timeout(600,
+    connect=5)`` overrides one; ``Timeout(600, total=900)`` adds the deadline. Any object with
+    ``connect``/``read``/``write``/``pool`` attributes (an ``httpx.Timeout``) is accepted where a Timeout
+    is.
     """
 
-    __slots__ = ("connect", "pool", "read", "write")
+    __slots__ = ("connect", "pool", "read", "total", "write")
 
     def __init__(
         self,
@@ -86,15 +91,17 @@ class Timeout:
         read: float | NotGiven | None = NOT_GIVEN,
         write: float | NotGiven | None = NOT_GIVEN,
         pool: float | NotGiven | None = NOT_GIVEN,
+        total: float | None = None,
     ) -> None:
         default = None if isinstance(timeout, NotGiven) else timeout
         self.connect: float | None = default if isinstance(connect, NotGiven) else connect
         self.read: float | None = default if isinstance(read, NotGiven) else read
         self.write: float | None = default if isinstance(write, NotGiven) else write
         self.pool: float | None = default if isinstance(pool, NotGiven) else pool
+        self.total: float | None = total
         for name in self.__slots__:
             value = getattr(self, name)
-            if value is not None and (not isinstance(value, int | float) or value < 0):
+            if value is not None and (not isinstance(value, int | float) or value < 0 or value != value):
                 raise ValueError(f"timeout {name} must be a non-negative number or None, got {value!r}")
 
     @classmethod
@@ -116,21 +123,21 @@ class Timeout:
         )
 
     def as_dict(self) -> dict[str, float | None]:
+        """The four phases, as httpx takes them (``total`` is the pipeline's, not the backend's)."""
         return {"connect": self.connect, "read": self.read, "write": self.write, "pool": self.pool}
 
     @override
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Timeout) and self.as_dict() == other.as_dict()
+        return isinstance(other, Timeout) and self.as_dict() == other.as_dict() and self.total == other.total
 
     @override
     def __hash__(self) -> int:
-        return hash((self.connect, self.read, self.write, self.pool))
+        return hash((self.connect, self.read, self.write, self.pool, self.total))
 
     @override
     def __repr__(self) -> str:
-        return (
-            f"Timeout(connect={self.connect}, read={self.read}, write={self.write}, pool={self.pool})"
-        )
+        total = "" if self.total is None else f", total={self.total}"
+        return f"Timeout(connect={self.connect}, read={self.read}, write={self.write}, pool={self.pool}{total})"
 
 
 # An `httpx.Timeout` is accepted at run time too (duck-typed by `Timeout.coerce`).

@@ -10,12 +10,12 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from multidict import CIMultiDict
 from typing_extensions import override
 from yarl import URL
 
 from openai_core._exceptions import OpenAIError
 from openai_core._interop import bridged_class, is_sentinel
+from openai_core._limits import DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES, check_limit
 from openai_core._sync._pipeline import Pipeline
 from openai_core._sync._ratelimit import RateLimiter
 from openai_core._types import (
@@ -30,7 +30,7 @@ from openai_core._types import (
 )
 from openai_core._version import __version__
 from openai_core._sync.transports import create_transport, transport_from_env
-from openai_core._sync.transports.base import Transport
+from openai_core._sync.transports.base import SECRET_HEADERS, Transport, HTTPHeaders, header_problem
 
 if TYPE_CHECKING:
     from openai_core._sync._resource import OpenAIWithRawResponse, OpenAIWithStreamingResponse
@@ -70,6 +70,24 @@ def _setup_logging() -> None:
             logger.addHandler(handler)
 
 
+def _checked_base_url(base_url: str | URL) -> URL:
+    """``base_url`` as a URL, refusing what cannot work or would leak: a non-http(s) URL, no host, and
+    user info (``user:password@``), which httpx would send as Basic auth in place of the key, aiohttp
+    refuses, and which would show up in reprs and logs. Error messages never quote a password."""
+    try:
+        url = URL(str(base_url))
+    except ValueError:
+        raise ValueError("base_url is not a valid URL") from None
+    if url.user is not None or url.password is not None:
+        raise ValueError(
+            f"base_url must not contain user info (user:password@), got {str(url.with_user(None))!r}; pass the "
+            "key as api_key= (sent as a Bearer token) or a header in default_headers="
+        )
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an absolute http(s) URL, got {str(url)!r}")
+    return url
+
+
 class OpenAI:
     """The asynchronous client. Arguments left out fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
     ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_CORE_TRANSPORT``.
@@ -78,6 +96,10 @@ class OpenAI:
     plug-in's) which the client then owns and closes, or a ready ``httpx.Client`` /
     ``aiohttp.ClientSession``, which is wrapped and left for its owner to close. ``transport="aiohttp"``
     picks a registered backend by name instead.
+
+    ``max_response_bytes`` (default 64 MiB, decoded; None: no limit) bounds a body read whole and
+    ``max_event_bytes`` (default 16 MiB) one server-sent event: past them the call raises
+    ``APIResponseValidationError`` / ``APIError`` instead of holding whatever a server sends.
     """
 
     def __init__(
@@ -95,6 +117,8 @@ class OpenAI:
         transport: str | None = None,
         max_concurrency: int | None = None,
         rate_limit: RateLimit | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
         _shared_transport: Transport | None = None,
         _shared_limiter: RateLimiter | None = None,
     ) -> None:
@@ -104,17 +128,21 @@ class OpenAI:
             raise OpenAIError(_MISSING_KEY)
         if not isinstance(api_key, str):
             raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
+        problem = header_problem("Authorization", api_key)
+        if problem is not None:
+            # A key pasted with its line end, or with a typographic character: caught here, by name.
+            raise OpenAIError(problem.replace("header 'Authorization'", "api_key") + " (the key is not shown)")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
         if project is None:
             project = os.environ.get("OPENAI_PROJECT_ID") or None
         if base_url is None:
             base_url = os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
-        url = URL(str(base_url))
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(f"base_url must be an absolute http(s) URL, got {str(base_url)!r}")
+        url = _checked_base_url(base_url)
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
+        self.max_response_bytes = check_limit("max_response_bytes", max_response_bytes)
+        self.max_event_bytes = check_limit("max_event_bytes", max_event_bytes)
 
         self._api_key = api_key
         self.organization = organization
@@ -125,26 +153,30 @@ class OpenAI:
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
 
+        headers = self._build_headers()  # before the transport: a refused header must leave nothing open
         if _shared_transport is not None:
             self._transport, self._owns_transport = _shared_transport, False
         else:
             self._transport, self._owns_transport = create_transport(http_client, transport or transport_from_env())
         self._closed = False
+        self._transport_closed = False
         self._pipeline = Pipeline(
             transport=self._transport,
             base_url=url,
-            headers=self._build_headers(),
+            headers=headers,
             default_query=self._custom_query,
             timeout=self.timeout,
             max_retries=max_retries,
             limiter=_shared_limiter
             if _shared_limiter is not None
             else (RateLimiter(rate_limit, max_concurrency) if rate_limit or max_concurrency else None),
+            max_response_bytes=self.max_response_bytes,
+            max_event_bytes=self.max_event_bytes,
         )
         _setup_logging()
 
-    def _build_headers(self) -> CIMultiDict[str]:
-        headers: CIMultiDict[str] = CIMultiDict()
+    def _build_headers(self) -> HTTPHeaders:
+        headers = HTTPHeaders()
         headers["Accept"] = "application/json"
         headers["User-Agent"] = f"OpenAI/Python {__version__} (openai-core)"
         headers["Authorization"] = f"Bearer {self._api_key}"
@@ -157,6 +189,12 @@ class OpenAI:
                 headers.popall(name, None)
             else:
                 headers[name] = value
+        # Refused here, by name, rather than by the backend at the first request: httpx's error quotes the
+        # value (the key, for Authorization), and the pipeline would retry it as a connection failure.
+        for name, value in headers.items():
+            problem = header_problem(name, value)
+            if problem is not None:
+                raise OpenAIError(f"{problem} (the value is not shown)")
         return headers
 
     # -- configuration ----------------------------------------------------------------------------
@@ -181,7 +219,7 @@ class OpenAI:
     def default_headers(self) -> dict[str, str]:
         """Headers sent with every request, the Authorization value redacted."""
         return {
-            name: ("<redacted>" if name.lower() == "authorization" else value)
+            name: ("<redacted>" if name.lower() in SECRET_HEADERS else value)
             for name, value in self._pipeline._headers.items()
         }
 
@@ -200,6 +238,8 @@ class OpenAI:
         set_default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         _extra_kwargs: Mapping[str, Any] | None = None,
+        max_response_bytes: int | NotGiven | None = NOT_GIVEN,
+        max_event_bytes: int | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless another ``http_client`` is given; closing the copy does not close the shared transport.
@@ -226,6 +266,8 @@ class OpenAI:
             default_headers=headers,
             default_query=query,
             http_client=None if shared else http_client,
+            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
+            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
             _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
             **(_extra_kwargs or {}),
@@ -343,10 +385,12 @@ class OpenAI:
         """Close every connection this client opened. A transport or session the caller passed in as a
         ready ``httpx.Client`` / ``aiohttp.ClientSession``, or shared from another client via
         ``with_options``, is left open for its owner."""
-        if not self._closed:
-            self._closed = True
-            if self._owns_transport:
-                self._transport.close()
+        self._closed = True
+        if self._owns_transport and not self._transport_closed:
+            # Marked done only once done: a close cut short (KeyboardInterrupt from a second SIGINT
+            # while a server shuts down) is finished by the next close() instead of leaking sockets.
+            self._transport.close()
+            self._transport_closed = True
 
     def __enter__(self) -> Self:
         return self

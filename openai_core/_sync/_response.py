@@ -32,7 +32,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from openai_core._binary import LineSplitter, TextDecoder, charset_of
-from openai_core._sync._pipeline import Pipeline, RequestOptions, connection_error_for, parse_response
+from openai_core._sync._pipeline import Pipeline, RequestOptions, connection_error_for, parse_response, read_error_for
 from openai_core._sync.transports.base import Request, Response, TransportError
 
 if TYPE_CHECKING:
@@ -268,8 +268,12 @@ class APIResponse(_ResponseBase, Generic[_R]):
         return self._parsed
 
     def read(self) -> bytes:
-        """The whole body (read once; the connection is released after)."""
-        return self.http_response.read()
+        """The whole body (read once; the connection is released after). Bounded by the client's
+        ``max_response_bytes``; ``iter_bytes()`` and ``stream_to_file()`` are not."""
+        try:
+            return self.http_response.read()
+        except TransportError as exc:
+            raise read_error_for(exc, self.http_response) from exc
 
     def text(self) -> str:
         content = self.read()

@@ -13,11 +13,14 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, cast
 
-from openai_core._exceptions import APIError
+from openai_core._exceptions import APIConnectionError, APIError, APIResponseValidationError
+from openai_core._limits import DEFAULT_MAX_EVENT_BYTES, event_too_large_message
 from openai_core._interop import bridged_class
 from openai_core._models import json_parser
-from openai_core._sse import ServerSentEvent, SSEDecoder
-from openai_core._sync.transports.base import Response, TransportError
+from openai_core._sse import EventTooLargeError, ServerSentEvent, SSEDecoder
+from openai_core._sync.transports.base import Response, TransportError, TransportTimeoutError
+
+import time
 
 __all__ = ["Stream"]
 
@@ -31,14 +34,23 @@ _DRAIN_LIMIT = 16 * 1024
 class Stream(Generic[_T]):
     """Typed items of a server-sent-event stream: ``for item in stream``.
 
-    Ends at ``data: [DONE]`` (or when the server ends the body). An ``event: error`` or a
-    ``{"error": ...}`` payload raises ``APIError``; a connection cut mid-stream raises
-    ``APIConnectionError`` (``APITimeoutError`` for a read timeout).
+    Ends at ``data: [DONE]`` (or when the server ends the body at an event boundary). An ``event:
+    error`` or a ``{"error": ...}`` payload raises ``APIError``, and so does an event longer than
+    ``max_event_bytes``; an event that is not the item type's JSON raises
+    ``APIResponseValidationError``; a connection cut mid-stream, or a body that ends inside an event,
+    raises ``APIConnectionError`` (``APITimeoutError`` for a read timeout or the call's total timeout).
     """
 
     response: Response
 
-    def __init__(self, *, response: Response, item_type: type[_T], typed_events: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        response: Response,
+        item_type: type[_T],
+        typed_events: bool = False,
+        max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
+    ) -> None:
         self.response = response
         self._item_type = item_type
         self._parse = json_parser(item_type)
@@ -46,7 +58,8 @@ class Stream(Generic[_T]):
         # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
         # as in the official SDK.
         self._error_event: str | None = None if typed_events else "error"
-        self._decoder = SSEDecoder()
+        self._decoder = SSEDecoder(max_event_bytes)
+        self._deadline = response.request.deadline
         self._chunks: Iterator[bytes] = response.iter_bytes()
         self._pending: list[ServerSentEvent] = []
         self._index = 0
@@ -79,11 +92,12 @@ class Stream(Generic[_T]):
                 self.close()
                 raise StopIteration
             try:
-                chunk = self._chunks.__next__()
+                chunk = (self._chunks.__next__() if self._deadline is None else self._next_chunk_in_time())
             except StopIteration:
-                # The server ended the body without [DONE] (some compatible servers do): deliver what
-                # the decoder still holds, then stop.
+                # The server ended the body without [DONE] (some compatible servers do): fine at an
+                # event boundary, a cut stream inside an event.
                 self._eof = True
+                self._check_complete()
                 self._pending, self._index = self._decoder.flush(), 0
                 continue
             except TransportError as exc:
@@ -94,7 +108,32 @@ class Stream(Generic[_T]):
             except BaseException:
                 self.close()  # cancelled or interrupted: never keep the connection checked out
                 raise
-            self._pending, self._index = self._decoder.feed(chunk), 0
+            try:
+                self._pending, self._index = self._decoder.feed(chunk), 0
+            except EventTooLargeError as exc:
+                self.close()
+                raise APIError(event_too_large_message(exc.limit), self.response.request, body=None) from None
+
+    def _next_chunk_in_time(self) -> bytes:
+        """The next chunk, or TransportTimeoutError once the call's total deadline has passed (however
+        the server trickles its bytes)."""
+        assert self._deadline is not None
+        chunk = next(self._chunks)
+        if time.monotonic() >= self._deadline:
+            raise TransportTimeoutError("the total timeout expired")
+        return chunk
+
+    def _check_complete(self) -> None:
+        decoder = self._decoder
+        pending = decoder.pending
+        if pending is None or (pending == "event" and decoder.pending_data == "[DONE]"):
+            return  # a final `data: [DONE]` missing only its blank line is an end, not a cut
+        self.close()
+        where = "a line" if pending == "line" else "an event (data lines without the blank line ending it)"
+        raise APIConnectionError(
+            request=self.response.request,
+            message=f"The stream ended in the middle of {where}: the server or a proxy cut it short.",
+        )
 
     def _drain(self) -> None:
         """Read what follows ``[DONE]`` (normally just the end of the chunked body) so the connection
@@ -114,7 +153,7 @@ class Stream(Generic[_T]):
         if error_event or "error" in data:
             try:
                 payload: Any = json.loads(data)
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested deeper than the stack allows
                 payload = None
             error = payload.get("error") if isinstance(payload, dict) else None
             if error_event or error:
@@ -126,7 +165,21 @@ class Stream(Generic[_T]):
                     self.response.request,
                     body=detail,
                 )
-        return cast(_T, self._parse(data))
+        try:
+            return cast(_T, self._parse(data))
+        except (ValueError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError
+            self.close()
+            raise self._unreadable(data) from exc
+
+    def _unreadable(self, data: str) -> APIResponseValidationError:
+        response = self.response
+        name = getattr(self._item_type, "__name__", None) or repr(self._item_type)
+        preview = data[:200]
+        message = (
+            f"Could not parse a stream event as {name} (request id {response.headers.get('x-request-id')}): "
+            f"{preview!r}"
+        )
+        return APIResponseValidationError(response, preview, message=message)
 
     def close(self) -> None:
         """Release the connection (returned to the pool if the body was complete, dropped otherwise)."""

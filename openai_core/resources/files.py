@@ -84,7 +84,9 @@ class AsyncFiles(AsyncAPIResource):
     @deprecated("The `.content()` method should be used instead")
     async def retrieve_content(self, file_id: str, **request_options: Unpack[RequestOptionsParams]) -> str:
         """The file's content as text (deprecated in the API, kept for code that calls it)."""
-        response = await self._pipeline.request_bytes(options("GET", _file_path(file_id, "/content"), request_options))
+        response = await self._pipeline.request_bytes(
+            options("GET", _file_path(file_id, "/content"), request_options), read=True
+        )
         await response.aread()
         return response.text
 
@@ -111,7 +113,7 @@ class AsyncFiles(AsyncAPIResource):
         ``async with client.files.with_streaming_response.content(id) as r: await r.stream_to_file(path)``."""
         call = options("GET", _file_path(file_id, "/content"), request_options)
         call.accept = "application/binary"
-        response = await self._pipeline.request_bytes(call)
+        response = await self._pipeline.request_bytes(call, read=True)
         return HttpxBinaryResponseContent(await response.aread(), response)
 
 

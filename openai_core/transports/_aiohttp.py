@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 import urllib.request
+import warnings
 import weakref
 from collections.abc import AsyncIterator
 from typing import Any
@@ -20,7 +21,14 @@ from typing_extensions import override
 from yarl import URL
 
 from .._types import Timeout
-from .base import Request, Response, TransportConnectionError, TransportTimeoutError
+from .base import (
+    HTTPHeaders,
+    Request,
+    Response,
+    TransportConnectionError,
+    TransportRequestError,
+    TransportTimeoutError,
+)
 
 __all__ = ["AioHttpTransport", "DefaultAioHttpClient"]
 
@@ -29,11 +37,39 @@ DEFAULT_LIMIT = 1000
 _NO_CONTENT_TYPE = ("Content-Type",)
 
 
+def _payload(content: object) -> object:
+    """The request body for aiohttp. A bytes body past 1 MiB goes in as a ready BytesPayload: aiohttp
+    warns (ResourceWarning) about "large" raw bytes locking the loop, but handing the transport a
+    buffer it already holds is one copy, not a blocking read, and the body must stay replayable."""
+    if isinstance(content, bytes | bytearray) and len(content) > 1 << 20:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            return aiohttp.payload.BytesPayload(content)
+    return content
+
+
 def _map_error(exc: BaseException) -> Exception:
     # aiohttp's timeout classes derive from both ClientError and TimeoutError: test timeouts first.
     if isinstance(exc, TimeoutError):
         return TransportTimeoutError(f"{type(exc).__name__}: {exc}")
     return TransportConnectionError(f"{type(exc).__name__}: {exc}")
+
+
+class _Connector(aiohttp.TCPConnector):
+    """aiohttp's connector, never reusing a pooled connection that received bytes while idle.
+
+    aiohttp keeps reading an idle pooled connection and queues whatever response arrives on it; the
+    next request sent on that connection is then answered with the queued one (a server that sends an
+    unasked-for second response smuggles it into another call). ``should_close`` is set once anything
+    was parsed there, so such a connection is closed instead of reused."""
+
+    async def _get(self, *args: Any, **kwargs: Any) -> Any:
+        while True:
+            connection = await super()._get(*args, **kwargs)
+            protocol = getattr(connection, "protocol", None)
+            if connection is None or protocol is None or not protocol.should_close:
+                return connection
+            connection.close()
 
 
 class _AioHttpBody:
@@ -82,6 +118,7 @@ class AioHttpTransport:
         if session is not None and session_kwargs:
             raise TypeError("pass either an aiohttp.ClientSession or keyword arguments for one, not both")
         self._session = session
+        self._closing: aiohttp.ClientSession | None = None
         self._owns_session = session is None
         self._limit = limit
         self._ssl = ssl
@@ -103,7 +140,9 @@ class AioHttpTransport:
             connector_kwargs: dict[str, Any] = {"limit": self._limit, "limit_per_host": 0}
             if self._ssl is not None:
                 connector_kwargs["ssl"] = self._ssl
-            kwargs["connector"] = aiohttp.TCPConnector(**connector_kwargs)
+            kwargs["connector"] = (_Connector if hasattr(aiohttp.TCPConnector, "_get") else aiohttp.TCPConnector)(
+                **connector_kwargs
+            )
         # httpx honours HTTP(S)_PROXY / NO_PROXY by default; so does this backend, for parity. Not with
         # aiohttp's trust_env=True, though: that costs two thread-pool hops per request (a netrc read
         # and a proxy lookup; measured at ~30 % of client CPU at 64 concurrent). The environment is
@@ -121,6 +160,8 @@ class AioHttpTransport:
     def _client_timeout(self, timeout: Timeout) -> aiohttp.ClientTimeout:
         client_timeout = self._timeouts.get(timeout)
         if client_timeout is None:
+            if len(self._timeouts) >= 64:  # a distinct Timeout per call must not grow the cache forever
+                self._timeouts.clear()
             # aiohttp's `connect` covers the wait for a pooled connection plus the connect itself;
             # `sock_connect` is the connect alone, which is what the neutral `connect` means.
             pool_and_connect = (
@@ -161,7 +202,7 @@ class AioHttpTransport:
                 request.method,
                 request.url,
                 headers=request.headers,
-                data=request.content,
+                data=_payload(request.content),
                 timeout=self._client_timeout(request.timeout),
                 proxy=self._proxy(request.url),
                 # aiohttp labels a body-less POST application/octet-stream; httpx and the official SDK
@@ -170,10 +211,17 @@ class AioHttpTransport:
             )
         except (aiohttp.ClientError, OSError, TimeoutError) as exc:
             raise _map_error(exc) from exc
+        except ValueError:
+            # aiohttp refuses a control character in a header ("header injection"); its message is
+            # generic, but the chained traceback's locals are not printed either way.
+            raise TransportRequestError(
+                "the request could not be sent: a header name or value is not valid HTTP; header values "
+                "are not shown, they may hold a key"
+            ) from None
         self._open.add(response)
         return Response(
             response.status,
-            headers=response.headers,
+            headers=HTTPHeaders(response.headers),
             stream=_AioHttpBody(response),
             request=request,
             http_version=f"HTTP/{response.version.major}.{response.version.minor}"
@@ -183,10 +231,14 @@ class AioHttpTransport:
 
     async def aclose(self) -> None:
         self._closed = True
-        session, owned = self._session, self._owns_session
-        if owned:
-            self._session = None
-        if owned and session is not None and not session.closed:
+        if not self._owns_session:
+            return
+        session = self._session or self._closing
+        self._session = None
+        if session is not None and not session.closed:
+            # Kept until closed: a close cut short (KeyboardInterrupt from a second SIGINT while a
+            # server shuts down) is finished by the next aclose() instead of leaking the connections.
+            self._closing = session
             # aiohttp drops a connection's payload reference before the connection is lost, so a task
             # reading a body (a stream) when the session closes would wait for its read timeout
             # (600 s by default). Fail those reads now, as httpx does.
@@ -195,6 +247,7 @@ class AioHttpTransport:
                     response.content.set_exception(aiohttp.ClientConnectionError("the client was closed"))
             self._open.clear()
             await session.close()
+            self._closing = None
             # Closing a transport releases its socket on the next loop iteration; yield once so the
             # client holds no socket when close() returns.
             await asyncio.sleep(0)

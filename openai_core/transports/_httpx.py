@@ -7,12 +7,18 @@ from typing import Any
 
 import httpcore
 import httpx
-from multidict import CIMultiDict
 from typing_extensions import override
 
 from .._types import Timeout
 from ._httpx_pool import install_lean_pool
-from .base import Request, Response, TransportConnectionError, TransportTimeoutError
+from .base import (
+    HTTPHeaders,
+    Request,
+    Response,
+    TransportConnectionError,
+    TransportRequestError,
+    TransportTimeoutError,
+)
 
 __all__ = ["DefaultAsyncHttpxClient", "HttpxTransport"]
 
@@ -21,9 +27,21 @@ __all__ = ["DefaultAsyncHttpxClient", "HttpxTransport"]
 # burst does not close and reopen sockets.
 
 
+# A distinct Timeout per call (a computed deadline, say) would otherwise grow the cache without end.
+_TIMEOUT_CACHE_SIZE = 64
+
+_UNSENDABLE = (
+    "the request could not be sent: a header name or value is not valid HTTP ({}); header values are "
+    "not shown, they may hold a key"
+)
+
+
 def _map_error(exc: Exception, lib: Any) -> Exception:
     if isinstance(exc, lib.TimeoutException):
         return TransportTimeoutError(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, lib.LocalProtocolError):
+        # h11's message quotes the offending header line, which may be the Authorization header.
+        return TransportRequestError(_UNSENDABLE.format(type(exc).__name__))
     return TransportConnectionError(f"{type(exc).__name__}: {exc}")
 
 
@@ -68,6 +86,7 @@ class HttpxTransport:
         if client is not None and client_kwargs:
             raise TypeError("pass either an httpx.AsyncClient or keyword arguments for one, not both")
         self._owns_client = client is None
+        self._lean_pool: Any = None
         if client is None:
             lib = self._lib
             client_kwargs.setdefault(
@@ -76,8 +95,10 @@ class HttpxTransport:
             client_kwargs.setdefault("follow_redirects", True)
             client = lib.AsyncClient(**client_kwargs)
             default_transport = getattr(client, "_transport", None)
-            if isinstance(default_transport, lib.AsyncHTTPTransport):
-                install_lean_pool(default_transport, self._core)
+            if isinstance(default_transport, lib.AsyncHTTPTransport) and install_lean_pool(
+                default_transport, self._core
+            ):
+                self._lean_pool = default_transport._pool
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 
@@ -90,26 +111,35 @@ class HttpxTransport:
         return self._owns_client
 
     async def send(self, request: Request) -> Response:
-        timeout = self._timeouts.get(request.timeout)
+        timeouts = self._timeouts
+        timeout = timeouts.get(request.timeout)
         if timeout is None:
-            timeout = self._timeouts.setdefault(request.timeout, request.timeout.as_dict())
-        content = request.content
-        # build_request merges the client's own defaults (headers, cookies, Accept-Encoding), so a
-        # user's configured httpx.AsyncClient behaves as configured.
-        outgoing = self._client.build_request(
-            request.method,
-            str(request.url),
-            headers=list(request.headers.items()),
-            content=content,
-            extensions={"timeout": timeout},
-        )
+            if len(timeouts) >= _TIMEOUT_CACHE_SIZE:
+                timeouts.clear()
+            timeout = timeouts[request.timeout] = request.timeout.as_dict()
+        try:
+            # build_request merges the client's own defaults (headers, cookies, Accept-Encoding), so a
+            # user's configured httpx.AsyncClient behaves as configured.
+            outgoing = self._client.build_request(
+                request.method,
+                str(request.url),
+                headers=list(request.headers.items()),
+                content=request.content,
+                extensions={"timeout": timeout},
+            )
+        except (UnicodeError, TypeError) as exc:
+            # A header value httpx cannot encode: the exception's text quotes it. Not chained for that
+            # reason, and not a connection error: sending it again cannot help.
+            raise TransportRequestError(_UNSENDABLE.format(type(exc).__name__)) from None
         try:
             response = await self._client.send(outgoing, stream=True)
+        except self._lib.LocalProtocolError as exc:
+            raise _map_error(exc, self._lib) from None
         except self._lib.HTTPError as exc:
             raise _map_error(exc, self._lib) from exc
         return Response(
             response.status_code,
-            headers=CIMultiDict(response.headers.multi_items()),
+            headers=HTTPHeaders(response.headers.multi_items()),
             stream=_HttpxBody(response, self._lib),
             request=request,
             http_version=response.http_version,
@@ -118,6 +148,10 @@ class HttpxTransport:
     async def aclose(self) -> None:
         if self._owns_client:
             await self._client.aclose()
+            if self._lean_pool is not None:
+                # httpx marks itself closed before closing its pool, so its aclose() does nothing the
+                # second time: finish a close that was interrupted (see _LeanPool.aclose).
+                await self._lean_pool.aclose()
 
     @override
     def __repr__(self) -> str:

@@ -85,7 +85,9 @@ class Files(SyncAPIResource):
     @deprecated("The `.content()` method should be used instead")
     def retrieve_content(self, file_id: str, **request_options: Unpack[RequestOptionsParams]) -> str:
         """The file's content as text (deprecated in the API, kept for code that calls it)."""
-        response = self._pipeline.request_bytes(options("GET", _file_path(file_id, "/content"), request_options))
+        response = self._pipeline.request_bytes(
+            options("GET", _file_path(file_id, "/content"), request_options), read=True
+        )
         response.read()
         return response.text
 
@@ -112,7 +114,7 @@ class Files(SyncAPIResource):
         ``with client.files.with_streaming_response.content(id) as r: r.stream_to_file(path)``."""
         call = options("GET", _file_path(file_id, "/content"), request_options)
         call.accept = "application/binary"
-        response = self._pipeline.request_bytes(call)
+        response = self._pipeline.request_bytes(call, read=True)
         return HttpxBinaryResponseContent(response.read(), response)
 
 

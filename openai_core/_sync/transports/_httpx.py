@@ -8,12 +8,18 @@ from typing import Any
 
 import httpcore
 import httpx
-from multidict import CIMultiDict
 from typing_extensions import override
 
 from openai_core._types import Timeout
 from openai_core._sync.transports._httpx_pool import install_lean_pool
-from openai_core._sync.transports.base import Request, Response, TransportConnectionError, TransportTimeoutError
+from openai_core._sync.transports.base import (
+    HTTPHeaders,
+    Request,
+    Response,
+    TransportConnectionError,
+    TransportRequestError,
+    TransportTimeoutError,
+)
 
 __all__ = ["DefaultHttpxClient", "HttpxTransport"]
 
@@ -22,9 +28,21 @@ __all__ = ["DefaultHttpxClient", "HttpxTransport"]
 # burst does not close and reopen sockets.
 
 
+# A distinct Timeout per call (a computed deadline, say) would otherwise grow the cache without end.
+_TIMEOUT_CACHE_SIZE = 64
+
+_UNSENDABLE = (
+    "the request could not be sent: a header name or value is not valid HTTP ({}); header values are "
+    "not shown, they may hold a key"
+)
+
+
 def _map_error(exc: Exception, lib: Any) -> Exception:
     if isinstance(exc, lib.TimeoutException):
         return TransportTimeoutError(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, lib.LocalProtocolError):
+        # h11's message quotes the offending header line, which may be the Authorization header.
+        return TransportRequestError(_UNSENDABLE.format(type(exc).__name__))
     return TransportConnectionError(f"{type(exc).__name__}: {exc}")
 
 
@@ -69,6 +87,7 @@ class HttpxTransport:
         if client is not None and client_kwargs:
             raise TypeError("pass either an httpx.Client or keyword arguments for one, not both")
         self._owns_client = client is None
+        self._lean_pool: Any = None
         if client is None:
             lib = self._lib
             client_kwargs.setdefault(
@@ -77,8 +96,10 @@ class HttpxTransport:
             client_kwargs.setdefault("follow_redirects", True)
             client = lib.Client(**client_kwargs)
             default_transport = getattr(client, "_transport", None)
-            if isinstance(default_transport, lib.HTTPTransport):
-                install_lean_pool(default_transport, self._core)
+            if isinstance(default_transport, lib.HTTPTransport) and install_lean_pool(
+                default_transport, self._core
+            ):
+                self._lean_pool = default_transport._pool
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
 
@@ -91,26 +112,35 @@ class HttpxTransport:
         return self._owns_client
 
     def send(self, request: Request) -> Response:
-        timeout = self._timeouts.get(request.timeout)
+        timeouts = self._timeouts
+        timeout = timeouts.get(request.timeout)
         if timeout is None:
-            timeout = self._timeouts.setdefault(request.timeout, request.timeout.as_dict())
-        content = request.content
-        # build_request merges the client's own defaults (headers, cookies, Accept-Encoding), so a
-        # user's configured httpx.Client behaves as configured.
-        outgoing = self._client.build_request(
-            request.method,
-            str(request.url),
-            headers=list(request.headers.items()),
-            content=content,
-            extensions={"timeout": timeout},
-        )
+            if len(timeouts) >= _TIMEOUT_CACHE_SIZE:
+                timeouts.clear()
+            timeout = timeouts[request.timeout] = request.timeout.as_dict()
+        try:
+            # build_request merges the client's own defaults (headers, cookies, Accept-Encoding), so a
+            # user's configured httpx.Client behaves as configured.
+            outgoing = self._client.build_request(
+                request.method,
+                str(request.url),
+                headers=list(request.headers.items()),
+                content=request.content,
+                extensions={"timeout": timeout},
+            )
+        except (UnicodeError, TypeError) as exc:
+            # A header value httpx cannot encode: the exception's text quotes it. Not chained for that
+            # reason, and not a connection error: sending it again cannot help.
+            raise TransportRequestError(_UNSENDABLE.format(type(exc).__name__)) from None
         try:
             response = self._client.send(outgoing, stream=True)
+        except self._lib.LocalProtocolError as exc:
+            raise _map_error(exc, self._lib) from None
         except self._lib.HTTPError as exc:
             raise _map_error(exc, self._lib) from exc
         return Response(
             response.status_code,
-            headers=CIMultiDict(response.headers.multi_items()),
+            headers=HTTPHeaders(response.headers.multi_items()),
             stream=_HttpxBody(response, self._lib),
             request=request,
             http_version=response.http_version,
@@ -119,6 +149,10 @@ class HttpxTransport:
     def close(self) -> None:
         if self._owns_client:
             self._client.close()
+            if self._lean_pool is not None:
+                # httpx marks itself closed before closing its pool, so its close() does nothing the
+                # second time: finish a close that was interrupted (see _LeanPool.close).
+                self._lean_pool.close()
 
     @override
     def __repr__(self) -> str:

@@ -28,9 +28,94 @@ import threading
 
 __all__ = ["install_lean_pool"]
 
+# Bytes a request may send before, between two writes, the pool checks whether the server has already
+# answered: below it a body is a write or two and the check would cost a syscall on every request.
+_EARLY_ANSWER_CHECK_AFTER = 256 * 1024
+
 
 def _key(origin: httpcore.Origin) -> tuple[bytes, bytes, int]:
     return (origin.scheme, origin.host, origin.port)  # httpcore.Origin is not hashable
+
+
+def _has_unread_bytes(connection: httpcore.HTTPConnection) -> bool:
+    """Whether h11 still holds bytes the server sent after the response just completed.
+
+    A server whose ``Content-Length`` is shorter than its body (or that pipelines an unasked-for
+    response) leaves them in h11's buffer, where the socket-readability check cannot see them: reusing
+    the connection would hand the *next* request those bytes as its response. Where the internals are
+    not as expected, the answer is "yes", so an unknown state costs a reconnect, never a desync."""
+    state = getattr(getattr(connection, "_connection", None), "_h11_state", None)
+    if state is None:
+        return True
+    data, closed = state.trailing_data
+    return bool(data) or bool(closed)
+
+
+class _EarlyAnswerStream:
+    """A plain-TCP connection's network stream that stops sending a request body once the server has
+    answered.
+
+    httpx sends the whole body before it reads. A server that answers early (a 413 to a 64 MiB upload)
+    and then closes makes the remaining writes fail, and the answer still unread in the socket is lost
+    with it: the caller saw a connection error, and the upload was retried. Here, once a request has
+    sent more than ``_EARLY_ANSWER_CHECK_AFTER`` bytes, each write first asks whether the socket is
+    readable; if the server has spoken, the write fails with ``WriteError``, which httpcore takes as
+    "stop sending, read the response". Not over TLS: a TLS 1.3 server's session tickets make the
+    socket readable before any answer, which would stop every large upload."""
+
+    __slots__ = ("_core", "_stream", "_unanswered")
+
+    def __init__(self, stream: Any, core: Any) -> None:
+        self._stream = stream
+        self._core = core
+        self._unanswered = 0
+
+    # The signatures are httpcore's network-stream interface (timeouts included).
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:  # noqa: ASYNC109
+        self._unanswered = 0
+        data: bytes = self._stream.read(max_bytes, timeout)
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:  # noqa: ASYNC109
+        if self._unanswered > _EARLY_ANSWER_CHECK_AFTER and self._stream.get_extra_info("is_readable"):
+            raise self._core.WriteError("the server answered before the request body was sent")
+        self._unanswered += len(buffer)
+        self._stream.write(buffer, timeout)
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None  # noqa: ASYNC109
+    ) -> Any:
+        return self._stream.start_tls(ssl_context, server_hostname, timeout)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _EarlyAnswerBackend:
+    """The pool's network backend, its TCP streams wrapped in ``_EarlyAnswerStream``."""
+
+    __slots__ = ("_backend", "_core")
+
+    def __init__(self, backend: Any, core: Any) -> None:
+        self._backend = backend
+        self._core = core
+
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> Any:
+        return _EarlyAnswerStream(self._backend.connect_tcp(*args, **kwargs), self._core)
+
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> Any:
+        return _EarlyAnswerStream(self._backend.connect_unix_socket(*args, **kwargs), self._core)
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _default_backend(core: Any) -> Any:
+    """What an httpcore connection uses when the pool names no backend."""
+    return core.SyncBackend()
 
 
 class _PooledStream:
@@ -70,6 +155,7 @@ class _LeanPool:
         self._max_connections = original._max_connections
         self._idle: dict[tuple[bytes, bytes, int], list[httpcore.HTTPConnection]] = {}
         self._active: set[httpcore.HTTPConnection] = set()
+        self._network_backend = _EarlyAnswerBackend(original._network_backend or _default_backend(core), core)
         self._slots = threading.Semaphore(original._max_connections)
         self._closed = False
 
@@ -84,7 +170,7 @@ class _LeanPool:
             retries=pool._retries,
             local_address=pool._local_address,
             uds=pool._uds,
-            network_backend=pool._network_backend,
+            network_backend=self._network_backend,
             socket_options=pool._socket_options,
         )
         return connection
@@ -136,20 +222,30 @@ class _LeanPool:
     def release(self, connection: httpcore.HTTPConnection, origin: httpcore.Origin) -> None:
         self._active.discard(connection)
         try:
-            if not self._closed and connection.is_idle():
+            if not self._closed and connection.is_idle() and not _has_unread_bytes(connection):
                 self._idle.setdefault(_key(origin), []).append(connection)
             else:
-                connection.close()  # the body was not read to the end: the socket cannot be reused
+                # The body was not read to the end, or bytes follow it: the socket cannot be reused.
+                connection.close()
         finally:
             self._slots.release()
 
     def close(self) -> None:
+        """Close every connection. Safe to call again, and a second call finishes what an interrupted
+        first one left: a server's shutdown can be cut short by a second SIGINT (a process group's
+        Ctrl-C also reaches a Sanic worker through its manager), raising KeyboardInterrupt wherever it
+        lands. So each connection leaves the pool only once it is closed, never all of them up front."""
         self._closed = True
-        connections = [c for stack in self._idle.values() for c in stack] + list(self._active)
+        for stack in list(self._idle.values()):
+            while stack:
+                connection = stack[-1]
+                connection.close()
+                if stack and stack[-1] is connection:
+                    stack.pop()
         self._idle.clear()
-        self._active.clear()
-        for connection in connections:
+        for connection in list(self._active):
             connection.close()
+            self._active.discard(connection)
         self._original.close()
 
 

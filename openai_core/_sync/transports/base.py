@@ -20,27 +20,37 @@ from yarl import URL
 
 from openai_core.transports._common import (
     SECRET_HEADERS,
+    BodyTooLargeError,
+    HTTPHeaders,
     HTTPResponse,
     Request,
     RequestContent,
     TransportConnectionError,
     TransportError,
+    TransportRequestError,
     TransportTimeoutError,
+    header_problem,
     redact_headers,
 )
+
+import time
 
 __all__ = [
     "SECRET_HEADERS",
     "ByteStream",
     "Transport",
+    "BodyTooLargeError",
     "BytesStream",
+    "HTTPHeaders",
     "HTTPResponse",
     "Request",
     "RequestContent",
     "Response",
     "TransportConnectionError",
     "TransportError",
+    "TransportRequestError",
     "TransportTimeoutError",
+    "header_problem",
     "redact_headers",
 ]
 
@@ -79,9 +89,14 @@ class Response:
 
     Closing the response returns the connection to the backend's pool (or drops it if the body was not
     read to the end). The pipeline closes every response it does not hand to the caller.
+
+    ``max_bytes`` bounds what ``read()`` will hold (decoded bytes; None: no bound); the pipeline sets
+    it from the client's ``max_response_bytes``. Streaming the body (``iter_bytes``) is not bounded.
     """
 
-    __slots__ = ("_content", "_stream", "headers", "http_version", "is_closed", "request", "status_code")
+    __slots__ = (
+        "_content", "_stream", "headers", "http_version", "is_closed", "max_bytes", "request", "status_code"
+    )
 
     def __init__(
         self,
@@ -94,14 +109,16 @@ class Response:
         http_version: str = "HTTP/1.1",
     ) -> None:
         self.status_code = status_code
+        # Response headers may carry Set-Cookie: the redacting type, so no repr ever shows it.
         self.headers: CIMultiDict[str] | CIMultiDictProxy[str] = (
-            headers if isinstance(headers, CIMultiDict | CIMultiDictProxy) else CIMultiDict(headers or {})
+            headers if isinstance(headers, HTTPHeaders) else HTTPHeaders(headers or {})
         )
         self.request = request
         self.http_version = http_version
         self._content: bytes | None = content
         self._stream: ByteStream = stream if stream is not None else BytesStream(content or b"")
         self.is_closed = False
+        self.max_bytes: int | None = None
 
     @property
     def content(self) -> bytes:
@@ -135,13 +152,60 @@ class Response:
             return ""
 
     def read(self) -> bytes:
-        """Read the whole body, then release the connection."""
+        """Read the whole body, then release the connection. Past ``max_bytes`` (decoded) it stops
+        reading, drops the connection and raises ``BodyTooLargeError``."""
         if self._content is None:
             try:
-                self._content = self._stream.read()
+                limit = self.max_bytes
+                if limit is None and self.request.deadline is None:
+                    self._content = self._stream.read()
+                else:
+                    declared = self.headers.get("content-length")
+                    if (limit is not None and declared is not None and declared.isdigit()
+                            and int(declared) > limit and "content-encoding" not in self.headers):
+                        raise BodyTooLargeError(limit)
+                    self._content = self._collect(limit, truncate=False)
             finally:
                 self.close()
         return self._content
+
+    def aread_prefix(self, limit: int) -> bytes:
+        """At most ``limit`` bytes of the body (all of it when shorter), then release the connection
+        (dropped when more was left). What an error body is read with: worth quoting, never worth
+        unbounded memory. ``content`` is that prefix afterwards."""
+        if self._content is None:
+            try:
+                self._content = self._collect(limit, truncate=True)
+            finally:
+                self.close()
+        return self._content
+
+    def _collect(self, limit: int | None, *, truncate: bool) -> bytes:
+        """The body's chunks joined. A chunk that would take it past ``limit`` ends the read: cut to
+        fit (``truncate``) or ``BodyTooLargeError``, before anything is joined. (The sync client, which
+        has no cancel scope, also checks the call's total deadline between chunks.)"""
+        chunks: list[bytes] = []
+        size = 0
+        iterator = self._stream.__iter__()
+        deadline = self.request.deadline
+        try:
+            for chunk in iterator:
+                if limit is not None and size + len(chunk) > limit:
+                    if not truncate:
+                        raise BodyTooLargeError(limit)
+                    chunks.append(chunk[: limit - size])
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise TransportTimeoutError("the total timeout expired")
+        finally:
+            # Closed now rather than whenever the collector finds it: a suspended async generator
+            # holds the backend's response until then.
+            close = getattr(iterator, "close", None)
+            if close is not None:
+                close()
+        return b"".join(chunks)
 
     def iter_bytes(self) -> Iterator[bytes]:
         """The body chunk by chunk, as it arrives."""

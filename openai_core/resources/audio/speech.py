@@ -46,7 +46,7 @@ class AsyncSpeech(AsyncAPIResource):
         body, request_options = _CREATE.split(params)
         call = options("POST", "/audio/speech", request_options, body=body)
         call.accept = "application/octet-stream"
-        response = await self._pipeline.request_bytes(call)
+        response = await self._pipeline.request_bytes(call, read=True)
         return HttpxBinaryResponseContent(await response.aread(), response)
 
 

@@ -101,7 +101,7 @@ class AsyncTranscriptions(AsyncAPIResource):
             return cast("AsyncStream[TranscriptionStreamEvent]", stream)
         response_format = body.get("response_format")
         if response_format in TEXT_FORMATS:
-            response = await self._pipeline.request_bytes(call)
+            response = await self._pipeline.request_bytes(call, read=True)
             await response.aread()
             return response.text
         return await self._pipeline.request(call, _MODELS.get(response_format or "json", Transcription))

@@ -56,7 +56,7 @@ class AsyncTranslations(AsyncAPIResource):
         call = upload_options("/audio/translations", request_options, body, files=("file",), order=_ORDER)
         response_format = body.get("response_format")
         if response_format in TEXT_FORMATS:
-            response = await self._pipeline.request_bytes(call)
+            response = await self._pipeline.request_bytes(call, read=True)
             await response.aread()
             return response.text
         model: type[Translation | TranslationVerbose] = (

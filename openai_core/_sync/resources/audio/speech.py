@@ -47,7 +47,7 @@ class Speech(SyncAPIResource):
         body, request_options = _CREATE.split(params)
         call = options("POST", "/audio/speech", request_options, body=body)
         call.accept = "application/octet-stream"
-        response = self._pipeline.request_bytes(call)
+        response = self._pipeline.request_bytes(call, read=True)
         return HttpxBinaryResponseContent(response.read(), response)
 
 

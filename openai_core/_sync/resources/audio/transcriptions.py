@@ -102,7 +102,7 @@ class Transcriptions(SyncAPIResource):
             return cast("Stream[TranscriptionStreamEvent]", stream)
         response_format = body.get("response_format")
         if response_format in TEXT_FORMATS:
-            response = self._pipeline.request_bytes(call)
+            response = self._pipeline.request_bytes(call, read=True)
             response.read()
             return response.text
         return self._pipeline.request(call, _MODELS.get(response_format or "json", Transcription))

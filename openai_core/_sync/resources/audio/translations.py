@@ -57,7 +57,7 @@ class Translations(SyncAPIResource):
         call = upload_options("/audio/translations", request_options, body, files=("file",), order=_ORDER)
         response_format = body.get("response_format")
         if response_format in TEXT_FORMATS:
-            response = self._pipeline.request_bytes(call)
+            response = self._pipeline.request_bytes(call, read=True)
             response.read()
             return response.text
         model: type[Translation | TranslationVerbose] = (
