@@ -12,6 +12,7 @@ import pytest
 
 import openai_core as openai
 from openai_core import AsyncOpenAI
+from openai_core._interop import own_class
 from openai_core.testing.raw import RawConnection, RawServer, http_response
 
 MESSAGES = [{"role": "user", "content": "hi"}]
@@ -34,7 +35,7 @@ async def test_an_unreadable_stream_event_is_a_validation_error(
     async with AsyncOpenAI(api_key=KEY, base_url=server.base_url, transport=transport) as client:
         with pytest.raises(openai.APIResponseValidationError) as exc_info:
             await _stream_items(client)
-    assert type(exc_info.value) is openai.APIResponseValidationError
+    assert own_class(type(exc_info.value)) is openai.APIResponseValidationError
     message = str(exc_info.value)
     assert "Could not parse a stream event as ChatCompletionChunk" in message
     assert ("{not json" if case == "sse_not_json" else "[1, 2, 3]") in message
@@ -59,7 +60,7 @@ async def test_json_nested_past_the_stack_is_an_sdk_error(
                 await _stream_items(client)
             else:
                 await client.chat.completions.create(model="m", messages=MESSAGES)  # type: ignore[arg-type]
-    assert type(exc_info.value) is error
+    assert own_class(type(exc_info.value)) is error
     assert not isinstance(exc_info.value.__cause__, RecursionError) or case == "deep_json"
 
 
@@ -172,7 +173,7 @@ async def test_a_bad_header_in_a_users_own_httpx_client_is_not_retried_or_echoed
         with pytest.raises(openai.OpenAIError) as exc_info:
             await client.chat.completions.create(model="m", messages=MESSAGES)  # type: ignore[arg-type]
         await client.close()
-    assert type(exc_info.value) is openai.OpenAIError
+    assert own_class(type(exc_info.value)) is openai.OpenAIError
     assert "header name or value is not valid HTTP" in str(exc_info.value)
     text = "".join(traceback.format_exception(exc_info.value))
     assert KEY not in text
