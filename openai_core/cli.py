@@ -15,7 +15,7 @@ __all__ = ["main"]
 def _cmd_mock_server(args: argparse.Namespace) -> int:
     from .testing import run
 
-    run(args.host, args.port, num_jobs=args.jobs)
+    run(args.host, args.port, num_jobs=args.jobs, latency=args.latency)
     return 0
 
 
@@ -143,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--host", default="127.0.0.1")
     server.add_argument("--port", type=int, default=8000)
     server.add_argument("--jobs", type=int, default=45, help="fine-tuning jobs to serve")
+    server.add_argument("--latency", type=float, default=0.0, help="seconds each model call takes to answer")
     server.set_defaults(func=_cmd_mock_server)
 
     bench = sub.add_parser("bench", help="the benchmark suite (openai-core bench --help)", add_help=False)
