@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from .._types import RateLimit
+from ._idset import id_digest
 from ._input import BatchRequest, InputPlan, iter_requests, scan_input
 from ._output import OutputFile, ResumeState
 from ._progress import BatchSummary, Counters, ProgressDisplay
@@ -48,6 +49,8 @@ class BatchOptions:
     batch_max_bytes: int = 200 * 1024 * 1024
     poll_interval: float = 5.0
     poll_max_interval: float = 60.0
+    batch_metadata: dict[str, str] | None = None
+    """Added to every batch's metadata (besides the runner's own job and part keys)."""
 
     def __post_init__(self) -> None:
         if self.max_concurrency < 1:
@@ -118,6 +121,11 @@ class Job:
         self.output.write(line)
         if self.progress is not None:
             self.progress.update(self.counters)
+
+    @property
+    def job_key(self) -> str:
+        """Names this job (its output file) in Idempotency-Keys."""
+        return f"{id_digest(str(self.output.path.resolve())):016x}"
 
     def client_kwargs(self) -> dict[str, object]:
         o = self.options

@@ -30,7 +30,8 @@ async def run_live(job: Job) -> None:
         probed.set()
 
     async with AsyncOpenAI(**job.client_kwargs(), _shared_limiter=limiter) as client:  # type: ignore[arg-type]
-        sender = RequestSender(client, job.counters, rate_limit_patience=options.rate_limit_patience)
+        sender = RequestSender(client, job.counters, rate_limit_patience=options.rate_limit_patience,
+                               job_key=job.job_key)
 
         async def worker(index: int) -> None:
             if index:
@@ -43,11 +44,14 @@ async def run_live(job: Job) -> None:
                     probed.set()
 
         async def feed() -> None:
+            fed = False
             try:
                 for request in job.pending():
                     await queue.put(request)
+                    fed = True
             finally:
-                probed.set()
+                if not fed:  # no probe will answer
+                    probed.set()
                 for _ in range(options.max_concurrency):
                     await queue.put(None)
 
@@ -55,18 +59,22 @@ async def run_live(job: Job) -> None:
         feeder = asyncio.create_task(feed())
         stop_feeding = asyncio.create_task(job.stopping.wait())
         aborting = asyncio.create_task(job.aborting.wait())
-        everything = asyncio.gather(feeder, *workers)
+        # The workers only: cancelling the feeder (a drain) must not end the wait for them.
+        everything = asyncio.gather(*workers)
         try:
             await asyncio.wait({stop_feeding, asyncio.ensure_future(everything)}, return_when=asyncio.FIRST_COMPLETED)
             if job.stopping.is_set() and not everything.done():
                 # Drain: drop what is queued but not yet sent, let the requests in flight finish.
                 feeder.cancel()
+                probed.set()
                 _drain(queue, options.max_concurrency)
                 await asyncio.wait({aborting, everything}, return_when=asyncio.FIRST_COMPLETED)
                 if job.aborting.is_set():
                     everything.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await everything
+            if feeder.done() and not feeder.cancelled() and feeder.exception() is not None:
+                raise feeder.exception()  # type: ignore[misc]
         finally:
             for task in (stop_feeding, aborting, feeder, *workers):
                 task.cancel()

@@ -86,7 +86,7 @@ class BatchSummary:
             f"  succeeded {self.succeeded:,}, failed for good {self.failed:,}",
             f"  tokens (whole output): prompt {self.prompt_tokens:,}, completion {self.completion_tokens:,}",
             f"  this run: {self.sent_this_run:,} requests in {self.elapsed:.1f} s "
-            f"({self.requests_per_second:,.1f} req/s), {self.attempts_this_run - self.sent_this_run:,} retries, "
+            f"({self.requests_per_second:,.1f} req/s), {max(0, self.attempts_this_run - self.sent_this_run):,} retries, "
             f"{self.rate_limited_this_run:,} answered 429, {self.server_errors_this_run:,} answered 5xx",
             f"  sent again (in flight when the last run stopped): {self.sent_again:,}"
             + (f"; torn last line repaired ({self.torn_bytes_repaired} bytes)" if self.torn_bytes_repaired else ""),

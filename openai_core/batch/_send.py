@@ -9,6 +9,7 @@ import time
 from .._client import AsyncOpenAI
 from .._exceptions import APIConnectionError, APIStatusError, APITimeoutError, RateLimitError
 from .._pipeline import RequestOptions
+from ._idset import id_digest
 from ._input import BatchRequest
 from ._output import error_line, response_line, usage_of
 from ._progress import Counters
@@ -27,13 +28,18 @@ class RequestSender:
     until ``rate_limit_patience`` seconds have passed since that request's first 429: being rate limited
     never makes a request fail for good unless the server keeps refusing it that long."""
 
-    def __init__(self, client: AsyncOpenAI, counters: Counters, *, rate_limit_patience: float = 600.0) -> None:
+    def __init__(self, client: AsyncOpenAI, counters: Counters, *, rate_limit_patience: float = 600.0,
+                 job_key: str = "") -> None:
         self._pipeline = client._pipeline
         self.counters = counters
         self.rate_limit_patience = rate_limit_patience
+        self.job_key = job_key
 
     async def send(self, request: BatchRequest) -> bytes:
-        options = RequestOptions("POST", request.path, body=request.body)
+        # One Idempotency-Key per custom_id of this job, the same in every attempt and every rerun: a
+        # server that honours the header answers a request sent again after a crash from its cache.
+        key = f"openai-core-batch-{self.job_key}-{id_digest(request.custom_id):016x}"
+        options = RequestOptions("POST", request.path, body=request.body, extra_headers={"Idempotency-Key": key})
         first_429: float | None = None
         while True:
             try:
