@@ -5,6 +5,7 @@ server-side Batch API end to end."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import signal
@@ -351,3 +352,48 @@ def test_via_batch_api_resumes_the_recorded_batches(server: MockServer, tmp_path
     assert code == 0, stderr
     assert summary is not None and summary["extra"]["batches"] == recorded  # polled, not created again
     assert_exactly_once(output, [line["custom_id"] for line in lines])
+
+
+# -- the pure parts ----------------------------------------------------------------------------------
+
+
+def test_cluster_budget_blocks_never_overlap() -> None:
+    from openai_core.batch._lease import ClusterBudget
+
+    rng = random.Random(7)
+    budget = ClusterBudget(6000, None, server_share=0.98, burst_seconds=0.02)  # 100 requests a second
+    instants: list[float] = []
+    now = 1000.0
+    for _ in range(200):  # workers asking in turn at jittered times, blocks of 1 to 9 requests
+        now += rng.random() * 0.02
+        block = [0.0] * rng.randint(1, 9)
+        instants += budget.lease(block, now).instants(block)
+    gaps = [b - a for a, b in itertools.pairwise(instants)]
+    assert min(gaps) >= 60 / 6000 - 1e-9  # one request every 10 ms, whoever leased
+    window = max(sum(1 for t in instants if s <= t < s + 1.0 - 1e-9) for s in instants)
+    assert window <= 100
+
+    budget.adopt("requests", 3000, now)  # the server says 3,000/min: 98 % of it from here on
+    later = budget.lease([0.0, 0.0], now).instants([0.0, 0.0])
+    assert later[0] >= instants[-1] + 0.01 - 1e-9 and later[1] - later[0] == pytest.approx(60 / (0.98 * 3000))
+    budget.pause(5.0, now)
+    assert budget.lease([0.0], now).instants([0.0])[0] >= now + 5.0
+
+    tokens = ClusterBudget(None, 60_000, server_share=0.98, burst_seconds=0.0)  # 1,000 tokens a second
+    at = tokens.lease([500.0, 500.0, 500.0], 0.0).instants([500.0, 500.0, 500.0])
+    assert at == pytest.approx([0.0, 0.5, 1.0])
+    assert tokens.lease([100.0], 0.0).instants([100.0])[0] == pytest.approx(1.5)
+
+
+def test_id_set_spans_runs_and_finds_duplicates() -> None:
+    from openai_core.batch._idset import RUN, IdSet, id_digest
+
+    ids = IdSet()
+    for i in range(RUN + 10):
+        ids.add_id(f"id-{i}")
+    ids.add_id("id-3")  # a duplicate in the second run of a value in the first
+    ids.freeze()
+    assert len(ids) == RUN + 11 and ids.nbytes() == 8 * (RUN + 11)
+    assert ids.duplicates() == {id_digest("id-3")}
+    assert "id-5" in ids and f"id-{RUN + 9}" in ids and "id-x" not in ids
+    assert id_digest("abc") == id_digest("abc")  # stable across processes (the journal relies on it)

@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import secrets
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,19 @@ def _build_parts(job: Job, state: _State, skip: IdSet) -> None:
         state.save()
 
 
+# Local files are read and removed on the event loop: a part file is at most the API's 200 MB, read
+# once, from the page cache it was just written to (see openai_core._files on inline disk reads).
+def _part_ids(part: _Part) -> Iterator[str]:
+    with Path(part.file).open("rb") as f:
+        for raw in f:
+            yield json.loads(raw)["custom_id"]
+
+
+def _remove(path: str | Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        Path(path).unlink()
+
+
 async def _start(client: AsyncOpenAI, state: _State, part: _Part, extra_metadata: dict[str, str] | None) -> None:
     if part.file_id is None:
         part.file_id = (await client.files.create(file=Path(part.file), purpose="batch")).id
@@ -156,11 +170,9 @@ async def _merge(client: AsyncOpenAI, job: Job, part: _Part, batch: Batch, writt
                         take(line.encode())
     if batch.status == "failed":  # refused as a whole: every line gets the API's reason
         reason = "; ".join(e.message or "" for e in (batch.errors.data or [])) if batch.errors else "batch failed"
-        with Path(part.file).open("rb") as f:
-            for raw in f:
-                custom_id = json.loads(raw)["custom_id"]
-                if id_digest(custom_id) not in written and not done.contains(id_digest(custom_id)):
-                    take(error_line(custom_id, "batch_failed", reason))
+        for custom_id in _part_ids(part):
+            if id_digest(custom_id) not in written and not done.contains(id_digest(custom_id)):
+                take(error_line(custom_id, "batch_failed", reason))
 
 
 async def _poll(client: AsyncOpenAI, job: Job, state: _State, written: set[int]) -> None:
@@ -186,8 +198,7 @@ async def _poll(client: AsyncOpenAI, job: Job, state: _State, written: set[int])
                 await _merge(client, job, part, batch, written)
                 part.merged = True
                 state.save()
-                with contextlib.suppress(FileNotFoundError):
-                    Path(part.file).unlink()
+                _remove(part.file)
         if state.live():
             delay = o.poll_interval if changed else min(delay * 1.5, o.poll_max_interval)
             with contextlib.suppress(TimeoutError):
@@ -205,8 +216,7 @@ async def run_batch_api(job: Job) -> None:
     # A part not sealed was being written when the last run stopped: built again from the input.
     for part in [p for p in state.parts if not p.sealed]:
         state.parts.remove(part)
-        with contextlib.suppress(FileNotFoundError):
-            Path(part.file).unlink()
+        _remove(part.file)
     written: set[int] = set()
     async with AsyncOpenAI(**job.client_kwargs()) as client:  # type: ignore[arg-type]
         while not job.stopping.is_set():
@@ -225,9 +235,13 @@ async def run_batch_api(job: Job) -> None:
             await _poll(client, job, state, written)
     job.extra["batches"] = [p.batch_id for p in state.parts]
     if job.resume.rows + job.counters.written >= job.plan.total and not job.stopping.is_set():
-        for leftover in state.directory.glob("*"):
-            leftover.unlink()
-        state.directory.rmdir()
+        _remove_state(state)
+
+
+def _remove_state(state: _State) -> None:
+    for leftover in state.directory.glob("*"):
+        leftover.unlink()
+    state.directory.rmdir()
 
 
 def _give_up(job: Job, written: set[int]) -> None:

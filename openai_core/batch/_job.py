@@ -97,6 +97,7 @@ class Job:
     """Set by the second: drop what is in flight (it is sent again at the rerun)."""
     sent: int = 0
     sent_again: int = 0
+    first_sent_at: float | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     def pending(self) -> Iterator[BatchRequest]:
@@ -108,6 +109,8 @@ class Job:
 
     def dispatch(self, request: BatchRequest) -> None:
         """Call just before ``request`` is sent: the journal then knows it may be in flight."""
+        if not self.sent:
+            self.first_sent_at = time.monotonic()
         self.output.mark_sent(request.custom_id)
         if self._resumed_in_flight and request.custom_id in self.resume.in_flight:
             self.sent_again += 1
@@ -196,6 +199,10 @@ async def arun(input: str | Path, output: str | Path, **options: object) -> Batc
         job.progress.finish(job.counters)
         c = job.counters
         answered = resume.rows + c.written
+        if job.first_sent_at is not None:
+            # Start-up (scanning, a Ray cluster's actors) apart from the sending itself.
+            job.extra["startup_s"] = round(job.first_sent_at - started, 3)
+            job.extra["sending_s"] = round(time.monotonic() - job.first_sent_at, 3)
         complete = answered == plan.total
     finally:
         out.close(complete=complete)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Any
 
 from .._client import AsyncOpenAI
 from ._input import BatchRequest
@@ -60,15 +61,17 @@ async def run_live(job: Job) -> None:
         stop_feeding = asyncio.create_task(job.stopping.wait())
         aborting = asyncio.create_task(job.aborting.wait())
         # The workers only: cancelling the feeder (a drain) must not end the wait for them.
-        everything = asyncio.gather(*workers)
+        everything: asyncio.Future[Any] = asyncio.gather(*workers)
         try:
-            await asyncio.wait({stop_feeding, asyncio.ensure_future(everything)}, return_when=asyncio.FIRST_COMPLETED)
+            first: set[asyncio.Future[Any]] = {stop_feeding, everything}
+            await asyncio.wait(first, return_when=asyncio.FIRST_COMPLETED)
             if job.stopping.is_set() and not everything.done():
                 # Drain: drop what is queued but not yet sent, let the requests in flight finish.
                 feeder.cancel()
                 probed.set()
                 _drain(queue, options.max_concurrency)
-                await asyncio.wait({aborting, everything}, return_when=asyncio.FIRST_COMPLETED)
+                second: set[asyncio.Future[Any]] = {aborting, everything}
+                await asyncio.wait(second, return_when=asyncio.FIRST_COMPLETED)
                 if job.aborting.is_set():
                     everything.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -3,9 +3,10 @@
 - The driver (this process) validates the input, owns the output file and its journal, and streams the
   pending requests to the workers in chunks; each finished chunk's lines come back and are appended
   here, so exactly-once and resume are the local engine's, unchanged.
-- Workers are async actors, each one async openai_core client (``max_concurrency`` requests in flight),
-  placed with ``SPREAD`` across the nodes. Every actor asks for ``num_cpus=0``: nothing here waits for a
+- Workers are async actors, each one async openai_core client (``max_concurrency`` requests in flight).
+  Every actor asks for ``num_cpus=0``: nothing here waits for a
   CPU to be free, so the job cannot deadlock on a small cluster (Ray Data's checkpointed rerun did at 2).
+  Workers go round-robin over the alive nodes.
 - One rate limit for the whole cluster: a limiter actor holding a :class:`ClusterBudget`; workers lease
   time slots from it in blocks (``_lease``), report the server's ``x-ratelimit-*`` limits to it and ask it
   to pause everyone on a 429.
@@ -22,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import ray
+from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
 from .._client import AsyncOpenAI
 from .._ratelimit import AsyncRateLimiter
@@ -179,9 +181,15 @@ class BatchWorker:
 
 
 def _connect(address: str | None) -> None:
-    if not ray.is_initialized():
-        ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                 configure_logging=False)
+    """``ray.init``: an existing cluster at ``address``, else a new local instance. A local instance, or a
+    cluster reached over loopback, keeps this driver on loopback too (Ray would otherwise pick the
+    machine's outward address for its own traffic)."""
+    if ray.is_initialized():
+        return
+    host = (address or "127.0.0.1").removeprefix("ray://").rsplit(":", 1)[0].strip("[]")
+    local = address is None or host in ("127.0.0.1", "localhost", "::1")
+    ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False,
+             **({"_node_ip_address": "127.0.0.1"} if local else {}))
 
 
 def _client_kwargs(job: Job) -> dict[str, Any]:
@@ -199,10 +207,14 @@ async def run_ray(job: Job) -> None:
     count = o.ray_workers or max(1, len(nodes))
     limiter = ClusterLimiter.remote(o.requests_per_minute, o.tokens_per_minute, o.server_share)  # type: ignore[attr-defined]
     kwargs = _client_kwargs(job)
+    # Round-robin over the alive nodes (soft: another node if that one goes away); SPREAD alone is best
+    # effort and put both workers of a two-node test cluster on one node.
     workers = [
-        BatchWorker.options(scheduling_strategy="SPREAD").remote(  # type: ignore[attr-defined]
-            kwargs, limiter, o.max_concurrency, o.rate_limit_patience, job.job_key)
-        for _ in range(count)
+        BatchWorker.options(  # type: ignore[attr-defined]
+            scheduling_strategy=NodeAffinitySchedulingStrategy(nodes[i % len(nodes)]["NodeID"], soft=True)
+            if nodes else "SPREAD",
+        ).remote(kwargs, limiter, o.max_concurrency, o.rate_limit_patience, job.job_key)
+        for i in range(count)
     ]
     outstanding_per_worker = 2 * -(-o.max_concurrency // _CHUNK) + 1
     busy = [0] * count

@@ -71,8 +71,11 @@ class RequestSender:
     def _status_failure(self, request: BatchRequest, exc: APIStatusError) -> bytes:
         self.counters.failed += 1
         try:
-            content = exc.response.content
+            # The body as the server sent it (the error keeps the transport's response, which has it).
+            content = getattr(exc.response, "content", b"")
         except RuntimeError:  # the error body could not be read
+            content = b""
+        if not isinstance(content, bytes):
             content = b""
         if not content:
             content = json.dumps({"error": exc.body}).encode() if exc.body is not None else b""
