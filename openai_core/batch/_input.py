@@ -52,6 +52,8 @@ class BatchRequest:
     url: str
     body: dict[str, Any]
     raw: bytes
+    digest: int = 0
+    """``id_digest(custom_id)``, computed once."""
 
     @property
     def path(self) -> str:
@@ -157,9 +159,11 @@ def _name_duplicates(path: Path, digests: set[int]) -> tuple[list[str], int]:
 
 def iter_requests(path: Path, done: IdSet | None = None) -> Iterator[BatchRequest]:
     """The requests whose custom_id is not in ``done``, in file order (the file was validated)."""
+    skip = done if done is not None and len(done) else None
     for number, raw in _lines(path):
         obj = json.loads(raw)
         custom_id = obj["custom_id"]
-        if done is not None and done.contains(id_digest(custom_id)):
+        digest = id_digest(custom_id)
+        if skip is not None and skip.contains(digest):
             continue
-        yield BatchRequest(number, custom_id, obj["url"], obj["body"], raw)
+        yield BatchRequest(number, custom_id, obj["url"], obj["body"], raw, digest)

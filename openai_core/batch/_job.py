@@ -111,8 +111,9 @@ class Job:
         """Call just before ``request`` is sent: the journal then knows it may be in flight."""
         if not self.sent:
             self.first_sent_at = time.monotonic()
-        self.output.mark_sent(request.custom_id)
-        if self._resumed_in_flight and request.custom_id in self.resume.in_flight:
+        digest = request.digest or id_digest(request.custom_id)
+        self.output.mark_sent(digest)
+        if self._resumed_in_flight and self.resume.in_flight.contains(digest):
             self.sent_again += 1
         self.sent += 1
 

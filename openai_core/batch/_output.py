@@ -197,9 +197,10 @@ class OutputFile:
             digests.byteswap()
         return IdSet(digests).freeze()
 
-    def mark_sent(self, custom_id: str) -> None:
+    def mark_sent(self, digest: int) -> None:
+        """Journal one request (by its id digest) about to be sent."""
         assert self._journal_fd is not None
-        os.write(self._journal_fd, _DIGEST.pack(id_digest(custom_id)))
+        os.write(self._journal_fd, _DIGEST.pack(digest))
 
     def write(self, line: bytes) -> None:
         assert self._fd is not None

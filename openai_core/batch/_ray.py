@@ -151,7 +151,7 @@ class BatchWorker:
         self.client: AsyncOpenAI | None = None
         self.slots: asyncio.Semaphore | None = None
 
-    async def process(self, requests: list[tuple[str, str, dict[str, Any]]]) -> tuple[list[bytes], list[int]]:
+    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]) -> tuple[list[bytes], list[int]]:
         if self.client is None:
             self.client = AsyncOpenAI(**self.client_kwargs, _shared_limiter=self.limiter)
             self.slots = asyncio.Semaphore(self.max_concurrency)
@@ -160,9 +160,9 @@ class BatchWorker:
         sender = RequestSender(self.client, chunk, rate_limit_patience=self.patience, job_key=self.job_key)
         slots = self.slots
 
-        async def one(custom_id: str, url: str, body: dict[str, Any]) -> bytes:
+        async def one(custom_id: str, url: str, body: dict[str, Any], digest: int) -> bytes:
             async with slots:
-                return await sender.send(BatchRequest(0, custom_id, url, body, b""))
+                return await sender.send(BatchRequest(0, custom_id, url, body, b"", digest))
 
         lines = await asyncio.gather(*(one(*r) for r in requests))
         await self.limiter.flush()
@@ -225,10 +225,10 @@ async def run_ray(job: Job) -> None:
     probe = o.requests_per_minute is None
 
     def send_chunk(index: int, size: int) -> bool:
-        chunk: list[tuple[str, str, dict[str, Any]]] = []
+        chunk: list[tuple[str, str, dict[str, Any], int]] = []
         for request in pending:
             job.dispatch(request)
-            chunk.append((request.custom_id, request.url, request.body))
+            chunk.append((request.custom_id, request.url, request.body, request.digest))
             if len(chunk) >= size:
                 break
         if not chunk:

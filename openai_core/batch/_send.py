@@ -38,7 +38,7 @@ class RequestSender:
     async def send(self, request: BatchRequest) -> bytes:
         # One Idempotency-Key per custom_id of this job, the same in every attempt and every rerun: a
         # server that honours the header answers a request sent again after a crash from its cache.
-        key = f"openai-core-batch-{self.job_key}-{id_digest(request.custom_id):016x}"
+        key = f"openai-core-batch-{self.job_key}-{request.digest or id_digest(request.custom_id):016x}"
         options = RequestOptions("POST", request.path, body=request.body, extra_headers={"Idempotency-Key": key})
         first_429: float | None = None
         while True:
