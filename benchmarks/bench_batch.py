@@ -180,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                              sent_twice_at_server=limits(server)["admitted_by_key"].get(key, 0) - n,
                              rerun_startup_note="wall includes both processes' start-up"))
 
+        rows.append(resume_startup(work))
         if args.ray:
             rows.extend(ray_scaling(server, work, client_cpu))
     out = {"command": " ".join([Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
@@ -188,6 +189,36 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).write_text(json.dumps(out, indent=2) + "\n")
     print(f"wrote {args.out}")
     return 0
+
+
+def resume_startup(work: Path, rows: int = 100_000) -> dict[str, Any]:
+    """What a rerun spends before sending: validating the input and reading back ``rows`` finished lines
+    (the target: at most 1 s per 100,000)."""
+    from openai_core.batch._input import scan_input
+    from openai_core.batch._output import OutputFile, response_line
+
+    source, target = work / "resume-in.jsonl", work / "resume-out.jsonl"
+    write_input(source, rows + 1000)
+    body = (b'{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[{"index":0,'
+            b'"message":{"role":"assistant","content":"echo: request: say hi"},"finish_reason":"stop"}],'
+            b'"usage":{"prompt_tokens":4,"completion_tokens":5,"total_tokens":9}}')
+    with target.open("wb") as f:
+        for i in range(rows):
+            f.write(response_line(f"req-{i}", 200, "req_1", body))
+    started = time.perf_counter()
+    plan = scan_input(source)
+    scanned = time.perf_counter()
+    output = OutputFile(target)
+    state = output.open(plan.ids)
+    output.close()
+    done = time.perf_counter()
+    assert state.rows == rows
+    row = {"scenario": f"resume start-up, {rows:,} rows done", "scan_input_s": round(scanned - started, 3),
+           "read_back_s": round(done - scanned, 3), "total_s": round(done - started, 3),
+           "s_per_100k_rows": round((done - started) * 100_000 / rows, 3)}
+    print(f"  {row['scenario']:<34} validate input {row['scan_input_s']:.2f} s + read back {row['read_back_s']:.2f} s"
+          f" = {row['s_per_100k_rows']:.2f} s per 100,000 rows", flush=True)
+    return row
 
 
 def ray_scaling(server: MockServerProcess, work: Path, cpu: int | None) -> list[dict[str, Any]]:

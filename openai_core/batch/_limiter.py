@@ -15,6 +15,11 @@ one-second window over what was actually released, capped at the budget's per-se
 counting per second (the embedded one; pro-rata enforcement of a per-minute limit in general) then never
 sees more than 98 % of its limit in any second, however the releases bunch. Measured before the window,
 with a one-request burst instead: a third of the rate lost at 500 req/s on a loaded machine.
+
+The server counts arrivals on its own clock, and a loaded machine delays requests unevenly on the way;
+when that jitter is larger than the 2 % margin, 429s come back. Each 429 then lowers the window's cap by
+5 % (at most once per 100 ms, down to 80 % of the budget) and every second without one gives back 2 %:
+the runner settles where the server stops refusing, instead of bouncing off the limit.
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ class BatchLimiter(AsyncRateLimiter):
         self._sent: deque[float] = deque()
         self._spent: deque[tuple[float, float]] = deque()
         self._spent_sum = 0.0
+        # The window's share of the budget after 429s (see the module docstring).
+        self._factor = 1.0
+        self._factor_at = 0.0
+        self._last_cut = 0.0
 
     # -- pacing ---------------------------------------------------------------------------------------
 
@@ -74,18 +83,25 @@ class BatchLimiter(AsyncRateLimiter):
             sent.popleft()
         while spent and spent[0][0] <= now - 1.0:
             self._spent_sum -= spent.popleft()[1]
+        factor = self._recover(now)
         requests = self._requests
-        if requests is not None and len(sent) + 1 > max(1.0, requests.per_minute / 60.0):
+        if requests is not None and len(sent) + 1 > max(1.0, factor * requests.per_minute / 60.0):
             wait = sent[0] + 1.0 - now
         budget = self._tokens
         if budget is not None and tokens and spent:
-            excess = self._spent_sum + tokens - max(tokens, budget.per_minute / 60.0)
+            excess = self._spent_sum + tokens - max(tokens, factor * budget.per_minute / 60.0)
             for at, amount in spent:  # the oldest releases, until enough of them have left the window
                 if excess <= 0:
                     break
                 excess -= amount
                 wait = max(wait, at + 1.0 - now)
         return wait
+
+    def _recover(self, now: float) -> float:
+        if self._factor < 1.0:
+            self._factor = min(1.0, self._factor + 0.02 * (now - self._factor_at))
+            self._factor_at = now
+        return self._factor
 
     def _take(self, tokens: float, now: float) -> None:
         if self._requests is not None:
@@ -131,6 +147,10 @@ class BatchLimiter(AsyncRateLimiter):
     def observe(self, status_code: int, headers: Mapping[str, str]) -> None:
         if status_code == 429:
             self.counters.rate_limited += 1
+            now = time.monotonic()
+            if now - self._last_cut >= 0.1:
+                self._factor = max(0.8, self._recover(now) * 0.95)
+                self._factor_at = self._last_cut = now
         elif status_code >= 500:
             self.counters.server_errors += 1
         super().observe(status_code, headers)
