@@ -397,3 +397,16 @@ def test_id_set_spans_runs_and_finds_duplicates() -> None:
     assert ids.duplicates() == {id_digest("id-3")}
     assert "id-5" in ids and f"id-{RUN + 9}" in ids and "id-x" not in ids
     assert id_digest("abc") == id_digest("abc")  # stable across processes (the journal relies on it)
+
+
+def test_ray_is_imported_by_the_ray_engine_only() -> None:
+    import re
+    import sys
+
+    package = Path(__file__).resolve().parent.parent / "openai_core"
+    ray_import = re.compile(r"^\s*(import|from)\s+ray\b", re.MULTILINE)
+    offenders = [str(p.relative_to(package)) for p in package.rglob("*.py") if ray_import.search(p.read_text())]
+    assert offenders == ["batch/_ray.py"]
+    code = "import sys; import openai_core.batch, openai_core.cli; assert 'ray' not in sys.modules; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "ok", out.stderr

@@ -97,6 +97,42 @@ class ResumeState:
     """Ids the journal says were sent, whether answered or not (answered ones are in ``done``)."""
 
 
+_decoder = json.JSONDecoder()
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
+_CUSTOM_ID = '","custom_id":"'
+_STATUS = ',"response":{"status_code":'
+
+
+def read_back_line(raw: bytes) -> tuple[str, bool, tuple[int, int]]:
+    """(custom_id, succeeded, usage) of an output line. Lines this runner wrote (and the embedded
+    server's) are read by position: the custom_id after ``"id"``, the status, the last ``"usage"`` object
+    (a JSON string cannot hold an unescaped ``"usage":``, so only a key matches). Any other shape is
+    parsed whole. Reading back 100,000 rows is then a few tenths of a second, not several seconds."""
+    text = raw.decode()
+    cut = text.find(_CUSTOM_ID, 6, 120) if text.startswith('{"id":"') else -1
+    if cut > 0:
+        try:
+            custom_id, end = _scanstring(text, cut + len(_CUSTOM_ID))
+            if text.startswith(_STATUS, end):
+                start = end + len(_STATUS)
+                status = int(text[start:text.index(",", start)])
+                ok = status < 400 and text.rstrip().endswith(',"error":null}')
+                usage = (0, 0)
+                at = text.rfind('"usage":') if ok else -1
+                if at > 0:
+                    usage = usage_of({"usage": _decoder.raw_decode(text, at + 8)[0]})
+                return custom_id, ok, usage
+            if text.startswith(',"response":null', end):
+                return custom_id, False, (0, 0)
+        except ValueError:
+            pass
+    obj = json.loads(text)
+    if not isinstance(obj, dict) or not isinstance(obj.get("custom_id"), str):
+        raise ValueError("not an output line")
+    ok, usage = line_outcome(obj)
+    return obj["custom_id"], ok, usage
+
+
 def line_outcome(obj: dict[str, Any]) -> tuple[bool, tuple[int, int]]:
     """(succeeded, usage) of one output line object."""
     response = obj.get("response")
@@ -163,8 +199,7 @@ class OutputFile:
         with self.path.open("rb") as f:
             for number, raw in enumerate(f, 1):
                 try:
-                    obj = json.loads(raw)
-                    custom_id = obj["custom_id"]
+                    custom_id, ok, (prompt, completion) = read_back_line(raw)
                 except (ValueError, KeyError, TypeError):
                     raise BatchOutputError(
                         f"{self.path} line {number} is not an output line; is this the output of another tool?"
@@ -177,7 +212,6 @@ class OutputFile:
                     )
                 state.done.add(digest)
                 state.rows += 1
-                ok, (prompt, completion) = line_outcome(obj)
                 state.failed += not ok
                 state.prompt_tokens += prompt
                 state.completion_tokens += completion
