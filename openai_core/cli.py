@@ -78,7 +78,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchInputError, BatchOutputError, run
+    from ._exceptions import OpenAIError
+    from .batch import run
 
     options = {
         "requests_per_minute": args.requests_per_minute, "tokens_per_minute": args.tokens_per_minute,
@@ -90,7 +91,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     }
     try:
         summary = run(args.input, args.output, **options)
-    except (BatchInputError, BatchOutputError, ValueError) as exc:
+    except (OpenAIError, ValueError) as exc:  # bad input, another job's output, a missing key or extra
         print(f"openai-core batch: {exc}", file=sys.stderr)
         return 2
     print(summary.render(), file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import threading
 import time
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .._exceptions import OpenAIError
 from .._types import RateLimit
 from ._idset import id_digest
 from ._input import BatchRequest, InputPlan, iter_requests, scan_input
@@ -176,6 +178,8 @@ async def arun(input: str | Path, output: str | Path, **options: object) -> Batc
     arguments after a crash or an interrupt to continue."""
     opts = BatchOptions(**options)  # type: ignore[arg-type]
     started = time.monotonic()
+    if not (opts.api_key or os.environ.get("OPENAI_API_KEY")):  # before an output file is made
+        raise OpenAIError("no API key: set OPENAI_API_KEY (or pass api_key=)")
     plan = scan_input(input)
     out = OutputFile(output)
     resume = out.open(plan.ids)
@@ -190,8 +194,10 @@ async def arun(input: str | Path, output: str | Path, **options: object) -> Batc
 
                     await run_batch_api(job)
                 elif opts.engine == "ray":
-                    from ._ray import run_ray
-
+                    try:
+                        from ._ray import run_ray
+                    except ImportError as exc:
+                        raise OpenAIError(f"--engine ray needs Ray: pip install 'openai-core[ray]' ({exc})") from None
                     await run_ray(job)
                 else:
                     from ._live import run_live
