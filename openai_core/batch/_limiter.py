@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from .._ratelimit import AsyncRateLimiter, _Bucket
 from .._types import RateLimit
 from ._progress import Counters
+from ._send import ON_FIRST_RELEASE
 
 __all__ = ["ADOPTED_BURST_SECONDS", "BatchLimiter"]
 
@@ -117,13 +118,16 @@ class BatchLimiter(AsyncRateLimiter):
         now = time.monotonic()
         if not self._waiters and self._wait(tokens, now) <= 0:
             self._take(tokens, now)
-            return
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
-        self._waiters.append((future, tokens))
-        if self._timer is None:
-            self._release()
-        await future  # a cancelled waiter is skipped by _release
+        else:
+            loop = asyncio.get_running_loop()
+            future: asyncio.Future[None] = loop.create_future()
+            self._waiters.append((future, tokens))
+            if self._timer is None:
+                self._release()
+            await future  # a cancelled waiter is skipped by _release
+        released = ON_FIRST_RELEASE.get()
+        if released is not None:
+            released()
 
     def _release(self) -> None:
         self._timer = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from typing import Any
 
 from .._client import AsyncOpenAI
@@ -39,8 +40,7 @@ async def run_live(job: Job) -> None:
                 await probed.wait()
             while (request := await queue.get()) is not None:
                 try:
-                    job.dispatch(request)
-                    job.write(await sender.send(request))
+                    job.write(await sender.send(request, functools.partial(job.dispatch, request)))
                 finally:
                     probed.set()
 

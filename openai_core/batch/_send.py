@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
+from contextvars import ContextVar
 
 from .._client import AsyncOpenAI
 from .._exceptions import APIConnectionError, APIStatusError, APITimeoutError, RateLimitError
@@ -14,7 +16,23 @@ from ._input import BatchRequest
 from ._output import error_line, response_line, usage_of
 from ._progress import Counters
 
-__all__ = ["RequestSender"]
+__all__ = ["ON_FIRST_RELEASE", "RequestSender"]
+
+# Called by the batch limiter when it first releases the current task's request: the moment its bytes are
+# about to go out (before, it only waited), so the journal counts as "in flight" only what really was.
+ON_FIRST_RELEASE: ContextVar[Callable[[], None] | None] = ContextVar("openai_core_batch_on_release", default=None)
+
+
+def _once(callback: Callable[[], None]) -> Callable[[], None]:
+    called = False
+
+    def call() -> None:
+        nonlocal called
+        if not called:
+            called = True
+            callback()
+
+    return call
 
 
 def _permanent_429(exc: RateLimitError) -> bool:
@@ -35,11 +53,13 @@ class RequestSender:
         self.rate_limit_patience = rate_limit_patience
         self.job_key = job_key
 
-    async def send(self, request: BatchRequest) -> bytes:
+    async def send(self, request: BatchRequest, on_first_release: Callable[[], None] | None = None) -> bytes:
         # One Idempotency-Key per custom_id of this job, the same in every attempt and every rerun: a
         # server that honours the header answers a request sent again after a crash from its cache.
         key = f"openai-core-batch-{self.job_key}-{request.digest or id_digest(request.custom_id):016x}"
         options = RequestOptions("POST", request.path, body=request.body, extra_headers={"Idempotency-Key": key})
+        if on_first_release is not None:
+            ON_FIRST_RELEASE.set(_once(on_first_release))
         first_429: float | None = None
         while True:
             try:
