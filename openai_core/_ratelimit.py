@@ -7,7 +7,11 @@ holds requests back before they are sent instead of letting them fail with 429:
 - token buckets pace requests (and estimated tokens) evenly to the per-minute budgets, with a tenth of a
   second's worth as burst, so a minute's budget is not spent in the first instant;
 - the server's ``x-ratelimit-limit-*`` (per minute), when lower than the budget given (or when only
-  ``max_concurrency`` was), becomes the budget: 95 % of it, without burst;
+  ``max_concurrency`` was), becomes the budget: 95 % of it (``server_share``), without burst (or with
+  ``adopted_burst_seconds`` of it);
+- ``start_empty`` (the batch runner's choice) starts the buckets with nothing in them, so the first request
+  waits its share: a job restarted right after a crash does not add a burst to the requests the server is
+  still counting from the run that crashed;
 - the server's ``x-ratelimit-remaining-*`` = 0 with ``x-ratelimit-reset-*``, and any 429's
   ``retry-after``, pause every request of the client until the reset, not only the one that was told.
 """
@@ -31,34 +35,66 @@ class _Bucket:
     """Tokens refill at ``per_minute / 60`` a second up to a tenth of a second's worth. Taking more than there
     is reserves the debt: the caller sleeps until it is paid, and later callers queue behind it."""
 
-    def __init__(self, per_minute: float, *, burst: float | None = None) -> None:
+    def __init__(self, per_minute: float, *, burst: float | None = None, start_empty: bool = False) -> None:
         self.per_minute = per_minute
         self.rate = per_minute / 60.0
         # A tenth of a second's worth as burst: any one-second window then sees at most 1.1x the rate,
         # so a server counting per second (or per minute) never sees the budget overrun.
         self.capacity = max(1.0, self.rate / 10.0) if burst is None else burst
-        self.level = self.capacity
+        self.level = 0.0 if start_empty else self.capacity
         self.updated = time.monotonic()
 
-    def reserve(self, amount: float, now: float) -> float:
+    def refill(self, now: float) -> float:
+        """The level at ``now`` (negative while a debt is being paid)."""
         self.level = min(self.capacity, self.level + (now - self.updated) * self.rate)
         self.updated = now
+        return self.level
+
+    def reserve(self, amount: float, now: float) -> float:
+        self.refill(now)
         # The whole amount, even past the burst: a request estimated at more tokens than the burst
         # must still pay for all of them, or big requests would never be paced.
         # At most a minute's budget, so one absurd request cannot stall every task for longer than that.
         self.level -= min(amount, self.per_minute)
         return 0.0 if self.level >= 0 else -self.level / self.rate
 
+    def retarget(self, per_minute: float, *, burst: float, now: float) -> None:
+        """A new budget that keeps the time already promised: callers sleeping on the old bucket's debt
+        still own their slots, so the new rate starts after them instead of booking the same instants
+        twice (a burst the server would answer with 429s)."""
+        self.refill(now)
+        debt_seconds = -self.level / self.rate if self.level < 0 else 0.0
+        self.per_minute = per_minute
+        self.rate = per_minute / 60.0
+        self.capacity = burst
+        self.level = -debt_seconds * self.rate if debt_seconds else min(self.level, burst)
+
 
 class AsyncRateLimiter:
     """What the pipeline calls around each attempt: ``acquire(tokens)`` before, ``observe`` and
     ``release`` after."""
 
-    def __init__(self, rate_limit: RateLimit | None, max_concurrency: int | None) -> None:
+    def __init__(
+        self,
+        rate_limit: RateLimit | None,
+        max_concurrency: int | None,
+        *,
+        start_empty: bool = False,
+        server_share: float = 0.95,
+        adopted_burst_seconds: float = 0.0,
+    ) -> None:
         if max_concurrency is not None and max_concurrency < 1:
             raise ValueError(f"max_concurrency must be at least 1, got {max_concurrency!r}")
-        self._requests = _Bucket(rate_limit.requests_per_minute) if rate_limit and rate_limit.requests_per_minute else None
-        self._tokens = _Bucket(rate_limit.tokens_per_minute) if rate_limit and rate_limit.tokens_per_minute else None
+        if not 0 < server_share <= 1:
+            raise ValueError(f"server_share must be in (0, 1], got {server_share!r}")
+        self._start_empty = start_empty
+        self._server_share = server_share
+        # The burst of a budget adopted from the server, in seconds of its rate (at least one request).
+        self._adopted_burst_seconds = adopted_burst_seconds
+        rpm = rate_limit.requests_per_minute if rate_limit else None
+        tpm = rate_limit.tokens_per_minute if rate_limit else None
+        self._requests = _Bucket(rpm, start_empty=start_empty) if rpm else None
+        self._tokens = _Bucket(tpm, start_empty=start_empty) if tpm else None
         self._slots = anyio.Semaphore(max_concurrency) if max_concurrency else None  # unasync: async-only
         # unasync: sync-only: self._slots = threading.Semaphore(max_concurrency) if max_concurrency else None
         self._paused_until = 0.0
@@ -110,16 +146,20 @@ class AsyncRateLimiter:
 
     def _adopt(self, kind: str, limit: str) -> None:
         try:
-            # 95 % and no burst: servers may enforce a minute's budget pro rata over shorter windows
-            # (the embedded one does, per second), so even pacing just under it never trips them.
-            target = 0.95 * float(limit)
+            # A share (95 % by default) and no burst: servers may enforce a minute's budget pro rata over
+            # shorter windows (the embedded one does, per second), so even pacing just under it never
+            # trips them.
+            target = self._server_share * float(limit)
         except ValueError:
             return
         bucket = self._requests if kind == "requests" else self._tokens
         if not 0 < target < float("inf") or (bucket is not None and bucket.per_minute <= target):
             return
+        burst = max(1.0, target / 60.0 * self._adopted_burst_seconds)
         with self._lock:
-            if kind == "requests":
-                self._requests = _Bucket(target, burst=1.0)
+            if bucket is not None:
+                bucket.retarget(target, burst=burst, now=time.monotonic())
+            elif kind == "requests":
+                self._requests = _Bucket(target, burst=burst, start_empty=self._start_empty)
             else:
-                self._tokens = _Bucket(target, burst=1.0)
+                self._tokens = _Bucket(target, burst=burst, start_empty=self._start_empty)

@@ -7,7 +7,9 @@ Routes (all under ``/v1``, ``Authorization: Bearer <anything>`` required): ``POS
 (create/list/retrieve/cancel), ``images/generations|edits|variations`` and ``audio/speech|transcriptions|
 translations`` (deterministic answers derived from the request: see ``_media``).
 Control routes: ``GET /_mock/requests``, ``POST /_mock/reset``, ``GET /_mock/health``,
-``GET /_mock/attempts?key=``.
+``GET /_mock/attempts?key=``, ``GET /_mock/rate_limits`` (per-key counters of the ``sk-rpm-N`` /
+``sk-tpm-M`` limits, see ``_ratelimit``). ``MockServer(latency=S)`` / ``mock-server --latency S``: every
+model call (chat, completions, embeddings, moderations, responses) takes S seconds.
 
 Faults are chosen per request with the ``X-Mock-Fault`` header, or a JSON body whose ``model`` is
 ``"fault:<spec>"``. A spec is ``;``-separated ``key=value`` pairs with ``kind`` required:

@@ -68,7 +68,7 @@ def _authorized(value: str | None) -> bool:
     return scheme.lower() == "bearer" and bool(token.strip())
 
 
-def _endpoint(state: ServerState, handler: Handler, *, json_body: bool) -> Endpoint:
+def _endpoint(state: ServerState, handler: Handler, *, json_body: bool, model_call: bool = False) -> Endpoint:
     async def endpoint(request: web.Request) -> web.StreamResponse:
         request_id = state.request_id()
         content = request.content
@@ -122,13 +122,15 @@ def _endpoint(state: ServerState, handler: Handler, *, json_body: bool) -> Endpo
         # -- auth and the normal answer -----------------------------------------------------------
         if not _authorized(headers.get("Authorization")):
             return _json(401, _UNAUTHORIZED, request_id)
-        allowed, limit_headers = state.rate_limits.check(headers.get("Authorization"))
+        allowed, limit_headers = state.rate_limits.check(headers.get("Authorization"), body)
         if not allowed:
             limited = _json(429, _RATE_LIMITED, request_id)
             limited.headers.update(limit_headers)
             return limited
         if bad_json:
             return _json(400, _NOT_JSON, request_id)
+        if model_call and state.latency:
+            await asyncio.sleep(state.latency)
         status = 200
         try:
             reply = handler(state, request, body if json_body else raw)
@@ -159,6 +161,9 @@ def _control_routes(app: web.Application, state: ServerState) -> None:
     async def health(request: web.Request) -> web.Response:
         return _json(200, b'{"status":"ok"}', state.request_id())
 
+    async def rate_limits(request: web.Request) -> web.Response:
+        return _json(200, dumps(state.rate_limits.snapshot()), state.request_id())
+
     async def attempts(request: web.Request) -> web.Response:
         key = request.query.get("key", "")
         return _json(200, dumps({"key": key, "attempts": state.attempts(key)}), state.request_id())
@@ -167,6 +172,7 @@ def _control_routes(app: web.Application, state: ServerState) -> None:
     app.router.add_post("/_mock/reset", reset)
     app.router.add_get("/_mock/health", health)
     app.router.add_get("/_mock/attempts", attempts)
+    app.router.add_get("/_mock/rate_limits", rate_limits)
 
 
 def _not_found(state: ServerState) -> Endpoint:
@@ -188,8 +194,8 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     app = web.Application(client_max_size=64 * 1024 * 1024)
     app[STATE_KEY] = state
 
-    def post(path: str, handler: Handler, *, json_body: bool = True) -> None:
-        app.router.add_post(path, _endpoint(state, handler, json_body=json_body))
+    def post(path: str, handler: Handler, *, json_body: bool = True, model_call: bool = False) -> None:
+        app.router.add_post(path, _endpoint(state, handler, json_body=json_body, model_call=model_call))
 
     def get(path: str, handler: Handler) -> None:
         app.router.add_get(path, _endpoint(state, handler, json_body=False), allow_head=False)
@@ -197,14 +203,14 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     def delete(path: str, handler: Handler) -> None:
         app.router.add_delete(path, _endpoint(state, handler, json_body=False))
 
-    post("/v1/chat/completions", h.chat_completions)
+    post("/v1/chat/completions", h.chat_completions, model_call=True)
     get("/v1/chat/completions", stored_chat.list_chats)
     get("/v1/chat/completions/{completion_id}", stored_chat.get_chat)
     post("/v1/chat/completions/{completion_id}", stored_chat.update_chat)
     delete("/v1/chat/completions/{completion_id}", stored_chat.delete_chat)
     get("/v1/chat/completions/{completion_id}/messages", stored_chat.list_chat_messages)
-    post("/v1/completions", h.completions)
-    post("/v1/embeddings", h.embeddings)
+    post("/v1/completions", h.completions, model_call=True)
+    post("/v1/embeddings", h.embeddings, model_call=True)
     get("/v1/models", h.list_models)
     get("/v1/models/{model}", h.get_model)
     delete("/v1/models/{model}", h.delete_model)
@@ -216,8 +222,8 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     post("/v1/fine_tuning/jobs/{job_id}/resume", ft.resume_job, json_body=False)
     get("/v1/fine_tuning/jobs/{job_id}/events", ft.list_events)
     get("/v1/fine_tuning/jobs/{job_id}/checkpoints", ft.list_checkpoints)
-    post("/v1/moderations", create_moderation)
-    post("/v1/responses", responses.create_response)
+    post("/v1/moderations", create_moderation, model_call=True)
+    post("/v1/responses", responses.create_response, model_call=True)
     get("/v1/responses/{response_id}", responses.get_response)
     delete("/v1/responses/{response_id}", responses.delete_response)
     post("/v1/responses/{response_id}/cancel", responses.cancel_response, json_body=False)

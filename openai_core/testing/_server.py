@@ -40,11 +40,11 @@ class MockServer:
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, num_jobs: int = 45,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None, latency: float = 0.0) -> None:
         self.host = host
         self.port = port
         self.ssl_context = ssl_context
-        self.state = ServerState(num_jobs=num_jobs)
+        self.state = ServerState(num_jobs=num_jobs, latency=latency)
         self.requests: list[RecordedRequest] = self.state.requests
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -172,15 +172,15 @@ class MockServer:
 
 
 def run(host: str = "127.0.0.1", port: int = 8000, *, num_jobs: int = 45,
-        max_recorded: int | None = 100_000) -> None:
+        max_recorded: int | None = 100_000, latency: float = 0.0) -> None:
     """Serve in the foreground until interrupted (``openai-core mock-server``); prints the base URL.
 
     ``max_recorded`` bounds the request log (oldest dropped first) so a long benchmark run does not
-    grow memory without limit; ``None`` keeps everything.
+    grow memory without limit; ``None`` keeps everything. ``latency``: seconds each model call takes.
     """
 
     async def serve() -> None:
-        state = ServerState(num_jobs=num_jobs, max_recorded=max_recorded)
+        state = ServerState(num_jobs=num_jobs, max_recorded=max_recorded, latency=latency)
         runner = _runner(create_app(state=state), handle_signals=True, shutdown_timeout=1.0)
         await runner.setup()
         try:
@@ -199,11 +199,13 @@ class MockServerProcess:
     interpreter lock: what benchmarks and the demo measure against. ``cpu`` pins the child to one core
     (Linux), so client and server do not fight over the same one."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, num_jobs: int = 45, cpu: int | None = None) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, num_jobs: int = 45, cpu: int | None = None,
+                 latency: float = 0.0) -> None:
         self.host = host
         self.port = port
         self._num_jobs = num_jobs
         self._cpu = cpu
+        self._latency = latency
         self._proc: subprocess.Popen[str] | None = None
         self.base_url = ""
 
@@ -217,7 +219,7 @@ class MockServerProcess:
 
     def start(self) -> MockServerProcess:
         cmd = [sys.executable, "-m", "openai_core", "mock-server", "--host", self.host,
-               "--port", str(self.port), "--jobs", str(self._num_jobs)]
+               "--port", str(self.port), "--jobs", str(self._num_jobs), "--latency", str(self._latency)]
         self._proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
         assert self._proc.stdout is not None
         line = self._proc.stdout.readline().strip()

@@ -52,8 +52,10 @@ class ServerState:
     """Everything one server instance remembers. Mutated only on the server's event loop, except
     :meth:`clear` (and reads of :attr:`requests` / :meth:`attempts`), which other threads may call."""
 
-    def __init__(self, *, num_jobs: int = 45, max_recorded: int | None = None) -> None:
+    def __init__(self, *, num_jobs: int = 45, max_recorded: int | None = None, latency: float = 0.0) -> None:
         self.requests: list[RecordedRequest] = []
+        #: Seconds each model call (chat, completions, embeddings, moderations, responses) takes to answer.
+        self.latency = latency
         self.max_recorded = max_recorded
         self.attempt_counts: dict[str, int] = {}
         self.fine_tuning = FineTuningStore(num_jobs)

@@ -1,0 +1,91 @@
+"""The local engine: ``max_concurrency`` worker tasks on one async client pull pending requests from a
+bounded queue, so memory holds at most twice that many requests whatever the input's size.
+
+When no budget was given, the first request goes out alone: its ``x-ratelimit-limit-*`` headers become
+the budget before the other workers start, instead of a first wave of ``max_concurrency`` requests
+overrunning an account's limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from typing import Any
+
+from .._client import AsyncOpenAI
+from ._input import BatchRequest
+from ._job import Job
+from ._limiter import BatchLimiter
+from ._send import RequestSender
+
+__all__ = ["run_live"]
+
+
+async def run_live(job: Job) -> None:
+    options = job.options
+    limiter = BatchLimiter(options.rate_limit, job.counters, server_share=options.server_share)
+    queue: asyncio.Queue[BatchRequest | None] = asyncio.Queue(maxsize=2 * options.max_concurrency)
+    # Without a budget the first answer sets it: the other workers wait for it.
+    probed = asyncio.Event()
+    if options.requests_per_minute is not None:
+        probed.set()
+
+    async with AsyncOpenAI(**job.client_kwargs(), _shared_limiter=limiter) as client:  # type: ignore[arg-type]
+        sender = RequestSender(client, job.counters, rate_limit_patience=options.rate_limit_patience,
+                               job_key=job.job_key)
+
+        async def worker(index: int) -> None:
+            if index:
+                await probed.wait()
+            while (request := await queue.get()) is not None:
+                try:
+                    job.write(await sender.send(request, functools.partial(job.dispatch, request)))
+                finally:
+                    probed.set()
+
+        async def feed() -> None:
+            fed = False
+            try:
+                for request in job.pending():
+                    await queue.put(request)
+                    fed = True
+            finally:
+                if not fed:  # no probe will answer
+                    probed.set()
+                for _ in range(options.max_concurrency):
+                    await queue.put(None)
+
+        workers = [asyncio.create_task(worker(i)) for i in range(options.max_concurrency)]
+        feeder = asyncio.create_task(feed())
+        stop_feeding = asyncio.create_task(job.stopping.wait())
+        aborting = asyncio.create_task(job.aborting.wait())
+        # The workers only: cancelling the feeder (a drain) must not end the wait for them.
+        everything: asyncio.Future[Any] = asyncio.gather(*workers)
+        try:
+            first: set[asyncio.Future[Any]] = {stop_feeding, everything}
+            await asyncio.wait(first, return_when=asyncio.FIRST_COMPLETED)
+            if job.stopping.is_set() and not everything.done():
+                # Drain: drop what is queued but not yet sent, let the requests in flight finish.
+                feeder.cancel()
+                probed.set()
+                _drain(queue, options.max_concurrency)
+                second: set[asyncio.Future[Any]] = {aborting, everything}
+                await asyncio.wait(second, return_when=asyncio.FIRST_COMPLETED)
+                if job.aborting.is_set():
+                    everything.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await everything
+            if feeder.done() and not feeder.cancelled() and feeder.exception() is not None:
+                raise feeder.exception()  # type: ignore[misc]
+        finally:
+            for task in (stop_feeding, aborting, feeder, *workers):
+                task.cancel()
+            await asyncio.gather(stop_feeding, aborting, feeder, *workers, return_exceptions=True)
+
+
+def _drain(queue: asyncio.Queue[BatchRequest | None], workers: int) -> None:
+    while not queue.empty():
+        queue.get_nowait()
+    for _ in range(workers):
+        queue.put_nowait(None)
