@@ -41,6 +41,8 @@ SOURCES = [
     "transports/mock.py",
     "transports/_httpx.py",
     "transports/_httpx_pool.py",
+    "transports/websocket.py",
+    "transports/_websockets.py",
     "resources/**/*.py",
     "lib/streaming/**/*.py",
 ]

@@ -12,7 +12,9 @@ from typing_extensions import override
 
 from .._types import Timeout
 from ._httpx_pool import install_lean_pool
+from ._websocket_common import REALTIME_EXTRA, WebSocketRequest, WebSocketUnavailableError
 from .base import Request, Response, TransportConnectionError, TransportTimeoutError
+from .websocket import AsyncWebSocket
 
 __all__ = ["DefaultAsyncHttpxClient", "HttpxTransport"]
 
@@ -118,6 +120,17 @@ class HttpxTransport:
     async def aclose(self) -> None:
         if self._owns_client:
             await self._client.aclose()
+
+    async def connect_websocket(self, request: WebSocketRequest) -> AsyncWebSocket:
+        """Open a WebSocket (the realtime API). httpx has none: the ``websockets`` library opens it, on its
+        own connection (not this client's pool, proxies or TLS settings; see docs/realtime.md)."""
+        try:
+            from ._websockets import connect_websockets
+        except ImportError as exc:
+            raise WebSocketUnavailableError(
+                f"WebSockets on the httpx transport need the websockets library: {REALTIME_EXTRA} ({exc})"
+            ) from exc
+        return await connect_websockets(request)
 
     @override
     def __repr__(self) -> str:

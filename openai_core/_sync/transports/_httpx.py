@@ -13,7 +13,9 @@ from typing_extensions import override
 
 from openai_core._types import Timeout
 from openai_core._sync.transports._httpx_pool import install_lean_pool
+from openai_core.transports._websocket_common import REALTIME_EXTRA, WebSocketRequest, WebSocketUnavailableError
 from openai_core._sync.transports.base import Request, Response, TransportConnectionError, TransportTimeoutError
+from openai_core._sync.transports.websocket import WebSocket
 
 __all__ = ["DefaultHttpxClient", "HttpxTransport"]
 
@@ -119,6 +121,17 @@ class HttpxTransport:
     def close(self) -> None:
         if self._owns_client:
             self._client.close()
+
+    def connect_websocket(self, request: WebSocketRequest) -> WebSocket:
+        """Open a WebSocket (the realtime API). httpx has none: the ``websockets`` library opens it, on its
+        own connection (not this client's pool, proxies or TLS settings; see docs/realtime.md)."""
+        try:
+            from openai_core._sync.transports._websockets import connect_websockets
+        except ImportError as exc:
+            raise WebSocketUnavailableError(
+                f"WebSockets on the httpx transport need the websockets library: {REALTIME_EXTRA} ({exc})"
+            ) from exc
+        return connect_websockets(request)
 
     @override
     def __repr__(self) -> str:
