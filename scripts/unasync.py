@@ -59,6 +59,7 @@ TEST_SOURCES = [
     "test_completions_moderations.py",
     "test_chat_helpers.py",
     "test_lifecycle.py",
+    "test_realtime.py",
 ]
 TESTS = ROOT / "tests"
 TEST_OUT = TESTS / "sync"

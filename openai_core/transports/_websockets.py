@@ -8,6 +8,8 @@ library and not httpx-ws.
 
 from __future__ import annotations
 
+import asyncio  # unasync: async-only
+import contextlib  # unasync: async-only
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -18,7 +20,7 @@ from typing_extensions import override
 from websockets.asyncio.client import ClientConnection, connect  # unasync: async-only
 
 # unasync: sync-only: from websockets.sync.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+from websockets.exceptions import ConcurrencyError, ConnectionClosed, InvalidStatus, WebSocketException
 from websockets.frames import Close
 from websockets.protocol import State
 from websockets.uri import parse_uri  # unasync: async-only
@@ -98,6 +100,10 @@ class WebsocketsWebSocket:
             raise _closed(exc) from exc
 
     async def close(self, code: int = 1000, reason: str = "") -> None:
+        # websockets stops reading once 16 unread frames wait (max_queue): with a server still sending,
+        # its close frame would sit behind them until close_timeout. Unread frames are dropped instead,
+        # as aiohttp drops them on close.
+        discarding = asyncio.ensure_future(self._discard_unread())  # unasync: async-only
         try:
             await self._connection.close(code, reason)
         except BaseException:
@@ -105,6 +111,15 @@ class WebsocketsWebSocket:
             self._connection.transport.abort()  # unasync: async-only
             # unasync: sync-only: self._connection.socket.close()
             raise
+        finally:  # unasync: async-only
+            discarding.cancel()  # unasync: async-only
+
+    # unasync: begin-async-only
+    async def _discard_unread(self) -> None:
+        with contextlib.suppress(ConnectionClosed, ConcurrencyError):  # another task may be receiving
+            while True:
+                await self._connection.recv()
+    # unasync: end-async-only
 
     @override
     def __repr__(self) -> str:

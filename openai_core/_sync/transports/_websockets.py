@@ -17,7 +17,7 @@ from multidict import CIMultiDict
 from typing_extensions import override
 
 from websockets.sync.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+from websockets.exceptions import ConcurrencyError, ConnectionClosed, InvalidStatus, WebSocketException
 from websockets.frames import Close
 from websockets.protocol import State
 
@@ -96,12 +96,16 @@ class WebsocketsWebSocket:
             raise _closed(exc) from exc
 
     def close(self, code: int = 1000, reason: str = "") -> None:
+        # websockets stops reading once 16 unread frames wait (max_queue): with a server still sending,
+        # its close frame would sit behind them until close_timeout. Unread frames are dropped instead,
+        # as aiohttp drops them on close.
         try:
             self._connection.close(code, reason)
         except BaseException:
             # Cut short (cancelled, interrupted): drop the socket rather than leave it to the collector.
             self._connection.socket.close()
             raise
+
 
     @override
     def __repr__(self) -> str:
