@@ -5,7 +5,6 @@ messages, a transport without WebSockets, and secrets kept out of reprs, errors 
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import logging
 import socket
@@ -40,9 +39,9 @@ def report(server: MockServer) -> Any:
         return json.load(answer)
 
 
-async def wait_for(predicate: Any, timeout: float = 5.0) -> None:
+async def wait_for(predicate: Any, within: float = 5.0) -> None:
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + within
     while not predicate():
         if loop.time() > deadline:
             raise AssertionError("condition not reached in time")
@@ -104,16 +103,18 @@ async def test_cancellation_leaves_no_socket(server: MockServer, transport: str,
 
     async def session() -> None:
         headers = {"X-Mock-Fault": "kind=ws_slow;delay=0.05"}
-        async with AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport) as client:
-            async with client.realtime.connect(model=MODEL, extra_headers=headers) as connection:
-                if stage == "receiving":
-                    await connection.recv()
+        async with (
+            AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport) as client,
+            client.realtime.connect(model=MODEL, extra_headers=headers) as connection,
+        ):
+            if stage == "receiving":
+                await connection.recv()
+                started.set()
+                await connection.recv()  # nothing more comes: cancelled here
+            await ask(connection)
+            async for event in connection:
+                if event.type == "response.output_text.delta":
                     started.set()
-                    await connection.recv()  # nothing more comes: cancelled here
-                await ask(connection)
-                async for event in connection:
-                    if event.type == "response.output_text.delta":
-                        started.set()
 
     task = asyncio.create_task(session())
     await asyncio.wait_for(started.wait(), 5)

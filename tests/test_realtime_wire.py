@@ -11,6 +11,7 @@ parse from the server's frames must be equal; and both must end with a normal cl
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import time
 from collections.abc import Callable, Iterator
@@ -116,7 +117,7 @@ async def record(recorder: WebSocketRecorder, make: Callable[[str], Any], sdk: A
     deadline = time.monotonic() + 5
     while not recorder.sessions or recorder.sessions[0].close_code is None:
         assert time.monotonic() < deadline, "the recorder saw no close"
-        time.sleep(0.01)
+        await asyncio.sleep(0.01)
     (session,) = recorder.take()
     return session, received
 

@@ -23,7 +23,9 @@ from openai_core.types.realtime import (
     SessionCreatedEvent,
     SessionUpdatedEvent,
 )
-from openai_core.types.realtime.realtime_conversation_item_function_call import RealtimeConversationItemFunctionCall
+from openai_core.types.realtime.realtime_conversation_item_function_call import (
+    RealtimeConversationItemFunctionCall,
+)
 from openai_core.types.realtime.realtime_unknown_server_event import RealtimeUnknownServerEvent
 
 MODEL = "gpt-realtime"

@@ -22,9 +22,27 @@ from .conversation_item_delete_event_param import (
 )
 from .conversation_item_deleted_event import ConversationItemDeletedEvent as ConversationItemDeletedEvent
 from .conversation_item_done import ConversationItemDone as ConversationItemDone
+from .conversation_item_input_audio_transcription_completed_event import (
+    ConversationItemInputAudioTranscriptionCompletedEvent as ConversationItemInputAudioTranscriptionCompletedEvent,
+)
+from .conversation_item_input_audio_transcription_delta_event import (
+    ConversationItemInputAudioTranscriptionDeltaEvent as ConversationItemInputAudioTranscriptionDeltaEvent,
+)
+from .conversation_item_input_audio_transcription_failed_event import (
+    ConversationItemInputAudioTranscriptionFailedEvent as ConversationItemInputAudioTranscriptionFailedEvent,
+)
+from .conversation_item_input_audio_transcription_segment import (
+    ConversationItemInputAudioTranscriptionSegment as ConversationItemInputAudioTranscriptionSegment,
+)
 from .conversation_item_param import ConversationItemParam as ConversationItemParam
 from .conversation_item_retrieve_event import ConversationItemRetrieveEvent as ConversationItemRetrieveEvent
+from .conversation_item_retrieve_event_param import (
+    ConversationItemRetrieveEventParam as ConversationItemRetrieveEventParam,
+)
 from .conversation_item_truncate_event import ConversationItemTruncateEvent as ConversationItemTruncateEvent
+from .conversation_item_truncate_event_param import (
+    ConversationItemTruncateEventParam as ConversationItemTruncateEventParam,
+)
 from .conversation_item_truncated_event import (
     ConversationItemTruncatedEvent as ConversationItemTruncatedEvent,
 )
@@ -43,6 +61,15 @@ from .input_audio_buffer_commit_event_param import (
 )
 from .input_audio_buffer_committed_event import (
     InputAudioBufferCommittedEvent as InputAudioBufferCommittedEvent,
+)
+from .input_audio_buffer_dtmf_event_received_event import (
+    InputAudioBufferDtmfEventReceivedEvent as InputAudioBufferDtmfEventReceivedEvent,
+)
+from .input_audio_buffer_speech_started_event import (
+    InputAudioBufferSpeechStartedEvent as InputAudioBufferSpeechStartedEvent,
+)
+from .input_audio_buffer_speech_stopped_event import (
+    InputAudioBufferSpeechStoppedEvent as InputAudioBufferSpeechStoppedEvent,
 )
 from .input_audio_buffer_timeout_triggered import (
     InputAudioBufferTimeoutTriggered as InputAudioBufferTimeoutTriggered,
@@ -70,9 +97,42 @@ from .realtime_audio_formats_param import RealtimeAudioFormatsParam as RealtimeA
 from .realtime_audio_input_turn_detection import (
     RealtimeAudioInputTurnDetection as RealtimeAudioInputTurnDetection,
 )
+from .realtime_audio_input_turn_detection_param import (
+    RealtimeAudioInputTurnDetectionParam as RealtimeAudioInputTurnDetectionParam,
+)
 from .realtime_client_event import RealtimeClientEvent as RealtimeClientEvent
 from .realtime_client_event_param import RealtimeClientEventParam as RealtimeClientEventParam
 from .realtime_connect_params import RealtimeConnectParams as RealtimeConnectParams
+from .realtime_conversation_item_assistant_message import (
+    RealtimeConversationItemAssistantMessage as RealtimeConversationItemAssistantMessage,
+)
+from .realtime_conversation_item_assistant_message_param import (
+    RealtimeConversationItemAssistantMessageParam as RealtimeConversationItemAssistantMessageParam,
+)
+from .realtime_conversation_item_function_call import (
+    RealtimeConversationItemFunctionCall as RealtimeConversationItemFunctionCall,
+)
+from .realtime_conversation_item_function_call_output import (
+    RealtimeConversationItemFunctionCallOutput as RealtimeConversationItemFunctionCallOutput,
+)
+from .realtime_conversation_item_function_call_output_param import (
+    RealtimeConversationItemFunctionCallOutputParam as RealtimeConversationItemFunctionCallOutputParam,
+)
+from .realtime_conversation_item_function_call_param import (
+    RealtimeConversationItemFunctionCallParam as RealtimeConversationItemFunctionCallParam,
+)
+from .realtime_conversation_item_system_message import (
+    RealtimeConversationItemSystemMessage as RealtimeConversationItemSystemMessage,
+)
+from .realtime_conversation_item_system_message_param import (
+    RealtimeConversationItemSystemMessageParam as RealtimeConversationItemSystemMessageParam,
+)
+from .realtime_conversation_item_user_message import (
+    RealtimeConversationItemUserMessage as RealtimeConversationItemUserMessage,
+)
+from .realtime_conversation_item_user_message_param import (
+    RealtimeConversationItemUserMessageParam as RealtimeConversationItemUserMessageParam,
+)
 from .realtime_error import RealtimeError as RealtimeError
 from .realtime_error_event import RealtimeErrorEvent as RealtimeErrorEvent
 from .realtime_function_tool import RealtimeFunctionTool as RealtimeFunctionTool
@@ -92,18 +152,45 @@ from .realtime_mcp_protocol_error_param import RealtimeMcpProtocolErrorParam as 
 from .realtime_mcp_tool_call import RealtimeMcpToolCall as RealtimeMcpToolCall
 from .realtime_mcp_tool_call_param import RealtimeMcpToolCallParam as RealtimeMcpToolCallParam
 from .realtime_mcp_tool_execution_error import RealtimeMcpToolExecutionError as RealtimeMcpToolExecutionError
+from .realtime_mcp_tool_execution_error_param import (
+    RealtimeMcpToolExecutionErrorParam as RealtimeMcpToolExecutionErrorParam,
+)
 from .realtime_mcphttp_error import RealtimeMcphttpError as RealtimeMcphttpError
 from .realtime_mcphttp_error_param import RealtimeMcphttpErrorParam as RealtimeMcphttpErrorParam
 from .realtime_reasoning import RealtimeReasoning as RealtimeReasoning
 from .realtime_reasoning_effort import RealtimeReasoningEffort as RealtimeReasoningEffort
 from .realtime_reasoning_param import RealtimeReasoningParam as RealtimeReasoningParam
 from .realtime_response import RealtimeResponse as RealtimeResponse
+from .realtime_response_create_audio_output import (
+    RealtimeResponseCreateAudioOutput as RealtimeResponseCreateAudioOutput,
+)
+from .realtime_response_create_audio_output_param import (
+    RealtimeResponseCreateAudioOutputParam as RealtimeResponseCreateAudioOutputParam,
+)
 from .realtime_response_create_mcp_tool import RealtimeResponseCreateMcpTool as RealtimeResponseCreateMcpTool
+from .realtime_response_create_mcp_tool_param import (
+    RealtimeResponseCreateMcpToolParam as RealtimeResponseCreateMcpToolParam,
+)
 from .realtime_response_create_params import RealtimeResponseCreateParams as RealtimeResponseCreateParams
+from .realtime_response_create_params_param import (
+    RealtimeResponseCreateParamsParam as RealtimeResponseCreateParamsParam,
+)
+from .realtime_response_create_params_with_references_param import (
+    RealtimeResponseCreateParamsWithReferencesParam as RealtimeResponseCreateParamsWithReferencesParam,
+)
 from .realtime_response_status import RealtimeResponseStatus as RealtimeResponseStatus
 from .realtime_response_usage import RealtimeResponseUsage as RealtimeResponseUsage
+from .realtime_response_usage_input_token_details import (
+    RealtimeResponseUsageInputTokenDetails as RealtimeResponseUsageInputTokenDetails,
+)
+from .realtime_response_usage_output_token_details import (
+    RealtimeResponseUsageOutputTokenDetails as RealtimeResponseUsageOutputTokenDetails,
+)
 from .realtime_server_event import RealtimeServerEvent as RealtimeServerEvent
 from .realtime_session_create_request import RealtimeSessionCreateRequest as RealtimeSessionCreateRequest
+from .realtime_session_create_request_param import (
+    RealtimeSessionCreateRequestParam as RealtimeSessionCreateRequestParam,
+)
 from .realtime_session_create_response import RealtimeSessionCreateResponse as RealtimeSessionCreateResponse
 from .realtime_tool_choice_config import RealtimeToolChoiceConfig as RealtimeToolChoiceConfig
 from .realtime_tool_choice_config_param import RealtimeToolChoiceConfigParam as RealtimeToolChoiceConfigParam
@@ -116,13 +203,46 @@ from .realtime_tracing_config_param import RealtimeTracingConfigParam as Realtim
 from .realtime_transcription_session_audio import (
     RealtimeTranscriptionSessionAudio as RealtimeTranscriptionSessionAudio,
 )
+from .realtime_transcription_session_audio_input import (
+    RealtimeTranscriptionSessionAudioInput as RealtimeTranscriptionSessionAudioInput,
+)
+from .realtime_transcription_session_audio_input_param import (
+    RealtimeTranscriptionSessionAudioInputParam as RealtimeTranscriptionSessionAudioInputParam,
+)
+from .realtime_transcription_session_audio_input_turn_detection import (
+    RealtimeTranscriptionSessionAudioInputTurnDetection as RealtimeTranscriptionSessionAudioInputTurnDetection,
+)
+from .realtime_transcription_session_audio_input_turn_detection_param import (
+    RealtimeTranscriptionSessionAudioInputTurnDetectionParam as RealtimeTranscriptionSessionAudioInputTurnDetectionParam,
+)
+from .realtime_transcription_session_audio_param import (
+    RealtimeTranscriptionSessionAudioParam as RealtimeTranscriptionSessionAudioParam,
+)
+from .realtime_transcription_session_create_request import (
+    RealtimeTranscriptionSessionCreateRequest as RealtimeTranscriptionSessionCreateRequest,
+)
+from .realtime_transcription_session_create_request_param import (
+    RealtimeTranscriptionSessionCreateRequestParam as RealtimeTranscriptionSessionCreateRequestParam,
+)
+from .realtime_transcription_session_create_response import (
+    RealtimeTranscriptionSessionCreateResponse as RealtimeTranscriptionSessionCreateResponse,
+)
+from .realtime_transcription_session_turn_detection import (
+    RealtimeTranscriptionSessionTurnDetection as RealtimeTranscriptionSessionTurnDetection,
+)
 from .realtime_truncation import RealtimeTruncation as RealtimeTruncation
 from .realtime_truncation_param import RealtimeTruncationParam as RealtimeTruncationParam
 from .realtime_truncation_retention_ratio import (
     RealtimeTruncationRetentionRatio as RealtimeTruncationRetentionRatio,
 )
+from .realtime_truncation_retention_ratio_param import (
+    RealtimeTruncationRetentionRatioParam as RealtimeTruncationRetentionRatioParam,
+)
 from .response_audio_delta_event import ResponseAudioDeltaEvent as ResponseAudioDeltaEvent
 from .response_audio_done_event import ResponseAudioDoneEvent as ResponseAudioDoneEvent
+from .response_audio_transcript_delta_event import (
+    ResponseAudioTranscriptDeltaEvent as ResponseAudioTranscriptDeltaEvent,
+)
 from .response_audio_transcript_done_event import (
     ResponseAudioTranscriptDoneEvent as ResponseAudioTranscriptDoneEvent,
 )
@@ -132,8 +252,17 @@ from .response_content_part_added_event import ResponseContentPartAddedEvent as 
 from .response_content_part_done_event import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
 from .response_create_event import ResponseCreateEvent as ResponseCreateEvent
 from .response_create_event_param import ResponseCreateEventParam as ResponseCreateEventParam
+from .response_create_event_with_references_param import (
+    ResponseCreateEventWithReferencesParam as ResponseCreateEventWithReferencesParam,
+)
 from .response_created_event import ResponseCreatedEvent as ResponseCreatedEvent
 from .response_done_event import ResponseDoneEvent as ResponseDoneEvent
+from .response_function_call_arguments_delta_event import (
+    ResponseFunctionCallArgumentsDeltaEvent as ResponseFunctionCallArgumentsDeltaEvent,
+)
+from .response_function_call_arguments_done_event import (
+    ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
+)
 from .response_item_reference import ResponseItemReference as ResponseItemReference
 from .response_item_reference_param import ResponseItemReferenceParam as ResponseItemReferenceParam
 from .response_mcp_call_arguments_delta import ResponseMcpCallArgumentsDelta as ResponseMcpCallArgumentsDelta
