@@ -22,7 +22,7 @@ __all__ = ["AioHttpWebSocket", "connect_aiohttp_websocket"]
 
 # ws_connect arguments a caller may pass through websocket_connection_options as they are.
 _PASSED_THROUGH = frozenset({"origin", "ssl", "server_hostname", "proxy", "proxy_headers"})
-# websockets' buffer sizes: aiohttp has its own flow control (reading pauses once 64 KiB wait unread),
+# websockets' buffer sizes: aiohttp has its own flow control (reading pauses once its read buffer is full),
 # so these are accepted, for code written against the official SDK, and have nothing to set here.
 _NOTHING_TO_SET = frozenset({"max_queue", "write_limit"})
 
