@@ -277,3 +277,20 @@ def test_close_code_meanings() -> None:
     assert close_code_meaning(1009) == "message too big"
     assert close_code_meaning(4321) == "application code"
     assert "1011 (internal server error): oops" in str(WebSocketClosedError(1011, "oops"))
+
+
+def test_websockets_is_imported_only_for_a_realtime_session() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, asyncio\n"
+        "from openai_core import AsyncOpenAI\n"
+        "c = AsyncOpenAI(api_key='k')\n"
+        "c.realtime.connect(model='m')\n"
+        "c.realtime.client_secrets\n"
+        "assert 'websockets' not in sys.modules, 'websockets imported before a session opens'\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "ok", out.stderr
