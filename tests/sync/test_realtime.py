@@ -318,3 +318,17 @@ def test_dispatch_events_calls_handlers_and_raises_on_unhandled_errors(client: O
         with pytest.raises(openai.OpenAIError, match="WebSocket error"):
             connection.dispatch_events()
     assert seen == ["created", "first:session.created"]
+
+
+def test_a_server_close_mid_response_raises_with_its_code(client: OpenAI) -> None:
+    from openai_core.resources.realtime._protocol import RealtimeConnectionClosedError
+
+    fault = {"X-Mock-Fault": "kind=ws_close;after=3;code=1011"}
+    with client.realtime.connect(model=MODEL, extra_headers=fault) as connection:
+        connection.response.create(response={"output_modalities": ["text"]})
+        seen = []
+        with pytest.raises(openai.APIConnectionError) as info:
+            for event in connection:
+                seen.append(event.type)
+    assert isinstance(info.value, RealtimeConnectionClosedError) and info.value.close_code == 1011
+    assert seen == ["session.created", "response.created", "response.output_item.added", "conversation.item.added"]

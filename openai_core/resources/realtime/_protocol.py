@@ -47,6 +47,7 @@ __all__ = [
     "handshake_request",
     "is_clean_close",
     "parse_server_event",
+    "realtime_url",
     "strip_unset",
 ]
 
@@ -108,8 +109,8 @@ def handshake_request(
             merged.popall(name, None)
         else:
             merged[name] = value
-    # Accept describes a response body; the upgrade has none (the official SDK sends one all the same,
-    # and Content-Type too: docs/compatibility.md).
+    # The pipeline's headers include Accept, which the official SDK sends on the upgrade too; its
+    # Content-Type (of a body the upgrade does not have) is the one header left out (docs/realtime.md).
     return WebSocketRequest(url, headers=merged, options=options)
 
 
