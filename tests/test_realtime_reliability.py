@@ -296,3 +296,15 @@ async def test_large_events_pass_under_the_default_cap(client: AsyncOpenAI) -> N
         event = await connection.recv()
     assert event.type == "conversation.item.retrieved"
     assert len(event.item.content[0].audio) == 5_000_000
+
+
+async def test_closing_the_client_closes_its_sessions(server: MockServer, transport: str) -> None:
+    client = AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport)
+    connection = await client.realtime.connect(model=MODEL).enter()
+    assert (await connection.recv()).type == "session.created"
+    assert client_sockets(server.port) == 1
+    await client.close()
+    assert client_sockets(server.port) == 0
+    with pytest.raises(RealtimeConnectionClosedError) as info:
+        await asyncio.wait_for(connection.recv(), 5)
+    assert info.value.close_code == 1006

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpcore
 import httpx
+from anyio import sleep
 from multidict import CIMultiDict
 from typing_extensions import override
 
@@ -82,6 +84,8 @@ class HttpxTransport:
                 install_lean_pool(default_transport, self._core)
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
+        # Realtime WebSockets opened here (not through the httpx client): aclose() drops those still open.
+        self._websockets: weakref.WeakSet[Any] = weakref.WeakSet()
 
     @property
     def client(self) -> httpx.AsyncClient:
@@ -120,6 +124,12 @@ class HttpxTransport:
     async def aclose(self) -> None:
         if self._owns_client:
             await self._client.aclose()
+        if self._websockets:
+            for websocket in list(self._websockets):
+                websocket.abort()
+            # An aborted socket is released on the next loop iteration (sleep, not anyio's checkpoint(): the
+            # sync twin turns it into time.sleep(0)).
+            await sleep(0)  # noqa: ASYNC115
 
     async def connect_websocket(self, request: WebSocketRequest) -> AsyncWebSocket:
         """Open a WebSocket (the realtime API). httpx has none: the ``websockets`` library opens it, on its
@@ -130,7 +140,9 @@ class HttpxTransport:
             raise WebSocketUnavailableError(
                 f"WebSockets on the httpx transport need the websockets library: {REALTIME_EXTRA} ({exc})"
             ) from exc
-        return await connect_websockets(request)
+        websocket = await connect_websockets(request)
+        self._websockets.add(websocket)
+        return websocket
 
     @override
     def __repr__(self) -> str:

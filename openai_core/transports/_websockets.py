@@ -63,7 +63,7 @@ def _closed(exc: ConnectionClosed) -> WebSocketClosedError:
 class WebsocketsWebSocket:
     """An open ``websockets`` connection behind the neutral WebSocket interface."""
 
-    __slots__ = ("_connection",)
+    __slots__ = ("__weakref__", "_connection")  # the transport keeps a weak set of its open sockets
 
     def __init__(self, connection: ClientConnection) -> None:
         self._connection = connection
@@ -113,6 +113,11 @@ class WebsocketsWebSocket:
             raise
         finally:  # unasync: async-only
             discarding.cancel()  # unasync: async-only
+
+    def abort(self) -> None:
+        """Drop the connection without a close handshake (the transport is closing)."""
+        self._connection.transport.abort()  # unasync: async-only
+        # unasync: sync-only: self._connection.socket.close()
 
     # unasync: begin-async-only
     async def _discard_unread(self) -> None:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
 import httpcore
 import httpx
+from time import sleep
 from multidict import CIMultiDict
 from typing_extensions import override
 
@@ -83,6 +85,8 @@ class HttpxTransport:
                 install_lean_pool(default_transport, self._core)
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
+        # Realtime WebSockets opened here (not through the httpx client): close() drops those still open.
+        self._websockets: weakref.WeakSet[Any] = weakref.WeakSet()
 
     @property
     def client(self) -> httpx.Client:
@@ -121,6 +125,12 @@ class HttpxTransport:
     def close(self) -> None:
         if self._owns_client:
             self._client.close()
+        if self._websockets:
+            for websocket in list(self._websockets):
+                websocket.abort()
+            # An aborted socket is released on the next loop iteration (sleep, not anyio's checkpoint(): the
+            # sync twin turns it into time.sleep(0)).
+            sleep(0)  # noqa: ASYNC115
 
     def connect_websocket(self, request: WebSocketRequest) -> WebSocket:
         """Open a WebSocket (the realtime API). httpx has none: the ``websockets`` library opens it, on its
@@ -131,7 +141,9 @@ class HttpxTransport:
             raise WebSocketUnavailableError(
                 f"WebSockets on the httpx transport need the websockets library: {REALTIME_EXTRA} ({exc})"
             ) from exc
-        return connect_websockets(request)
+        websocket = connect_websockets(request)
+        self._websockets.add(websocket)
+        return websocket
 
     @override
     def __repr__(self) -> str:

@@ -59,7 +59,7 @@ def _closed(exc: ConnectionClosed) -> WebSocketClosedError:
 class WebsocketsWebSocket:
     """An open ``websockets`` connection behind the neutral WebSocket interface."""
 
-    __slots__ = ("_connection",)
+    __slots__ = ("__weakref__", "_connection")  # the transport keeps a weak set of its open sockets
 
     def __init__(self, connection: ClientConnection) -> None:
         self._connection = connection
@@ -105,6 +105,10 @@ class WebsocketsWebSocket:
             # Cut short (cancelled, interrupted): drop the socket rather than leave it to the collector.
             self._connection.socket.close()
             raise
+
+    def abort(self) -> None:
+        """Drop the connection without a close handshake (the transport is closing)."""
+        self._connection.socket.close()
 
 
     @override
