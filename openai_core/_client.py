@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .resources.images import AsyncImages
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
+    from .resources.realtime import AsyncRealtime
     from .resources.responses import AsyncResponses
     from .resources.uploads import AsyncUploads
 
@@ -108,6 +109,7 @@ class AsyncOpenAI:
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
+        websocket_base_url: str | URL | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str | Omit] | None = None,
@@ -147,6 +149,8 @@ class AsyncOpenAI:
         self.organization = organization
         self.project = project
         self.base_url = url
+        # The realtime API's WebSocket base (default: base_url with ws/wss for http/https).
+        self.websocket_base_url = None if websocket_base_url is None else URL(str(websocket_base_url))
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if is_sentinel(timeout) else Timeout.coerce(timeout)
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
@@ -229,6 +233,7 @@ class AsyncOpenAI:
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
+        websocket_base_url: str | URL | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         default_headers: Mapping[str, str | Omit] | None = None,
@@ -260,6 +265,7 @@ class AsyncOpenAI:
             organization=organization or self.organization,
             project=project or self.project,
             base_url=base_url or self.base_url,
+            websocket_base_url=websocket_base_url or self.websocket_base_url,
             timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
@@ -347,6 +353,12 @@ class AsyncOpenAI:
         from .resources.uploads import AsyncUploads
 
         return AsyncUploads(self)
+
+    @cached_property
+    def realtime(self) -> AsyncRealtime:
+        from .resources.realtime import AsyncRealtime
+
+        return AsyncRealtime(self)
 
     @cached_property
     def conversations(self) -> AsyncConversations:

@@ -41,6 +41,8 @@ SOURCES = [
     "transports/mock.py",
     "transports/_httpx.py",
     "transports/_httpx_pool.py",
+    "transports/websocket.py",
+    "transports/_websockets.py",
     "resources/**/*.py",
     "lib/streaming/**/*.py",
 ]
@@ -57,6 +59,7 @@ TEST_SOURCES = [
     "test_completions_moderations.py",
     "test_chat_helpers.py",
     "test_lifecycle.py",
+    "test_realtime.py",
 ]
 TESTS = ROOT / "tests"
 TEST_OUT = TESTS / "sync"
@@ -64,6 +67,8 @@ TEST_OUT = TESTS / "sync"
 # Matched by SOURCES but with no async code: the sync side imports these as they are.
 SHARED = {
     "resources/_paths.py",
+    # The realtime protocol without I/O: one copy, so both clients raise the same closed-connection error.
+    "resources/realtime/_protocol.py",
     # The chat-stream events and accumulator are sans-IO: one copy, so both clients' events are the same classes.
     "lib/streaming/chat/_deltas.py",
     "lib/streaming/chat/_events.py",

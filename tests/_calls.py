@@ -39,7 +39,17 @@ from openai_core.types import chat as chat_t
 from openai_core.types import fine_tuning as ft_t
 from openai_core.types.fine_tuning import jobs as ft_jobs_t
 
-__all__ = ["ACTIVE", "CALLS", "PARSE", "UNREADABLE", "UNSERVABLE", "WIRE_ONLY", "ApiCall", "our_methods"]
+__all__ = [
+    "ACTIVE",
+    "CALLS",
+    "PARSE",
+    "PROVEN_ELSEWHERE",
+    "UNREADABLE",
+    "UNSERVABLE",
+    "WIRE_ONLY",
+    "ApiCall",
+    "our_methods",
+]
 
 Call = Callable[[Any], Awaitable[Any]]
 Check = Callable[[Any], None]
@@ -74,6 +84,9 @@ class ApiCall:
 
 
 CALLS: list[ApiCall] = []
+
+# API methods that are not an HTTP call, with the test that proves them against the official SDK instead.
+PROVEN_ELSEWHERE = {"realtime.connect": "a WebSocket session: tests/test_realtime_wire.py"}
 
 
 def api_call(name: str, check: Check, *, stream: bool = False, prism: str | None = None,
@@ -1267,6 +1280,64 @@ async def streamed_speech(client: Any) -> Any:
         model="tts-1", voice="alloy", input="Hello", response_format="wav"
     ) as response:
         return b"".join([chunk async for chunk in response.iter_bytes(7)])
+
+
+# -- realtime (REST; the WebSocket session is proven by tests/test_realtime_wire.py) --------------------------
+
+SDP_OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+
+
+def check_client_secret(result: Any) -> None:
+    assert type_name(result) == "ClientSecretCreateResponse"
+    assert (result.value, result.expires_at) == ("string", 0)
+    assert type_name(result.session) == "RealtimeSessionCreateResponse"
+    assert result.session.audio.input.format.rate == 24000
+
+
+@api_call("realtime.client_secrets.create", check_client_secret)
+async def realtime_client_secrets_create(client: Any) -> Any:
+    return await client.realtime.client_secrets.create(
+        expires_after={"anchor": "created_at", "seconds": 600},
+        session={"type": "realtime", "model": "gpt-realtime", "output_modalities": ["text"],
+                 "audio": {"output": {"voice": "marin"}}},
+    )
+
+
+@api_call("realtime.calls.create", no_check, prism=WIRE_ONLY)
+async def realtime_calls_create(client: Any) -> Any:
+    # Wire only: the answer is application/sdp. The offer alone goes as the raw body.
+    return (await client.realtime.calls.create(sdp=SDP_OFFER)).content
+
+
+@api_call("realtime.calls.create[with session]", no_check, prism=WIRE_ONLY)
+async def realtime_calls_create_with_session(client: Any) -> Any:
+    # With a session, a multipart form: the offer (application/sdp) and the session (application/json).
+    return (await client.realtime.calls.create(sdp=SDP_OFFER, session={"type": "realtime", "instructions": "Hé"})).content
+
+
+def check_none(result: Any) -> None:
+    assert result is None
+
+
+@api_call("realtime.calls.accept", check_none)
+async def realtime_calls_accept(client: Any) -> Any:
+    return await client.realtime.calls.accept("rtc_abc123", type="realtime", model="gpt-realtime",
+                                              instructions="Be brief.", output_modalities=["audio"])
+
+
+@api_call("realtime.calls.hangup", check_none)
+async def realtime_calls_hangup(client: Any) -> Any:
+    return await client.realtime.calls.hangup("rtc_abc123")
+
+
+@api_call("realtime.calls.refer", check_none)
+async def realtime_calls_refer(client: Any) -> Any:
+    return await client.realtime.calls.refer("rtc_abc123", target_uri="tel:+14155550123")
+
+
+@api_call("realtime.calls.reject", check_none)
+async def realtime_calls_reject(client: Any) -> Any:
+    return await client.realtime.calls.reject("rtc_abc123", status_code=486)
 
 
 def has_method(client: Any, path: str) -> bool:

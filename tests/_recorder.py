@@ -525,6 +525,12 @@ ROUTES: list[_Route] = [
     ("GET", re.compile(r"/responses/[^/]+/input_items"), _paged(_input_item, "msg")),
     ("DELETE", re.compile(r"/responses/(?P<id>[^/]+)"), lambda ctx: web.Response(status=200)),
     ("POST", re.compile(r"/responses/(?P<id>[^/]+)/cancel"), lambda ctx: _response({}, ctx.match["id"])),
+    ("POST", re.compile(r"/realtime/client_secrets"), lambda ctx: {
+        "value": "ek_wire", "expires_at": CREATED,
+        "session": {"type": "realtime", "object": "realtime.session", "id": "sess_wire", "model": "gpt-realtime"}}),
+    ("POST", re.compile(r"/realtime/calls"), lambda ctx: web.Response(
+        body=b"v=0\r\ns=wire answer\r\n", content_type="application/sdp")),
+    ("POST", re.compile(r"/realtime/calls/[^/]+/(accept|hangup|refer|reject)"), lambda ctx: web.Response(status=200)),
 ]
 
 

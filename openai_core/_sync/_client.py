@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.images import Images
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
+    from openai_core._sync.resources.realtime import Realtime
     from openai_core._sync.resources.responses import Responses
     from openai_core._sync.resources.uploads import Uploads
 
@@ -109,6 +110,7 @@ class OpenAI:
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
+        websocket_base_url: str | URL | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str | Omit] | None = None,
@@ -148,6 +150,8 @@ class OpenAI:
         self.organization = organization
         self.project = project
         self.base_url = url
+        # The realtime API's WebSocket base (default: base_url with ws/wss for http/https).
+        self.websocket_base_url = None if websocket_base_url is None else URL(str(websocket_base_url))
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if is_sentinel(timeout) else Timeout.coerce(timeout)
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
@@ -230,6 +234,7 @@ class OpenAI:
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
+        websocket_base_url: str | URL | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         default_headers: Mapping[str, str | Omit] | None = None,
@@ -261,6 +266,7 @@ class OpenAI:
             organization=organization or self.organization,
             project=project or self.project,
             base_url=base_url or self.base_url,
+            websocket_base_url=websocket_base_url or self.websocket_base_url,
             timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
@@ -348,6 +354,12 @@ class OpenAI:
         from openai_core._sync.resources.uploads import Uploads
 
         return Uploads(self)
+
+    @cached_property
+    def realtime(self) -> Realtime:
+        from openai_core._sync.resources.realtime import Realtime
+
+        return Realtime(self)
 
     @cached_property
     def conversations(self) -> Conversations:

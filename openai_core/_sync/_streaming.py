@@ -14,8 +14,8 @@ from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, cast
 
 from openai_core._exceptions import APIConnectionError, APIError, APIResponseValidationError
-from openai_core._limits import DEFAULT_MAX_EVENT_BYTES, event_too_large_message
 from openai_core._interop import bridged_class
+from openai_core._limits import DEFAULT_MAX_EVENT_BYTES, event_too_large_message
 from openai_core._models import json_parser
 from openai_core._sse import EventTooLargeError, ServerSentEvent, SSEDecoder
 from openai_core._sync.transports.base import Response, TransportError, TransportTimeoutError

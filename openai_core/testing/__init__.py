@@ -5,7 +5,10 @@ Routes (all under ``/v1``, ``Authorization: Bearer <anything>`` required): ``POS
 ``GET/DELETE models[/{id}]`` and ``fine_tuning/jobs`` (list/create/retrieve/cancel/events/checkpoints),
 ``files`` (multipart upload kept in memory, list/retrieve/delete, ``/content`` download), ``batches``
 (create/list/retrieve/cancel), ``images/generations|edits|variations`` and ``audio/speech|transcriptions|
-translations`` (deterministic answers derived from the request: see ``_media``).
+translations`` (deterministic answers derived from the request: see ``_media``); ``GET realtime`` is a
+WebSocket speaking the realtime event protocol, with ``realtime/client_secrets`` and ``realtime/calls``
+(see ``_realtime`` and ``_realtime_model``, faults included). Control routes also include
+``GET /_mock/realtime`` (open sessions, pings).
 Control routes: ``GET /_mock/requests``, ``POST /_mock/reset``, ``GET /_mock/health``,
 ``GET /_mock/attempts?key=``, ``GET /_mock/rate_limits`` (per-key counters of the ``sk-rpm-N`` /
 ``sk-tpm-M`` limits, see ``_ratelimit``). ``MockServer(latency=S)`` / ``mock-server --latency S``: every

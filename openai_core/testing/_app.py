@@ -29,6 +29,7 @@ from ._faults import (
     status_response,
 )
 from ._moderations import create_moderation
+from ._realtime import add_realtime_routes
 from ._sse import write_sse
 from ._state import ServerState
 
@@ -256,6 +257,7 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     post("/v1/audio/speech", media.create_speech)
     post("/v1/audio/transcriptions", media.create_transcription, json_body=False)  # multipart
     post("/v1/audio/translations", media.create_translation, json_body=False)  # multipart
+    add_realtime_routes(app, state, post)
     _control_routes(app, state)
     app.router.add_route("*", "/{tail:.*}", _not_found(state))
     return app

@@ -21,6 +21,7 @@ from typing_extensions import override
 from yarl import URL
 
 from .._types import Timeout
+from ._websocket_common import WebSocketRequest
 from .base import (
     HTTPHeaders,
     Request,
@@ -29,6 +30,7 @@ from .base import (
     TransportRequestError,
     TransportTimeoutError,
 )
+from .websocket import AsyncWebSocket
 
 __all__ = ["AioHttpTransport", "DefaultAioHttpClient"]
 
@@ -251,6 +253,12 @@ class AioHttpTransport:
             # Closing a transport releases its socket on the next loop iteration; yield once so the
             # client holds no socket when close() returns.
             await asyncio.sleep(0)
+
+    async def connect_websocket(self, request: WebSocketRequest) -> AsyncWebSocket:
+        """Open a WebSocket (the realtime API) with ``ws_connect`` on this transport's session."""
+        from ._aiohttp_ws import connect_aiohttp_websocket
+
+        return await connect_aiohttp_websocket(self, request)
 
     @override
     def __repr__(self) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpcore
 import httpx
+from anyio import sleep
 from typing_extensions import override
 
 from .._types import Timeout
 from ._httpx_pool import install_lean_pool
+from ._websocket_common import REALTIME_EXTRA, WebSocketRequest, WebSocketUnavailableError
 from .base import (
     HTTPHeaders,
     Request,
@@ -19,6 +22,7 @@ from .base import (
     TransportRequestError,
     TransportTimeoutError,
 )
+from .websocket import AsyncWebSocket
 
 __all__ = ["DefaultAsyncHttpxClient", "HttpxTransport"]
 
@@ -101,6 +105,8 @@ class HttpxTransport:
                 self._lean_pool = default_transport._pool
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
+        # Realtime WebSockets opened here (not through the httpx client): aclose() drops those still open.
+        self._websockets: weakref.WeakSet[Any] = weakref.WeakSet()
 
     @property
     def client(self) -> httpx.AsyncClient:
@@ -152,6 +158,25 @@ class HttpxTransport:
                 # httpx marks itself closed before closing its pool, so its aclose() does nothing the
                 # second time: finish a close that was interrupted (see _LeanPool.aclose).
                 await self._lean_pool.aclose()
+        if self._websockets:
+            for websocket in list(self._websockets):
+                websocket.abort()
+            # An aborted socket is released on the next loop iteration (sleep, not anyio's checkpoint(): the
+            # sync twin turns it into time.sleep(0)).
+            await sleep(0)  # noqa: ASYNC115
+
+    async def connect_websocket(self, request: WebSocketRequest) -> AsyncWebSocket:
+        """Open a WebSocket (the realtime API). httpx has none: the ``websockets`` library opens it, on its
+        own connection (not this client's pool, proxies or TLS settings; see docs/realtime.md)."""
+        try:
+            from ._websockets import connect_websockets
+        except ImportError as exc:
+            raise WebSocketUnavailableError(
+                f"WebSockets on the httpx transport need the websockets library: {REALTIME_EXTRA} ({exc})"
+            ) from exc
+        websocket = await connect_websockets(request)
+        self._websockets.add(websocket)
+        return websocket
 
     @override
     def __repr__(self) -> str:

@@ -273,3 +273,63 @@ async def files_mistakes(client: AsyncOpenAI, path: Path) -> None:
     await client.audio.speech.create(model="tts-1", voice="alloy", input="hi", sped=1.0)  # E: unknown argument
     await client.batches.create(input_file_id="f", endpoint="/v1/nope", completion_window="24h")  # E: bad endpoint
     _ = (await client.files.with_raw_response.retrieve("f")).parse().nope  # E: FileObject has no attribute nope
+
+
+async def realtime_session(client: AsyncOpenAI, pcm: bytes) -> None:
+    from openai_core.resources.realtime import AsyncRealtimeConnection, AsyncRealtimeConnectionManager
+    from openai_core.types.realtime import (
+        ClientSecretCreateResponse,
+        RealtimeServerEvent,
+        ResponseAudioDeltaEvent,
+        SessionUpdateEvent,
+    )
+
+    manager = client.realtime.connect(model="gpt-realtime", extra_query={"a": "b"}, extra_headers={"X-A": "b"},
+                                      websocket_connection_options={"max_size": None, "ping_interval": 5.0})
+    assert_type(manager, AsyncRealtimeConnectionManager)
+    async with manager as connection:
+        assert_type(connection, AsyncRealtimeConnection)
+        await connection.session.update(session={"type": "realtime", "output_modalities": ["text"]})
+        await connection.conversation.item.create(
+            item={"type": "message", "role": "user", "content": [{"type": "input_text", "text": "hi"}]}
+        )
+        await connection.input_audio_buffer.append(audio=pcm.hex())
+        await connection.input_audio_buffer.commit()
+        await connection.input_audio_buffer.clear(event_id="e1")
+        await connection.response.create(response={"output_modalities": ["audio"]})
+        await connection.response.cancel()
+        await connection.conversation.item.truncate(item_id="i", content_index=0, audio_end_ms=10)
+        await connection.conversation.item.retrieve(item_id="i")
+        await connection.conversation.item.delete(item_id="i")
+        await connection.output_audio_buffer.clear()
+        await connection.send({"type": "response.create"})
+        await connection.send(SessionUpdateEvent(type="session.update", session={"type": "realtime"}))
+        event = await connection.recv()
+        assert_type(event, RealtimeServerEvent)
+        if event.type == "response.output_audio.delta":
+            assert_type(event, ResponseAudioDeltaEvent)
+            assert_type(event.delta, str)
+        async for each in connection:
+            assert_type(each, RealtimeServerEvent)
+        assert_type(await connection.recv_bytes(), bytes)
+        assert_type(connection.on("error", print), AsyncRealtimeConnection)
+        await connection.close(code=1000)
+    secret = await client.realtime.client_secrets.create(expires_after={"anchor": "created_at", "seconds": 60})
+    assert_type(secret, ClientSecretCreateResponse)
+    assert_type(secret.value, str)
+    answer = await client.realtime.calls.create(sdp="v=0", session={"type": "realtime"})
+    assert_type(answer.text, str)
+    assert_type(await client.realtime.calls.accept("rtc_1", type="realtime", instructions="hi"), None)
+    assert_type(await client.realtime.calls.hangup("rtc_1"), None)
+    assert_type(await client.realtime.calls.refer("rtc_1", target_uri="tel:+1"), None)
+    assert_type(await client.realtime.calls.reject("rtc_1", status_code=486), None)
+
+
+async def realtime_mistakes(client: AsyncOpenAI) -> None:
+    async with client.realtime.connect(model="gpt-realtime") as connection:
+        await connection.session.update(session={"type": "chat"})  # E: not a session type
+        await connection.input_audio_buffer.append(audio=b"\0")  # E: audio is base64 text
+        await connection.response.create(respons={})  # E: unknown argument
+        await connection.send({"type": "response.create", "extra": 1})  # E: not a client event
+    client.realtime.connect(model="m", websocket_connection_options={"max_sise": 1})  # E: unknown option
+    await client.realtime.calls.refer("rtc_1")  # E: target_uri missing

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
 import httpcore
 import httpx
+from time import sleep
+from multidict import CIMultiDict
 from typing_extensions import override
 
 from openai_core._types import Timeout
 from openai_core._sync.transports._httpx_pool import install_lean_pool
+from openai_core.transports._websocket_common import REALTIME_EXTRA, WebSocketRequest, WebSocketUnavailableError
 from openai_core._sync.transports.base import (
     HTTPHeaders,
     Request,
@@ -20,6 +24,7 @@ from openai_core._sync.transports.base import (
     TransportRequestError,
     TransportTimeoutError,
 )
+from openai_core._sync.transports.websocket import WebSocket
 
 __all__ = ["DefaultHttpxClient", "HttpxTransport"]
 
@@ -102,6 +107,8 @@ class HttpxTransport:
                 self._lean_pool = default_transport._pool
         self._client = client
         self._timeouts: dict[Timeout, dict[str, float | None]] = {}
+        # Realtime WebSockets opened here (not through the httpx client): close() drops those still open.
+        self._websockets: weakref.WeakSet[Any] = weakref.WeakSet()
 
     @property
     def client(self) -> httpx.Client:
@@ -153,6 +160,25 @@ class HttpxTransport:
                 # httpx marks itself closed before closing its pool, so its close() does nothing the
                 # second time: finish a close that was interrupted (see _LeanPool.close).
                 self._lean_pool.close()
+        if self._websockets:
+            for websocket in list(self._websockets):
+                websocket.abort()
+            # An aborted socket is released on the next loop iteration (sleep, not anyio's checkpoint(): the
+            # sync twin turns it into time.sleep(0)).
+            sleep(0)  # noqa: ASYNC115
+
+    def connect_websocket(self, request: WebSocketRequest) -> WebSocket:
+        """Open a WebSocket (the realtime API). httpx has none: the ``websockets`` library opens it, on its
+        own connection (not this client's pool, proxies or TLS settings; see docs/realtime.md)."""
+        try:
+            from openai_core._sync.transports._websockets import connect_websockets
+        except ImportError as exc:
+            raise WebSocketUnavailableError(
+                f"WebSockets on the httpx transport need the websockets library: {REALTIME_EXTRA} ({exc})"
+            ) from exc
+        websocket = connect_websockets(request)
+        self._websockets.add(websocket)
+        return websocket
 
     @override
     def __repr__(self) -> str:

@@ -11,6 +11,8 @@ Variables: TypeAlias = str | ResponseInputText | ResponseInputImage | ResponseIn
 
 
 class ResponsePrompt(BaseModel):
+    """A reusable prompt template: its id, the values of its variables, and a version."""
+
     id: str
     variables: dict[str, Variables] | None = None
     version: str | None = None

@@ -1,0 +1,7 @@
+from typing import Required, TypedDict
+
+__all__ = ["CallReferParams"]
+
+
+class CallReferParams(TypedDict, total=False):
+    target_uri: Required[str]

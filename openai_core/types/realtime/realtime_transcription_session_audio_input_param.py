@@ -1,0 +1,21 @@
+from typing import Literal, TypedDict
+
+from .audio_transcription_param import AudioTranscriptionParam
+from .realtime_audio_formats_param import RealtimeAudioFormatsParam
+from .realtime_transcription_session_audio_input_turn_detection_param import (
+    RealtimeTranscriptionSessionAudioInputTurnDetectionParam,
+)
+
+__all__ = ["NoiseReduction", "RealtimeTranscriptionSessionAudioInputParam"]
+
+
+class NoiseReduction(TypedDict, total=False):
+    strength: float
+    type: Literal["near_field", "far_field"]
+
+
+class RealtimeTranscriptionSessionAudioInputParam(TypedDict, total=False):
+    format: RealtimeAudioFormatsParam
+    noise_reduction: NoiseReduction
+    transcription: AudioTranscriptionParam
+    turn_detection: RealtimeTranscriptionSessionAudioInputTurnDetectionParam | None

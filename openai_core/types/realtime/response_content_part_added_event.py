@@ -1,0 +1,22 @@
+from typing import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["Part", "ResponseContentPartAddedEvent"]
+
+
+class Part(BaseModel):
+    audio: str | None = None
+    text: str | None = None
+    transcript: str | None = None
+    type: Literal["text", "audio"] | None = None
+
+
+class ResponseContentPartAddedEvent(BaseModel):
+    content_index: int
+    event_id: str
+    item_id: str
+    output_index: int
+    part: Part
+    response_id: str
+    type: Literal["response.content_part.added"]

@@ -1,0 +1,15 @@
+from typing import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["ResponseMcpCallArgumentsDelta"]
+
+
+class ResponseMcpCallArgumentsDelta(BaseModel):
+    delta: str
+    event_id: str
+    item_id: str
+    output_index: int
+    response_id: str
+    type: Literal["response.mcp_call_arguments.delta"]
+    obfuscation: str | None = None

@@ -1,0 +1,21 @@
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
+
+from ..._models import BaseModel
+from .realtime_session_create_request import RealtimeSessionCreateRequest
+from .realtime_transcription_session_create_request import RealtimeTranscriptionSessionCreateRequest
+
+__all__ = ["Session", "SessionCreatedEvent"]
+
+Session: TypeAlias = Annotated[
+    RealtimeSessionCreateRequest | RealtimeTranscriptionSessionCreateRequest, Field(discriminator="type")
+]
+
+
+class SessionCreatedEvent(BaseModel):
+    """The first event of every connection: the session as configured so far."""
+
+    event_id: str
+    session: Session
+    type: Literal["session.created"]
