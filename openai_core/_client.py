@@ -35,15 +35,21 @@ if TYPE_CHECKING:
     from .resources.batches import AsyncBatches
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
+    from .resources.containers import AsyncContainers
+    from .resources.content_provenance_checks import AsyncContentProvenanceChecks
     from .resources.conversations import AsyncConversations
     from .resources.embeddings import AsyncEmbeddings
+    from .resources.evals import AsyncEvals
     from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
     from .resources.images import AsyncImages
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
     from .resources.responses import AsyncResponses
+    from .resources.skills import AsyncSkills
     from .resources.uploads import AsyncUploads
+    from .resources.vector_stores import AsyncVectorStores
+    from .resources.videos import AsyncVideos
 
 __all__ = ["AsyncOpenAI"]
 
@@ -297,6 +303,42 @@ class AsyncOpenAI:
         from .resources.conversations import AsyncConversations
 
         return AsyncConversations(self)
+
+    @cached_property
+    def vector_stores(self) -> AsyncVectorStores:
+        from .resources.vector_stores import AsyncVectorStores
+
+        return AsyncVectorStores(self)
+
+    @cached_property
+    def containers(self) -> AsyncContainers:
+        from .resources.containers import AsyncContainers
+
+        return AsyncContainers(self)
+
+    @cached_property
+    def evals(self) -> AsyncEvals:
+        from .resources.evals import AsyncEvals
+
+        return AsyncEvals(self)
+
+    @cached_property
+    def videos(self) -> AsyncVideos:
+        from .resources.videos import AsyncVideos
+
+        return AsyncVideos(self)
+
+    @cached_property
+    def skills(self) -> AsyncSkills:
+        from .resources.skills import AsyncSkills
+
+        return AsyncSkills(self)
+
+    @cached_property
+    def content_provenance_checks(self) -> AsyncContentProvenanceChecks:
+        from .resources.content_provenance_checks import AsyncContentProvenanceChecks
+
+        return AsyncContentProvenanceChecks(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

@@ -64,6 +64,7 @@ TEST_OUT = TESTS / "sync"
 # Matched by SOURCES but with no async code: the sync side imports these as they are.
 SHARED = {
     "resources/_paths.py",
+    "resources/_poll.py",
     # The chat-stream events and accumulator are sans-IO: one copy, so both clients' events are the same classes.
     "lib/streaming/chat/_deltas.py",
     "lib/streaming/chat/_events.py",

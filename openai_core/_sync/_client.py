@@ -36,15 +36,21 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.batches import Batches
     from openai_core._sync.resources.chat import Chat
     from openai_core._sync.resources.completions import Completions
+    from openai_core._sync.resources.containers import Containers
+    from openai_core._sync.resources.content_provenance_checks import ContentProvenanceChecks
     from openai_core._sync.resources.conversations import Conversations
     from openai_core._sync.resources.embeddings import Embeddings
+    from openai_core._sync.resources.evals import Evals
     from openai_core._sync.resources.files import Files
     from openai_core._sync.resources.fine_tuning import FineTuning
     from openai_core._sync.resources.images import Images
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
     from openai_core._sync.resources.responses import Responses
+    from openai_core._sync.resources.skills import Skills
     from openai_core._sync.resources.uploads import Uploads
+    from openai_core._sync.resources.vector_stores import VectorStores
+    from openai_core._sync.resources.videos import Videos
 
 __all__ = ["OpenAI"]
 
@@ -298,6 +304,42 @@ class OpenAI:
         from openai_core._sync.resources.conversations import Conversations
 
         return Conversations(self)
+
+    @cached_property
+    def vector_stores(self) -> VectorStores:
+        from openai_core._sync.resources.vector_stores import VectorStores
+
+        return VectorStores(self)
+
+    @cached_property
+    def containers(self) -> Containers:
+        from openai_core._sync.resources.containers import Containers
+
+        return Containers(self)
+
+    @cached_property
+    def evals(self) -> Evals:
+        from openai_core._sync.resources.evals import Evals
+
+        return Evals(self)
+
+    @cached_property
+    def videos(self) -> Videos:
+        from openai_core._sync.resources.videos import Videos
+
+        return Videos(self)
+
+    @cached_property
+    def skills(self) -> Skills:
+        from openai_core._sync.resources.skills import Skills
+
+        return Skills(self)
+
+    @cached_property
+    def content_provenance_checks(self) -> ContentProvenanceChecks:
+        from openai_core._sync.resources.content_provenance_checks import ContentProvenanceChecks
+
+        return ContentProvenanceChecks(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

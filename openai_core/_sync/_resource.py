@@ -25,6 +25,7 @@ __all__ = [
     "to_raw_response",
     "to_streamed_response",
     "upload_options",
+    "with_headers",
 ]
 
 _P = ParamSpec("_P")
@@ -88,6 +89,12 @@ def options(
         extra_body=request_options.get("extra_body"),
         **({"timeout": request_options["timeout"]} if "timeout" in request_options else {}),
     )
+
+
+def with_headers(request_options: Mapping[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
+    """``request_options`` with ``headers`` sent under the call's own ``extra_headers`` (which win), for
+    resources whose every call carries a header (the vector stores' ``OpenAI-Beta``)."""
+    return {**request_options, "extra_headers": {**headers, **(request_options.get("extra_headers") or {})}}
 
 
 def upload_options(
