@@ -164,7 +164,7 @@ class _Module:
                 "",
                 f'{spec_name} = ParamSpec("{m.name}", {params_cls})',
             ]
-            if m.kind == "multipart":
+            if m.kind in ("multipart", "upload-or-json"):
                 self.preamble.append(f"{spec_name}_ORDER = tuple({params_cls}.__annotations__)")
             query = self.query_keys.get(m.qualname, [])
             if query and verb != "GET":
@@ -216,10 +216,16 @@ class _Module:
                 args += ["body=body", "query=query"]
             else:
                 args.append("body=body")
-        if m.kind == "multipart":
+        files = "(" + "".join(json.dumps(f) + ", " for f in m.files).strip() + ")"
+        upload = f"upload_options(path, request_options, body, files={files}, order={spec_name}_ORDER)"
+        if m.kind in ("multipart", "upload-or-json"):
             self.need(_relative(self.here, "_resource"), "upload_options")
-            files = "(" + "".join(json.dumps(f) + ", " for f in m.files).strip() + ")"
-            code.append(f"call = upload_options(path, request_options, body, files={files}, order={spec_name}_ORDER)")
+        if m.kind == "multipart":
+            code.append(f"call = {upload}")
+        elif m.kind == "upload-or-json":
+            # As the official SDK: a form only when a file goes with the call, JSON otherwise.
+            code.append(f"call = {upload} if any(body.get(key) is not None for key in {files}) else "
+                        f"options({', '.join(args)})")
         else:
             code.append(f"call = options({', '.join(args)})")
         if m.page:

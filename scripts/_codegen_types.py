@@ -126,9 +126,12 @@ class TypeModule:
         if ref is not None:
             return self._ref(ref, hint, parent)
         if "allOf" in schema:
-            parts = schema["allOf"]
+            # `allOf: [{$ref}, {nullable: true}]` is how the spec marks a nullable reference.
+            parts = [p for p in schema["allOf"] if not (isinstance(p, dict) and set(p) <= {"nullable", "description"})]
             if len(parts) == 1:
-                return self.annotation(parts[0], hint, parent)
+                text = self.annotation(parts[0], hint, parent)
+                nullable = len(parts) < len(schema["allOf"]) and self._nullable(schema)
+                return f"{text} | None" if nullable and "None" not in _split_union(text) else text
             return self._object(self.spec.merged(schema), hint, parent)
         for key in ("anyOf", "oneOf"):
             if key in schema:
@@ -253,7 +256,8 @@ class TypeModule:
         kind = schema.get("type")
         if kind == "null" or (isinstance(kind, list) and "null" in kind) or schema.get("nullable") is True:
             return True
-        return any(self._nullable(m, depth + 1) for m in schema.get("anyOf", []) + schema.get("oneOf", []))
+        members = schema.get("anyOf", []) + schema.get("oneOf", []) + schema.get("allOf", [])
+        return any(self._nullable(m, depth + 1) for m in members)
 
     def _field(self, prop: str, schema: Any, required: bool, owner: str) -> str:
         text = self.annotation(schema, pascal(prop), owner)

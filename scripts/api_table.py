@@ -41,7 +41,7 @@ class Method:
     returns: str | None  # None: the official SDK returns None (and asks for ``Accept: */*``)
     params: str | None = None
     page: str | None = None  # "cursor" | "conversation" | "page": returns a paginator of ``returns``
-    kind: str = "json"  # "json" | "multipart" | "binary"
+    kind: str = "json"  # "json" | "multipart" | "upload-or-json" (multipart when a file is given) | "binary"
     files: tuple[str, ...] = ()  # multipart: the parameters sent as file parts
     spec: str | None = None
     deprecated: str | None = None
@@ -136,7 +136,7 @@ METHODS: list[Method] = [
       "container_list_params:ContainerListParams", page=CURSOR),
     M("containers.delete", "DELETE /containers/{container_id}", None),
     M("containers.files.create", f"POST {_CF}", "containers.file_create_response:FileCreateResponse",
-      "containers.file_create_params:FileCreateParams", kind="multipart", files=("file",)),
+      "containers.file_create_params:FileCreateParams", kind="upload-or-json", files=("file",)),
     M("containers.files.retrieve", f"GET {_CF}/{{file_id}}", "containers.file_retrieve_response:FileRetrieveResponse"),
     M("containers.files.list", f"GET {_CF}", "containers.file_list_response:FileListResponse",
       "containers.file_list_params:FileListParams", page=CURSOR),

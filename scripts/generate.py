@@ -138,7 +138,7 @@ def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, li
         op = operation(spec, method.spec or method.route)
         if method.params:
             module, _, name = method.params.partition(":")
-            schema, query = params_object(spec, op, method.kind == "multipart")
+            schema, query = params_object(spec, op, method.kind != "json")
             pending.append((module, name, True, schema))
             query_keys[method.qualname] = query
         if method.returns:

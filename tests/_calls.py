@@ -1268,6 +1268,12 @@ async def streamed_speech(client: Any) -> Any:
         return b"".join([chunk async for chunk in response.iter_bytes(7)])
 
 
+# The generated surface's entries (vector stores, containers, skills; evals, videos, ...) join CALLS here.
+from . import _calls_evals, _calls_stores  # noqa: E402
+
+_ = (_calls_evals, _calls_stores)
+
+
 def has_method(client: Any, path: str) -> bool:
     target = client
     try:

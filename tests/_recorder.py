@@ -26,6 +26,8 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from multidict import CIMultiDict
 
+from ._recorder_breadth import breadth_routes
+
 __all__ = ["Part", "Recorded", "Recorder", "parse_multipart"]
 
 
@@ -526,6 +528,7 @@ ROUTES: list[_Route] = [
     ("DELETE", re.compile(r"/responses/(?P<id>[^/]+)"), lambda ctx: web.Response(status=200)),
     ("POST", re.compile(r"/responses/(?P<id>[^/]+)/cancel"), lambda ctx: _response({}, ctx.match["id"])),
 ]
+ROUTES += breadth_routes()
 
 
 def _answer(recorded: Recorded, api_path: str) -> web.Response:

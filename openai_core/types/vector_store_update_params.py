@@ -18,5 +18,5 @@ class ExpiresAfter(TypedDict, total=False):
 
 class VectorStoreUpdateParams(TypedDict, total=False):
     name: str | None
-    expires_after: ExpiresAfter
+    expires_after: ExpiresAfter | None
     metadata: Metadata | None

@@ -23,12 +23,13 @@ __all__ = ["create_and_poll", "poll", "upload_and_poll"]
 async def poll(
     self: AsyncFileBatches, batch_id: str, *, vector_store_id: str, poll_interval_ms: int | None = None
 ) -> VectorStoreFileBatch:
-    """Retrieve the batch until it is no longer ``in_progress`` (the interval: ``poll_interval_ms``, else
-    the server's ``openai-poll-after-ms``, else a second)."""
+    """Retrieve the batch until none of its files is in progress (``file_counts.in_progress``, the official
+    SDK's test; the interval: ``poll_interval_ms``, else the server's ``openai-poll-after-ms``, else a
+    second)."""
     while True:
         response = await self.with_raw_response.retrieve(batch_id, vector_store_id=vector_store_id)
         batch = response.parse()
-        if batch.status != "in_progress":
+        if batch.file_counts.in_progress <= 0:
             return batch
         await anyio.sleep(poll_interval_seconds(poll_interval_ms, response.headers))
 

@@ -62,7 +62,7 @@ class AsyncFiles(AsyncAPIResource):
     async def create(self, container_id: str, **params: Unpack[CreateParams]) -> FileCreateResponse:
         body, request_options = _CREATE.split(params)
         path = f"/containers/{path_param('container_id', container_id)}/files"
-        call = upload_options(path, request_options, body, files=("file",), order=_CREATE_ORDER)
+        call = upload_options(path, request_options, body, files=("file",), order=_CREATE_ORDER) if any(body.get(key) is not None for key in ("file",)) else options("POST", path, request_options, body=body)
         return await self._pipeline.request(call, FileCreateResponse)
 
     async def retrieve(
