@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .resources.containers import AsyncContainers
     from .resources.content_provenance_checks import AsyncContentProvenanceChecks
     from .resources.conversations import AsyncConversations
+    from .resources.decisions import AsyncDecisions
     from .resources.embeddings import AsyncEmbeddings
     from .resources.evals import AsyncEvals
     from .resources.files import AsyncFiles
@@ -46,10 +47,12 @@ if TYPE_CHECKING:
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
     from .resources.responses import AsyncResponses
+    from .resources.safety import AsyncSafety
     from .resources.skills import AsyncSkills
     from .resources.uploads import AsyncUploads
     from .resources.vector_stores import AsyncVectorStores
     from .resources.videos import AsyncVideos
+    from .resources.webhooks import AsyncWebhooks
 
 __all__ = ["AsyncOpenAI"]
 
@@ -95,6 +98,7 @@ class AsyncOpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        webhook_secret: str | None = None,
         max_concurrency: int | None = None,
         rate_limit: RateLimit | None = None,
         _shared_transport: AsyncTransport | None = None,
@@ -108,6 +112,8 @@ class AsyncOpenAI:
             raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
+        if webhook_secret is None:
+            webhook_secret = os.environ.get("OPENAI_WEBHOOK_SECRET") or None
         if project is None:
             project = os.environ.get("OPENAI_PROJECT_ID") or None
         if base_url is None:
@@ -119,6 +125,7 @@ class AsyncOpenAI:
             raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
 
         self._api_key = api_key
+        self._webhook_secret = webhook_secret
         self.organization = organization
         self.project = project
         self.base_url = url
@@ -168,6 +175,11 @@ class AsyncOpenAI:
         return self._api_key
 
     @property
+    def webhook_secret(self) -> str | None:
+        """The secret ``webhooks.verify_signature`` / ``unwrap`` check against (``OPENAI_WEBHOOK_SECRET``)."""
+        return self._webhook_secret
+
+    @property
     def transport(self) -> AsyncTransport:
         """The backend doing the I/O."""
         return self._transport
@@ -194,6 +206,7 @@ class AsyncOpenAI:
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
+        webhook_secret: str | None = None,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless ``http_client`` is given; closing the copy does not close the shared transport.
@@ -218,6 +231,7 @@ class AsyncOpenAI:
             default_headers=headers,
             default_query=query,
             http_client=http_client,
+            webhook_secret=webhook_secret or self._webhook_secret,
             _shared_transport=None if http_client is not None else self._transport,
             _shared_limiter=self._pipeline.limiter,
         )
@@ -303,6 +317,24 @@ class AsyncOpenAI:
         from .resources.conversations import AsyncConversations
 
         return AsyncConversations(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        from .resources.webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(self)
+
+    @cached_property
+    def safety(self) -> AsyncSafety:
+        from .resources.safety import AsyncSafety
+
+        return AsyncSafety(self)
+
+    @cached_property
+    def decisions(self) -> AsyncDecisions:
+        from .resources.decisions import AsyncDecisions
+
+        return AsyncDecisions(self)
 
     @cached_property
     def vector_stores(self) -> AsyncVectorStores:

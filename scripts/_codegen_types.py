@@ -273,6 +273,12 @@ class TypeModule:
         if not prop.isidentifier() or keyword.iskeyword(prop) or prop in _SHADOWING:
             attr = re.sub(r"\W", "_", prop) + ("_" if keyword.iskeyword(prop) or prop in _SHADOWING else "")
             alias = prop
+        if isinstance(schema, dict) and schema.get("x-secret"):  # a secret never shows in a repr
+            field_args = ([f"alias={_lit(alias)}"] if alias else []) + ["repr=False"]
+            if not (required and not nullable):
+                field_args.insert(0, "default=None")
+                text = text if nullable else f"{text} | None"
+            return f"    {attr}: {text} = Field({', '.join(field_args)})"
         if required and not nullable:
             default = f" = Field(alias={_lit(alias)})" if alias else ""
             return f"    {attr}: {text}{default}"
@@ -328,7 +334,7 @@ class TypeModule:
         groups.append(stdlib)
         groups.append(["from pydantic import Field"] if re.search(r"\bField\(", body) else [])
         local = []
-        if not self.params:
+        if not self.params and "(BaseModel)" in body:
             local.append(self._models_import())
         if "FileTypes" in body:
             local.append(self._files_import())

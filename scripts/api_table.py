@@ -10,9 +10,10 @@ Types are written ``"module:Class"`` with the module relative to ``openai_core.t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["METHODS", "MODEL_REFS", "PARAM_REFS", "RESOURCES", "Method", "Resource"]
+__all__ = ["METHODS", "MODEL_REFS", "PARAM_REFS", "RESOURCES", "TYPES", "Method", "Resource"]
 
 # The Assistants-era endpoints ask for this header; the official SDK sends it on every vector store call.
 BETA_V2 = {"OpenAI-Beta": "assistants=v2"}
@@ -84,6 +85,13 @@ RESOURCES: list[Resource] = [
       "Run and validate graders."),
     R("content_provenance_checks", "content_provenance_checks.py", "ContentProvenanceChecks",
       "Checks of a file's content provenance (C2PA) signals."),
+    R("webhooks", "webhooks/webhooks.py", "Webhooks",
+      "Webhook endpoints, and checking and parsing the events they receive.", helpers=("unwrap", "verify_signature")),
+    R("webhooks.event_types", "webhooks/event_types.py", "EventTypes", "The event types an endpoint can receive."),
+    R("safety", "safety/safety.py", "Safety", "Safety alerts and cases."),
+    R("safety.alerts", "safety/alerts.py", "Alerts", "Safety alerts raised on requests."),
+    R("safety.cases", "safety/cases.py", "Cases", "Safety cases opened on an entity."),
+    R("decisions", "decisions.py", "Decisions", "Typed answers to questions about an input."),
     R("audio.voices", "audio/voices.py", "Voices", "Custom voices."),
     R("audio.voice_consents", "audio/voice_consents.py", "VoiceConsents",
       "Recorded consents for custom voices."),
@@ -98,6 +106,7 @@ _CF = "/containers/{container_id}/files"
 _RUN = "/evals/{eval_id}/runs/{run_id}"
 _CKPT = "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions"
 _PERM = "fine_tuning.checkpoints."
+_WH = "/webhook_endpoints/{webhook_endpoint_id}"
 
 METHODS: list[Method] = [
     # -- vector_stores ---------------------------------------------------------------------------------
@@ -219,6 +228,27 @@ METHODS: list[Method] = [
     M("content_provenance_checks.create", "POST /content_provenance_checks",
       "content_provenance_check:ContentProvenanceCheck",
       "content_provenance_check_create_params:ContentProvenanceCheckCreateParams", kind="multipart", files=("file",)),
+    # -- on hand-written resources: the generator writes their types, the resource declares the call --------
+    M("responses.compact", "POST /responses/compact", "responses.compacted_response:CompactedResponse",
+      "responses.response_compact_params:ResponseCompactParams"),
+    # -- webhooks, safety, decisions: not in the spec of 2026-08-21 (scripts/openapi_supplement.yaml) -------
+    M("webhooks.create", "POST /webhook_endpoints", "webhooks.webhook_endpoint_with_secret:WebhookEndpointWithSecret",
+      "webhooks.webhook_create_params:WebhookCreateParams"),
+    M("webhooks.retrieve", f"GET {_WH}", "webhooks.webhook_endpoint:WebhookEndpoint"),
+    M("webhooks.update", f"POST {_WH}", "webhooks.webhook_endpoint:WebhookEndpoint",
+      "webhooks.webhook_update_params:WebhookUpdateParams"),
+    M("webhooks.list", "GET /webhook_endpoints", "webhooks.webhook_endpoint:WebhookEndpoint",
+      "webhooks.webhook_list_params:WebhookListParams", page=CURSOR),
+    M("webhooks.delete", f"DELETE {_WH}", "webhooks.deleted_webhook_endpoint:DeletedWebhookEndpoint"),
+    M("webhooks.rotate_secret", f"POST {_WH}/rotate_secret",
+      "webhooks.webhook_endpoint_with_secret:WebhookEndpointWithSecret",
+      "webhooks.webhook_rotate_secret_params:WebhookRotateSecretParams"),
+    M("webhooks.test", f"POST {_WH}/test", "webhooks.webhook_endpoint_test_result:WebhookEndpointTestResult",
+      "webhooks.webhook_test_params:WebhookTestParams"),
+    M("webhooks.event_types.list", "GET /webhook_event_types", "webhooks.webhook_event_type_list:WebhookEventTypeList"),
+    M("safety.alerts.retrieve", "GET /safety/alerts/{id}", "safety.safety_alert:SafetyAlert"),
+    M("safety.cases.retrieve", "GET /safety/cases/{id}", "safety.safety_case:SafetyCase"),
+    M("decisions.create", "POST /decisions", "decision:Decision", "decision_create_params:DecisionCreateParams"),
     # -- audio -----------------------------------------------------------------------------------------
     M("audio.voices.create", "POST /audio/voices", "audio.voice:Voice", "audio.voice_create_params:VoiceCreateParams",
       kind="multipart", files=("audio_sample",)),
@@ -239,6 +269,8 @@ METHODS: list[Method] = [
 # official SDK's convention: ``VectorStore.file_counts`` is ``FileCounts``). "!" marks a hand-written type.
 MODEL_REFS: dict[str, str] = {
     "Metadata": "!shared.metadata:Metadata",
+    "ItemField": "!responses.response_output_item:ResponseOutputItem",
+    "ResponseUsage": "!responses.response_usage:ResponseUsage",
     "GraderLabelModel": "graders.label_model_grader:LabelModelGrader",
     "GraderStringCheck": "graders.string_check_grader:StringCheckGrader",
     "GraderTextSimilarity": "graders.text_similarity_grader:TextSimilarityGrader",
@@ -250,10 +282,34 @@ MODEL_REFS: dict[str, str] = {
 # The same for request parameters (the official SDK's ``*_param`` TypedDicts).
 PARAM_REFS: dict[str, str] = {
     "Metadata": "!shared_params.metadata:Metadata",
+    "InputItem": "!responses.response_input_item_param:ResponseInputItemParam",
     "GraderLabelModel": "graders.label_model_grader_param:LabelModelGraderParam",
     "GraderStringCheck": "graders.string_check_grader_param:StringCheckGraderParam",
     "GraderTextSimilarity": "graders.text_similarity_grader_param:TextSimilarityGraderParam",
     "GraderPython": "graders.python_grader_param:PythonGraderParam",
     "GraderScoreModel": "graders.score_model_grader_param:ScoreModelGraderParam",
     "GraderMulti": "graders.multi_grader_param:MultiGraderParam",
+}
+
+
+def _event_type(schema: str) -> str:
+    """``WebhookBatchCompleted`` -> ``webhooks.batch_completed_webhook_event:BatchCompletedWebhookEvent``."""
+    stem = schema.removeprefix("Webhook")
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", stem).lower()
+    return f"webhooks.{snake}_webhook_event:{stem}WebhookEvent"
+
+
+WEBHOOK_EVENTS = [
+    "WebhookBatchCancelled", "WebhookBatchCompleted", "WebhookBatchExpired", "WebhookBatchFailed",
+    "WebhookEvalRunCanceled", "WebhookEvalRunFailed", "WebhookEvalRunSucceeded", "WebhookFineTuningJobCancelled",
+    "WebhookFineTuningJobFailed", "WebhookFineTuningJobSucceeded", "WebhookLiveCallIncoming",
+    "WebhookRealtimeCallIncoming", "WebhookResponseCancelled", "WebhookResponseCompleted", "WebhookResponseFailed",
+    "WebhookResponseIncomplete",
+]
+MODEL_REFS.update({name: _event_type(name) for name in WEBHOOK_EVENTS})
+
+# Types generated although no method returns them (the webhook events ``unwrap`` parses).
+TYPES: dict[str, str] = {
+    "UnwrapWebhookEvent": "webhooks.unwrap_webhook_event:UnwrapWebhookEvent",
+    **{name: _event_type(name) for name in WEBHOOK_EVENTS},
 }

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _codegen_resources import render_resources
 from _codegen_types import Spec, TypeModule
-from api_table import METHODS, MODEL_REFS, PARAM_REFS, Method
+from api_table import METHODS, MODEL_REFS, PARAM_REFS, TYPES, Method
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "openai_core"
@@ -145,6 +145,9 @@ def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, li
             module, _, name = method.returns.partition(":")
             schema = response_schema(op)
             pending.append((module, name, False, page_item(spec, schema) if method.page else schema))
+    for ref, target in TYPES.items():
+        module, _, name = target.partition(":")
+        pending.append((module, name, False, {"$ref": f"#/components/schemas/{ref}"}))
     while pending:
         module_name, name, params, schema = pending.pop(0)
         if module_name in done:

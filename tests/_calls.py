@@ -67,6 +67,9 @@ class ApiCall:
     # Why Prism's answer cannot match the typed result asked for, so the lenient parser may step in.
     # None (the rule): it must parse on the validating fast path.
     lenient: str | None = None
+    # Sends nothing (webhooks.unwrap / verify_signature check a payload the caller received): the wire
+    # test compares the results only.
+    offline: bool = False
 
     @property
     def method(self) -> str:
@@ -77,10 +80,10 @@ CALLS: list[ApiCall] = []
 
 
 def api_call(name: str, check: Check, *, stream: bool = False, prism: str | None = None,
-             lenient: str | None = None) -> Callable[[Call], Call]:
+             lenient: str | None = None, offline: bool = False) -> Callable[[Call], Call]:
     def register(call: Call) -> Call:
         mode = prism or (UNSERVABLE if stream else PARSE)
-        CALLS.append(ApiCall(name, call, check, stream=stream, prism=mode, lenient=lenient))
+        CALLS.append(ApiCall(name, call, check, stream=stream, prism=mode, lenient=lenient, offline=offline))
         return call
 
     return register
@@ -1269,9 +1272,9 @@ async def streamed_speech(client: Any) -> Any:
 
 
 # The generated surface's entries (vector stores, containers, skills; evals, videos, ...) join CALLS here.
-from . import _calls_evals, _calls_stores  # noqa: E402
+from . import _calls_evals, _calls_misc, _calls_stores  # noqa: E402
 
-_ = (_calls_evals, _calls_stores)
+_ = (_calls_evals, _calls_misc, _calls_stores)
 
 
 def has_method(client: Any, path: str) -> bool:

@@ -136,6 +136,16 @@ RUN = r"/evals/[^/]+/runs/(?P<id>[^/]+)"
 CKPT = r"/fine_tuning/checkpoints/[^/]+/permissions"
 
 
+def _endpoint(endpoint_id: str = "we_wire", *, secret: bool = False) -> dict[str, Any]:
+    endpoint = {"id": endpoint_id, "object": "webhook_endpoint", "created_at": CREATED, "name": "ci",
+                "url": "https://example.test/hook", "event_types": ["batch.completed"],
+                "signing_secret_hint": "whsec_...abcd", "updated_at": None}
+    return {**endpoint, "signing_secret": "whsec_c2VjcmV0"} if secret else endpoint
+
+
+WH = r"/webhook_endpoints/(?P<id>[^/]+)"
+
+
 def breadth_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
     r = _route
     return [
@@ -228,6 +238,33 @@ def breadth_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
         r("POST", r"/audio/voice_consents/(?P<id>[^/]+)", lambda ctx: {**_consent(ctx.match["id"]),
                                                                       "name": ctx.body.get("name")}),
         r("DELETE", r"/audio/voice_consents/(?P<id>[^/]+)", _deleted("audio.voice_consent")),
+        r("POST", r"/webhook_endpoints", lambda ctx: _endpoint(secret=True)),
+        r("GET", r"/webhook_endpoints", _paged(_endpoint, "we")),
+        r("GET", WH, lambda ctx: _endpoint(ctx.match["id"])),
+        r("POST", WH, lambda ctx: {**_endpoint(ctx.match["id"]), "name": ctx.body.get("name")}),
+        r("DELETE", WH, _deleted("webhook_endpoint.deleted")),
+        r("POST", WH + r"/rotate_secret", lambda ctx: _endpoint(ctx.match["id"], secret=True)),
+        r("POST", WH + r"/test", lambda ctx: {"object": "webhook_endpoint.test", "event_type": ctx.body.get("event_type"),
+                                             "status_code": 200, "success": True,
+                                             "webhook_endpoint_id": ctx.match["id"]}),
+        r("GET", r"/webhook_event_types", lambda ctx: {"object": "list", "data": ["batch.completed", "video.failed"]}),
+        r("GET", r"/safety/alerts/(?P<id>[^/]+)", lambda ctx: {
+            "id": ctx.match["id"], "object": "safety.alert", "created_at": CREATED, "error_type": "other",
+            "model": "gpt-5.5", "request_id": "req_1", "request_paused": False, "response_id": "resp_1"}),
+        r("GET", r"/safety/cases/(?P<id>[^/]+)", lambda ctx: {
+            "id": ctx.match["id"], "object": "safety.case", "created_at": CREATED, "entity_identifier": "user-1",
+            "notice": {"type": "warning"}}),
+        r("POST", r"/decisions", lambda ctx: {
+            "model": ctx.body.get("model"), "answers": [{"type": "predicate", "name": "refund", "probability": 0.97}],
+            "usage": {"input_tokens": 20, "input_tokens_details": {"cache_write_tokens": 0, "cached_tokens": 0},
+                      "output_tokens": 1, "output_tokens_details": {"reasoning_tokens": 0}, "total_tokens": 21}}),
+        r("POST", r"/responses/compact", lambda ctx: {
+            "id": "resp_cmp", "object": "response.compaction", "created_at": CREATED,
+            "output": [{"type": "message", "id": "msg_1", "role": "user", "status": "completed",
+                        "content": [{"type": "input_text", "text": "plan"}]}],
+            "usage": {"input_tokens": 5, "output_tokens": 2, "total_tokens": 7,
+                      "input_tokens_details": {"cached_tokens": 0},
+                      "output_tokens_details": {"reasoning_tokens": 0}}}),
         r("POST", r"/content_provenance_checks", lambda ctx: {
             "object": "content_provenance_check", "created_at": CREATED,
             "results": [{"type": "c2pa", "status": "not_found"}]}),

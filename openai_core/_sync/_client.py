@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.containers import Containers
     from openai_core._sync.resources.content_provenance_checks import ContentProvenanceChecks
     from openai_core._sync.resources.conversations import Conversations
+    from openai_core._sync.resources.decisions import Decisions
     from openai_core._sync.resources.embeddings import Embeddings
     from openai_core._sync.resources.evals import Evals
     from openai_core._sync.resources.files import Files
@@ -47,10 +48,12 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
     from openai_core._sync.resources.responses import Responses
+    from openai_core._sync.resources.safety import Safety
     from openai_core._sync.resources.skills import Skills
     from openai_core._sync.resources.uploads import Uploads
     from openai_core._sync.resources.vector_stores import VectorStores
     from openai_core._sync.resources.videos import Videos
+    from openai_core._sync.resources.webhooks import Webhooks
 
 __all__ = ["OpenAI"]
 
@@ -96,6 +99,7 @@ class OpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        webhook_secret: str | None = None,
         max_concurrency: int | None = None,
         rate_limit: RateLimit | None = None,
         _shared_transport: Transport | None = None,
@@ -109,6 +113,8 @@ class OpenAI:
             raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
+        if webhook_secret is None:
+            webhook_secret = os.environ.get("OPENAI_WEBHOOK_SECRET") or None
         if project is None:
             project = os.environ.get("OPENAI_PROJECT_ID") or None
         if base_url is None:
@@ -120,6 +126,7 @@ class OpenAI:
             raise ValueError(f"max_retries must be a non-negative int, got {max_retries!r}")
 
         self._api_key = api_key
+        self._webhook_secret = webhook_secret
         self.organization = organization
         self.project = project
         self.base_url = url
@@ -169,6 +176,11 @@ class OpenAI:
         return self._api_key
 
     @property
+    def webhook_secret(self) -> str | None:
+        """The secret ``webhooks.verify_signature`` / ``unwrap`` check against (``OPENAI_WEBHOOK_SECRET``)."""
+        return self._webhook_secret
+
+    @property
     def transport(self) -> Transport:
         """The backend doing the I/O."""
         return self._transport
@@ -195,6 +207,7 @@ class OpenAI:
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
+        webhook_secret: str | None = None,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless ``http_client`` is given; closing the copy does not close the shared transport.
@@ -219,6 +232,7 @@ class OpenAI:
             default_headers=headers,
             default_query=query,
             http_client=http_client,
+            webhook_secret=webhook_secret or self._webhook_secret,
             _shared_transport=None if http_client is not None else self._transport,
             _shared_limiter=self._pipeline.limiter,
         )
@@ -304,6 +318,24 @@ class OpenAI:
         from openai_core._sync.resources.conversations import Conversations
 
         return Conversations(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        from openai_core._sync.resources.webhooks import Webhooks
+
+        return Webhooks(self)
+
+    @cached_property
+    def safety(self) -> Safety:
+        from openai_core._sync.resources.safety import Safety
+
+        return Safety(self)
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        from openai_core._sync.resources.decisions import Decisions
+
+        return Decisions(self)
 
     @cached_property
     def vector_stores(self) -> VectorStores:

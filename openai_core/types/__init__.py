@@ -71,6 +71,8 @@ from .content_provenance_check import ContentProvenanceCheck as ContentProvenanc
 from .content_provenance_check_create_params import (
     ContentProvenanceCheckCreateParams as ContentProvenanceCheckCreateParams,
 )
+from .decision import Decision as Decision
+from .decision_create_params import DecisionCreateParams as DecisionCreateParams
 from .deleted_skill import DeletedSkill as DeletedSkill
 from .eval_create_params import EvalCreateParams as EvalCreateParams
 from .eval_create_response import EvalCreateResponse as EvalCreateResponse

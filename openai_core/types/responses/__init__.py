@@ -109,3 +109,9 @@ from .tool import WebSearchTool as WebSearchTool
 from .tool_choice_function_param import ToolChoiceFunctionParam as ToolChoiceFunctionParam
 from .tool_choice_options import ToolChoiceOptions as ToolChoiceOptions
 from .tool_param import ToolParam as ToolParam
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .compacted_response import CompactedResponse as CompactedResponse
+from .response_compact_params import ResponseCompactParams as ResponseCompactParams
+# -- generated exports (scripts/generate.py): end
