@@ -286,9 +286,9 @@ async def generated_surface(client: AsyncOpenAI, path: Path, payload: bytes, hea
         Decision,
         EvalCreateResponse,
         Skill,
-        Video,
         VectorStore,
         VectorStoreSearchResponse,
+        Video,
     )
     from openai_core.types.audio import Voice, VoiceConsent
     from openai_core.types.evals import RunCreateResponse

@@ -15,8 +15,8 @@ from ...lib._parsing._responses import parse_response, type_to_text_format_param
 from ...lib.streaming.responses import AsyncResponseStreamManager
 from ...types.responses.compacted_response import CompactedResponse
 from ...types.responses.parsed_response import ParsedResponse
-from ...types.responses.response_compact_params import ResponseCompactParams
 from ...types.responses.response import Response
+from ...types.responses.response_compact_params import ResponseCompactParams
 from ...types.responses.response_create_params import (
     ResponseCreateParamsBase,
     ResponseCreateParamsNonStreaming,
