@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
     from .resources.images import AsyncImages
+    from .resources.live import AsyncLive
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
     from .resources.responses import AsyncResponses
@@ -335,6 +336,12 @@ class AsyncOpenAI:
         from .resources.decisions import AsyncDecisions
 
         return AsyncDecisions(self)
+
+    @cached_property
+    def live(self) -> AsyncLive:
+        from .resources.live import AsyncLive
+
+        return AsyncLive(self)
 
     @cached_property
     def vector_stores(self) -> AsyncVectorStores:

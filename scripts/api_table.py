@@ -92,6 +92,8 @@ RESOURCES: list[Resource] = [
     R("safety.alerts", "safety/alerts.py", "Alerts", "Safety alerts raised on requests."),
     R("safety.cases", "safety/cases.py", "Cases", "Safety cases opened on an entity."),
     R("decisions", "decisions.py", "Decisions", "Typed answers to questions about an input."),
+    R("live", "live/live.py", "Live", "Live (WebRTC and SIP) sessions: the REST part."),
+    R("live.sessions", "live/sessions.py", "Sessions", "Control of a live session: accept, fork, transfer, end."),
     R("audio.voices", "audio/voices.py", "Voices", "Custom voices."),
     R("audio.voice_consents", "audio/voice_consents.py", "VoiceConsents",
       "Recorded consents for custom voices."),
@@ -107,6 +109,7 @@ _RUN = "/evals/{eval_id}/runs/{run_id}"
 _CKPT = "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions"
 _PERM = "fine_tuning.checkpoints."
 _WH = "/webhook_endpoints/{webhook_endpoint_id}"
+_LIVE = "/live/sessions/{session_id}"
 
 METHODS: list[Method] = [
     # -- vector_stores ---------------------------------------------------------------------------------
@@ -249,6 +252,15 @@ METHODS: list[Method] = [
     M("safety.alerts.retrieve", "GET /safety/alerts/{id}", "safety.safety_alert:SafetyAlert"),
     M("safety.cases.retrieve", "GET /safety/cases/{id}", "safety.safety_case:SafetyCase"),
     M("decisions.create", "POST /decisions", "decision:Decision", "decision_create_params:DecisionCreateParams"),
+    M("live.create", "POST /live/sessions", "live.live_create_response:LiveCreateResponse",
+      "live.live_create_params:LiveCreateParams"),
+    M("live.sessions.accept", f"POST {_LIVE}/accept", None, "live.session_accept_params:SessionAcceptParams"),
+    M("live.sessions.download_recording", f"GET {_LIVE}/content", None, kind="binary"),
+    M("live.sessions.fork", f"POST {_LIVE}/fork", "live.session_fork_response:SessionForkResponse",
+      "live.session_fork_params:SessionForkParams"),
+    M("live.sessions.hangup", f"POST {_LIVE}/hangup", None),
+    M("live.sessions.refer", f"POST {_LIVE}/refer", None, "live.session_refer_params:SessionReferParams"),
+    M("live.sessions.reject", f"POST {_LIVE}/reject", None, "live.session_reject_params:SessionRejectParams"),
     # -- audio -----------------------------------------------------------------------------------------
     M("audio.voices.create", "POST /audio/voices", "audio.voice:Voice", "audio.voice_create_params:VoiceCreateParams",
       kind="multipart", files=("audio_sample",)),

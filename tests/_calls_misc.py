@@ -126,3 +126,44 @@ async def responses_create_newer(client: Any) -> Any:
         moderation={"model": "omni-moderation-latest", "policy": {"input": {"mode": "score"}}},
         context_management=[{"type": "compaction", "compact_threshold": 1000}],
         prompt_cache_options={"mode": "explicit", "ttl": "30m"})
+
+
+# -- live: the REST part (connections over WebSocket are not covered, docs/compatibility.md) --------------
+
+OFFER = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n"
+
+
+@api_call("live.create", no_check, prism=NOT_IN_SPEC)
+async def live_create(client: Any) -> Any:
+    return await client.live.create(session={"type": "live", "model": "gpt-live-1", "instructions": "Be kind"},
+                                    transport={"type": "webrtc", "sdp": OFFER})
+
+
+@api_call("live.sessions.accept", no_check, prism=NOT_IN_SPEC)
+async def live_accept(client: Any) -> Any:
+    return await client.live.sessions.accept("sess_1", session={"type": "live", "model": "gpt-live-1"})
+
+
+@api_call("live.sessions.download_recording", no_check, prism=NOT_IN_SPEC)
+async def live_download(client: Any) -> Any:
+    return (await client.live.sessions.download_recording("sess_1")).content
+
+
+@api_call("live.sessions.fork", no_check, prism=NOT_IN_SPEC)
+async def live_fork(client: Any) -> Any:
+    return await client.live.sessions.fork("sess_1", transport={"type": "webrtc", "sdp": OFFER})
+
+
+@api_call("live.sessions.hangup", no_check, prism=NOT_IN_SPEC)
+async def live_hangup(client: Any) -> Any:
+    return await client.live.sessions.hangup("sess_1")
+
+
+@api_call("live.sessions.refer", no_check, prism=NOT_IN_SPEC)
+async def live_refer(client: Any) -> Any:
+    return await client.live.sessions.refer("sess_1", target_uri="sip:agent@example.test")
+
+
+@api_call("live.sessions.reject", no_check, prism=NOT_IN_SPEC)
+async def live_reject(client: Any) -> Any:
+    return await client.live.sessions.reject("sess_1", status_code=486)

@@ -265,6 +265,12 @@ def breadth_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
             "usage": {"input_tokens": 5, "output_tokens": 2, "total_tokens": 7,
                       "input_tokens_details": {"cached_tokens": 0},
                       "output_tokens_details": {"reasoning_tokens": 0}}}),
+        r("POST", r"/live/sessions", lambda ctx: {"session": {"id": "sess_wire"},
+                                                  "transport": {"type": "webrtc", "sdp": "v=0 answer"}}),
+        r("POST", r"/live/sessions/(?P<id>[^/]+)/fork", lambda ctx: {"session": {"id": ctx.match["id"] + "_fork"},
+                                                                     "transport": {"type": "webrtc", "sdp": "v=0"}}),
+        r("POST", r"/live/sessions/[^/]+/(accept|hangup|refer|reject)", lambda ctx: web.Response(status=200)),
+        r("GET", r"/live/sessions/[^/]+/content", _binary),
         r("POST", r"/content_provenance_checks", lambda ctx: {
             "object": "content_provenance_check", "created_at": CREATED,
             "results": [{"type": "c2pa", "status": "not_found"}]}),

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.vector_stores import VectorStores
     from openai_core._sync.resources.videos import Videos
     from openai_core._sync.resources.webhooks import Webhooks
+    from openai_core._sync.resources.live import Live
 
 __all__ = ["OpenAI"]
 
@@ -336,6 +337,12 @@ class OpenAI:
         from openai_core._sync.resources.decisions import Decisions
 
         return Decisions(self)
+
+    @cached_property
+    def live(self) -> Live:
+        from openai_core._sync.resources.live import Live
+
+        return Live(self)
 
     @cached_property
     def vector_stores(self) -> VectorStores:

@@ -16,8 +16,8 @@ from openai_core.lib._parsing._responses import parse_response, type_to_text_for
 from openai_core._sync.lib.streaming.responses import ResponseStreamManager
 from openai_core.types.responses.compacted_response import CompactedResponse
 from openai_core.types.responses.parsed_response import ParsedResponse
-from openai_core.types.responses.response_compact_params import ResponseCompactParams
 from openai_core.types.responses.response import Response
+from openai_core.types.responses.response_compact_params import ResponseCompactParams
 from openai_core.types.responses.response_create_params import (
     ResponseCreateParamsBase,
     ResponseCreateParamsNonStreaming,
