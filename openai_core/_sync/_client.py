@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.files import Files
     from openai_core._sync.resources.fine_tuning import FineTuning
     from openai_core._sync.resources.images import Images
+    from openai_core._sync.resources.live import Live
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
     from openai_core._sync.resources.responses import Responses
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.vector_stores import VectorStores
     from openai_core._sync.resources.videos import Videos
     from openai_core._sync.resources.webhooks import Webhooks
-    from openai_core._sync.resources.live import Live
 
 __all__ = ["OpenAI"]
 
