@@ -42,10 +42,12 @@ if TYPE_CHECKING:
     from ._sync._client import OpenAI as OpenAI
     from ._sync._response import APIResponse as APIResponse
     from ._sync._streaming import Stream as Stream
+    from ._sync.lib.azure import AzureOpenAI as AzureOpenAI
     from ._sync.pagination import SyncCursorPage as SyncCursorPage
     from ._sync.pagination import SyncPage as SyncPage
     from ._sync.transports._httpx import DefaultHttpxClient as DefaultHttpxClient
     from .lib._tools import pydantic_function_tool as pydantic_function_tool
+    from .lib.azure import AsyncAzureOpenAI as AsyncAzureOpenAI
     from .pagination import AsyncCursorPage as AsyncCursorPage
     from .pagination import AsyncPage as AsyncPage
     from .transports import AsyncTransport as AsyncTransport
@@ -65,12 +67,14 @@ __all__ = [
     "APITimeoutError",
     "AioHttpTransport",
     "AsyncAPIResponse",
+    "AsyncAzureOpenAI",
     "AsyncCursorPage",
     "AsyncOpenAI",
     "AsyncPage",
     "AsyncStream",
     "AsyncTransport",
     "AuthenticationError",
+    "AzureOpenAI",
     "BadRequestError",
     "BaseModel",
     "ConflictError",
@@ -106,6 +110,8 @@ __all__ = [
 
 _LAZY: dict[str, str] = {
     "AsyncOpenAI": "._client",
+    "AsyncAzureOpenAI": ".lib.azure",
+    "AzureOpenAI": "._sync.lib.azure",
     "BaseModel": "._models",
     "AsyncAPIResponse": "._response",
     "APIResponse": "._sync._response",

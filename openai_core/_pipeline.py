@@ -15,7 +15,7 @@ import itertools
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterable, Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -94,7 +94,8 @@ class Pipeline:
     """Shared by a client and its resources; immutable after construction (``with_options`` builds a
     new one around the same transport)."""
 
-    __slots__ = ("_headers", "_urls", "base_url", "default_query", "limiter", "max_retries", "timeout", "transport")
+    __slots__ = ("_headers", "_urls", "base_url", "default_query", "limiter", "max_retries", "prepare", "timeout",
+                 "transport")
 
     def __init__(
         self,
@@ -116,12 +117,19 @@ class Pipeline:
         self.timeout = timeout
         self.max_retries = max_retries
         self._urls: dict[str, URL] = {}
+        # A client that must adjust each call before it is built (Azure: the deployment path, a fresh
+        # Entra ID token) sets this; None for OpenAI itself, so the common path pays one check.
+        self.prepare: Callable[[RequestOptions], Awaitable[RequestOptions]] | None = None  # unasync: async-only
+        # unasync: sync-only: self.prepare: Callable[[RequestOptions], RequestOptions] | None = None
 
     # -- building ---------------------------------------------------------------------------------
 
     def url_for(self, path: str) -> URL:
         url = self._urls.get(path)
         if url is None:
+            if path.startswith(("https://", "http://")):  # a call served elsewhere than the base URL (Azure)
+                url = self._urls[path] = URL(path, encoded=False)
+                return url
             base = str(self.base_url).rstrip("/")
             url = self._urls[path] = URL(base + "/" + path.lstrip("/"), encoded=False)
         return url
@@ -163,6 +171,8 @@ class Pipeline:
         Every failed attempt's response is closed before the next one. A request whose body is a
         one-shot stream is never retried: resending it would send an empty or partial body.
         """
+        if self.prepare is not None:
+            options = await self.prepare(options)
         request = self.build_request(options)
         retries_taken = 0
         max_retries = self.max_retries if request.is_replayable else 0

@@ -112,7 +112,9 @@ def upload_options(
     ordered = {key: body[key] for key in sorted(body, key=lambda key: rank.get(key, len(rank)))}
     fields, parts = split_files(ordered, files)
     form = MultipartForm(flatten_query(fields, request_options.get("extra_body")), parts)
-    call = options("POST", path, {k: v for k, v in request_options.items() if k != "extra_body"})
+    # The form fields also ride along as `body` (the encoded `content` is what is sent): a client that
+    # routes by model (Azure's deployment paths) reads it there, as for a JSON call.
+    call = options("POST", path, {k: v for k, v in request_options.items() if k != "extra_body"}, body=fields)
     call.content_type = form.content_type
     if form.buffered is not None:
         call.content = form.buffered

@@ -43,6 +43,7 @@ SOURCES = [
     "transports/_httpx_pool.py",
     "resources/**/*.py",
     "lib/streaming/**/*.py",
+    "lib/azure.py",
 ]
 
 # Test modules whose behaviour is shared: each gets a sync twin under tests/sync/ (same tests, run on the

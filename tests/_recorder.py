@@ -581,7 +581,8 @@ class Recorder:
         raw_path, _, raw_query = request.raw_path.partition("?")
         recorded = Recorded(request.method, raw_path, raw_query, CIMultiDict(request.headers), await request.read())
         self.requests.append(recorded)
-        api_path = raw_path.removeprefix("/v1")
+        # Served under /v1 (OpenAI) and under Azure's /openai and /openai/deployments/{name} (tests/test_azure.py).
+        api_path = re.sub(r"^/(v1|openai(/deployments/[^/]+)?)(?=/)", "", raw_path)
         return _answer(recorded, api_path)
 
     def __enter__(self) -> Recorder:
