@@ -58,6 +58,7 @@ TEST_SOURCES = [
     "test_completions_moderations.py",
     "test_chat_helpers.py",
     "test_lifecycle.py",
+    "test_lifecycle_stores.py",
 ]
 TESTS = ROOT / "tests"
 TEST_OUT = TESTS / "sync"

@@ -5,7 +5,10 @@ Routes (all under ``/v1``, ``Authorization: Bearer <anything>`` required): ``POS
 ``GET/DELETE models[/{id}]`` and ``fine_tuning/jobs`` (list/create/retrieve/cancel/events/checkpoints),
 ``files`` (multipart upload kept in memory, list/retrieve/delete, ``/content`` download), ``batches``
 (create/list/retrieve/cancel), ``images/generations|edits|variations`` and ``audio/speech|transcriptions|
-translations`` (deterministic answers derived from the request: see ``_media``).
+translations`` (deterministic answers derived from the request: see ``_media``), and, with state:
+``vector_stores`` (files, file batches, search), ``containers`` (files, content), ``evals`` (runs graded
+for real, output items), ``videos``, ``webhook_endpoints`` (``test`` delivers a signed event to a
+loopback URL; :func:`sign_webhook` signs a payload of your own).
 Control routes: ``GET /_mock/requests``, ``POST /_mock/reset``, ``GET /_mock/health``,
 ``GET /_mock/attempts?key=``.
 
@@ -30,6 +33,7 @@ from ._app import create_app
 from ._faults import Fault, FaultSpecError, parse_fault
 from ._server import MockServer, MockServerProcess, run
 from ._state import RecordedRequest, ServerState
+from ._webhooks import sign_webhook
 
 __all__ = [
     "Fault",
@@ -41,4 +45,5 @@ __all__ = [
     "create_app",
     "parse_fault",
     "run",
+    "sign_webhook",
 ]
