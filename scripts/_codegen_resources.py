@@ -190,9 +190,10 @@ class _Module:
         path_expr = _PATH_PARAM.sub(lambda match: f"{{path_param('{match.group(1)}', {match.group(1)})}}", route)
         path_literal = f'f"{path_expr}"' if path_params else f'"{route}"'
         lines: list[str] = []
-        if m.deprecated:
+        reason = m.deprecated or self.resource.deprecated
+        if reason:
             self.need("typing_extensions", "deprecated")
-            lines.append(f"    @deprecated({json.dumps(m.deprecated)})")
+            lines.append(f"    @deprecated({json.dumps(reason)})")
         prefix = "    def" if m.page else "    async def"
         head = f"{prefix} {m.name}({', '.join(signature)}) -> {returns}:"
         if len(head) > 118:

@@ -17,6 +17,7 @@ __all__ = ["METHODS", "MODEL_REFS", "PARAM_REFS", "RESOURCES", "TYPES", "Method"
 
 # The Assistants-era endpoints ask for this header; the official SDK sends it on every vector store call.
 BETA_V2 = {"OpenAI-Beta": "assistants=v2"}
+SORA_SHUTDOWN = "The Sora API is scheduled to permanently shut down on September 24, 2026."
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Resource:
     headers: dict[str, str] = field(default_factory=dict)
     # Methods that are not one API call, written by hand in ``_<stem>_helpers.py`` beside the module.
     helpers: tuple[str, ...] = ()
+    # Every method warns so (the official SDK's deprecation of the whole resource).
+    deprecated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ RESOURCES: list[Resource] = [
     R("evals", "evals/evals.py", "Evals", "Evaluations: a data source and testing criteria."),
     R("evals.runs", "evals/runs/runs.py", "Runs", "Runs of an evaluation."),
     R("evals.runs.output_items", "evals/runs/output_items.py", "OutputItems", "A run's graded items."),
-    R("videos", "videos.py", "Videos", "Video generation.", helpers=("create_and_poll", "poll")),
+    R("videos", "videos.py", "Videos", "Video generation.", helpers=("create_and_poll", "poll"),
+      deprecated=SORA_SHUTDOWN),
     R("skills", "skills/skills.py", "Skills", "Skills: versioned bundles of files for agents."),
     R("skills.content", "skills/content.py", "Content", "A skill's default version as a zip."),
     R("skills.versions", "skills/versions/versions.py", "Versions", "A skill's versions."),

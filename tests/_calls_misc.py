@@ -112,7 +112,9 @@ async def decisions_create(client: Any) -> Any:
         safety_identifier="user-1")
 
 
-@api_call("responses.compact", is_(responses_t.CompactedResponse, id=str, object="response.compaction"))
+@api_call("responses.compact", is_(responses_t.CompactedResponse, id=str, object="response.compaction"),
+          lenient="the spec's example output holds input messages and a `compaction` item, which the hand-written "
+                  "ResponseOutputItem union keeps as unknown items, and a usage without the required details")
 async def responses_compact(client: Any) -> Any:
     return await client.responses.compact(model="gpt-5.5", input="Summarize our plan", instructions="Be brief")
 

@@ -132,6 +132,7 @@ async def test_eval_runs_are_graded(client: AsyncOpenAI) -> None:
     assert graded.reward == 1.0
 
 
+@pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
 async def test_video_generated_polled_and_downloaded(client: AsyncOpenAI, server: MockServer) -> None:
     video = await client.videos.create_and_poll(prompt="a calico cat", seconds="4", poll_interval_ms=1)
     assert (video.status, video.progress) == ("completed", 100)

@@ -114,6 +114,8 @@ def plain(result: Any) -> Any:
 # The official SDK marks images.create_variation and audio.translations.create @deprecated; both are
 # still API methods that openai_core offers, and the table calls them on purpose.
 @pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:Retrieve is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("api", ACTIVE, ids=[call.name for call in ACTIVE])
 async def test_same_requests_as_the_official_sdk(api: ApiCall, transport: str, recorder: Recorder) -> None:
     theirs, their_result = await record(recorder, official_client, api)
@@ -243,6 +245,8 @@ def test_every_exclusion_marker_still_matches_a_call() -> None:
 BINARY = {"files.content", "audio.speech.create", "containers.files.content.retrieve", "skills.content.retrieve",
           "skills.versions.content.retrieve", "videos.download_content", "live.sessions.download_recording"}
 @pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:Retrieve is deprecated:DeprecationWarning")
 @pytest.mark.parametrize(
     ("api", "mode"),
     [(c, "raw") for c in ACTIVE if _awaited(c)] + [(c, "streaming") for c in ACTIVE if _awaited(c) and not c.stream and c.method not in BINARY],
@@ -298,3 +302,28 @@ def test_the_not_covered_counts_are_right() -> None:
     section = COMPATIBILITY.read_text().split("## Not covered", 1)[1].split("\n## ", 1)[0]
     for pattern, count in re.findall(r"\|\s*`([^`]+)`\s*\|\s*(\d+)\s*\|", section):
         assert sum(matches(pattern, m) for m in official) == int(count), pattern
+
+
+# -- deprecations warn as in the official SDK ----------------------------------------------------------------
+
+DEPRECATED = [
+    "images.create_variation", "audio.translations.create", "files.retrieve_content", "videos.retrieve",
+    "videos.create_and_poll", "fine_tuning.checkpoints.permissions.retrieve",
+]
+
+
+@pytest.mark.parametrize("name", DEPRECATED)
+async def test_deprecations_warn_as_in_the_official_sdk(name: str, recorder: Recorder) -> None:
+    import warnings
+
+    api = next(call for call in CALLS if call.name == name)
+
+    async def warned(make: Callable[[str], Any]) -> list[tuple[type[Warning], str]]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            await record(recorder, make, api)
+        return sorted({(w.category, str(w.message)) for w in caught if issubclass(w.category, DeprecationWarning)})
+
+    ours = await warned(our_client("httpx"))
+    assert ours, f"{name} does not warn"
+    assert ours == await warned(official_client)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from .._binary import HttpxBinaryResponseContent
 from .._params import ParamSpec
@@ -101,34 +101,40 @@ class AsyncVideos(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncVideosWithStreamingResponse:
         return AsyncVideosWithStreamingResponse(self)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def create(self, **params: Unpack[CreateParams]) -> Video:
         body, request_options = _CREATE.split(params)
         path = "/videos"
         call = upload_options(path, request_options, body, files=("input_reference",), order=_CREATE_ORDER)
         return await self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def retrieve(self, video_id: str, **request_options: Unpack[RequestOptionsParams]) -> Video:
         path = f"/videos/{path_param('video_id', video_id)}"
         call = options("GET", path, request_options)
         return await self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def list(self, **params: Unpack[ListParams]) -> AsyncPaginator[Video, AsyncConversationCursorPage[Video]]:
         body, request_options = _LIST.split(params)
         path = "/videos"
         call = options("GET", path, request_options, query=body)
         return AsyncPaginator(self._pipeline, call, AsyncConversationCursorPage[Video])
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def delete(self, video_id: str, **request_options: Unpack[RequestOptionsParams]) -> VideoDeleteResponse:
         path = f"/videos/{path_param('video_id', video_id)}"
         call = options("DELETE", path, request_options)
         return await self._pipeline.request(call, VideoDeleteResponse)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def remix(self, video_id: str, **params: Unpack[RemixParams]) -> Video:
         body, request_options = _REMIX.split(params)
         path = f"/videos/{path_param('video_id', video_id)}/remix"
         call = options("POST", path, request_options, body=body)
         return await self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def download_content(
         self, video_id: str, **params: Unpack[DownloadContentParams]
     ) -> HttpxBinaryResponseContent:
@@ -139,24 +145,28 @@ class AsyncVideos(AsyncAPIResource):
         response = await self._pipeline.request_bytes(call)
         return HttpxBinaryResponseContent(await response.aread(), response)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def edit(self, **params: Unpack[EditParams]) -> Video:
         body, request_options = _EDIT.split(params)
         path = "/videos/edits"
         call = upload_options(path, request_options, body, files=("video",), order=_EDIT_ORDER)
         return await self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def extend(self, **params: Unpack[ExtendParams]) -> Video:
         body, request_options = _EXTEND.split(params)
         path = "/videos/extensions"
         call = upload_options(path, request_options, body, files=("video",), order=_EXTEND_ORDER)
         return await self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def create_character(self, **params: Unpack[CreateCharacterParams]) -> VideoCreateCharacterResponse:
         body, request_options = _CREATE_CHARACTER.split(params)
         path = "/videos/characters"
         call = upload_options(path, request_options, body, files=("video",), order=_CREATE_CHARACTER_ORDER)
         return await self._pipeline.request(call, VideoCreateCharacterResponse)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     async def get_character(
         self, character_id: str, **request_options: Unpack[RequestOptionsParams]
     ) -> VideoGetCharacterResponse:

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 import anyio
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core.types.video import Video
 from openai_core.resources._poll import poll_interval_seconds
@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 __all__ = ["create_and_poll", "poll"]
 
 _WAITING = frozenset({"queued", "in_progress"})
+# As every videos method of the official SDK.
+_SORA_SHUTDOWN = "The Sora API is scheduled to permanently shut down on September 24, 2026."
 
 
+@deprecated(_SORA_SHUTDOWN)
 def poll(self: Videos, video_id: str, *, poll_interval_ms: int | None = None) -> Video:
     """Retrieve the video until it is ``completed`` or ``failed`` (check ``status`` and ``error``). The
     interval: ``poll_interval_ms``, else the server's ``openai-poll-after-ms``, else a second."""
@@ -32,6 +35,7 @@ def poll(self: Videos, video_id: str, *, poll_interval_ms: int | None = None) ->
         time.sleep(poll_interval_seconds(poll_interval_ms, response.headers))
 
 
+@deprecated(_SORA_SHUTDOWN)
 def create_and_poll(self: Videos, *, poll_interval_ms: int | None = None,
                           **params: Unpack[CreateParams]) -> Video:
     """Start generating a video and wait until it is done."""

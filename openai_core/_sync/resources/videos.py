@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._binary import HttpxBinaryResponseContent
 from openai_core._params import ParamSpec
@@ -102,34 +102,40 @@ class Videos(SyncAPIResource):
     def with_streaming_response(self) -> VideosWithStreamingResponse:
         return VideosWithStreamingResponse(self)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def create(self, **params: Unpack[CreateParams]) -> Video:
         body, request_options = _CREATE.split(params)
         path = "/videos"
         call = upload_options(path, request_options, body, files=("input_reference",), order=_CREATE_ORDER)
         return self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def retrieve(self, video_id: str, **request_options: Unpack[RequestOptionsParams]) -> Video:
         path = f"/videos/{path_param('video_id', video_id)}"
         call = options("GET", path, request_options)
         return self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def list(self, **params: Unpack[ListParams]) -> SyncConversationCursorPage[Video]:
         body, request_options = _LIST.split(params)
         path = "/videos"
         call = options("GET", path, request_options, query=body)
         return SyncPaginator(self._pipeline, call, SyncConversationCursorPage[Video])
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def delete(self, video_id: str, **request_options: Unpack[RequestOptionsParams]) -> VideoDeleteResponse:
         path = f"/videos/{path_param('video_id', video_id)}"
         call = options("DELETE", path, request_options)
         return self._pipeline.request(call, VideoDeleteResponse)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def remix(self, video_id: str, **params: Unpack[RemixParams]) -> Video:
         body, request_options = _REMIX.split(params)
         path = f"/videos/{path_param('video_id', video_id)}/remix"
         call = options("POST", path, request_options, body=body)
         return self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def download_content(
         self, video_id: str, **params: Unpack[DownloadContentParams]
     ) -> HttpxBinaryResponseContent:
@@ -140,24 +146,28 @@ class Videos(SyncAPIResource):
         response = self._pipeline.request_bytes(call)
         return HttpxBinaryResponseContent(response.read(), response)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def edit(self, **params: Unpack[EditParams]) -> Video:
         body, request_options = _EDIT.split(params)
         path = "/videos/edits"
         call = upload_options(path, request_options, body, files=("video",), order=_EDIT_ORDER)
         return self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def extend(self, **params: Unpack[ExtendParams]) -> Video:
         body, request_options = _EXTEND.split(params)
         path = "/videos/extensions"
         call = upload_options(path, request_options, body, files=("video",), order=_EXTEND_ORDER)
         return self._pipeline.request(call, Video)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def create_character(self, **params: Unpack[CreateCharacterParams]) -> VideoCreateCharacterResponse:
         body, request_options = _CREATE_CHARACTER.split(params)
         path = "/videos/characters"
         call = upload_options(path, request_options, body, files=("video",), order=_CREATE_CHARACTER_ORDER)
         return self._pipeline.request(call, VideoCreateCharacterResponse)
 
+    @deprecated("The Sora API is scheduled to permanently shut down on September 24, 2026.")
     def get_character(
         self, character_id: str, **request_options: Unpack[RequestOptionsParams]
     ) -> VideoGetCharacterResponse:
