@@ -44,6 +44,7 @@ SOURCES = [
     "resources/**/*.py",
     "lib/streaming/**/*.py",
     "lib/azure.py",
+    "lib/bedrock.py",
 ]
 
 # Test modules whose behaviour is shared: each gets a sync twin under tests/sync/ (same tests, run on the

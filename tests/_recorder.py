@@ -581,8 +581,9 @@ class Recorder:
         raw_path, _, raw_query = request.raw_path.partition("?")
         recorded = Recorded(request.method, raw_path, raw_query, CIMultiDict(request.headers), await request.read())
         self.requests.append(recorded)
-        # Served under /v1 (OpenAI) and under Azure's /openai and /openai/deployments/{name} (tests/test_azure.py).
-        api_path = re.sub(r"^/(v1|openai(/deployments/[^/]+)?)(?=/)", "", raw_path)
+        # Served under /v1 (OpenAI), Azure's /openai and /openai/deployments/{name} (tests/test_azure.py) and
+        # Bedrock's /openai/v1 (tests/test_bedrock.py).
+        api_path = re.sub(r"^(/openai(/deployments/[^/]+)?)?(/v1)?(?=/)", "", raw_path)
         return _answer(recorded, api_path)
 
     def __enter__(self) -> Recorder:
