@@ -16,6 +16,7 @@ import openai_core
 
 from ._recorder import Recorded, Recorder
 from .test_azure import record, view
+from .test_wire import plain
 
 ENV = ("AWS_BEARER_TOKEN_BEDROCK", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_BEDROCK_BASE_URL", "AWS_PROFILE",
        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "OPENAI_API_KEY", "OPENAI_BASE_URL")
@@ -59,6 +60,7 @@ async def test_bearer_requests_match_the_official_client(mode: str, transport: s
     theirs, their_result = await record(recorder, openai.AsyncBedrockOpenAI(**options), calls)
     ours, our_result = await record(recorder, openai_core.AsyncBedrockOpenAI(transport=transport, **options), calls)
     assert [view(r) for r in ours] == [view(r) for r in theirs]
+    assert [plain(r) for r in our_result] == [plain(r) for r in their_result]
     assert ours[0].raw_path == "/openai/v1/chat/completions"
     assert ours[0].headers["authorization"] == ("Bearer bedrock-key" if mode == "api_key" else "Bearer fresh-token")
 
