@@ -244,9 +244,6 @@ def test_every_exclusion_marker_still_matches_a_call() -> None:
 # response the plain call returns: the table has their own `with_streaming_response` entries.
 BINARY = {"files.content", "audio.speech.create", "containers.files.content.retrieve", "skills.content.retrieve",
           "skills.versions.content.retrieve", "videos.download_content", "live.sessions.download_recording"}
-@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
-@pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
-@pytest.mark.filterwarnings("ignore:Retrieve is deprecated:DeprecationWarning")
 def _view_runs() -> list[tuple[ApiCall, str, str]]:
     """(call, raw|streaming, transport). The generated surface's calls (``tests/_calls_stores.py`` ...) run
     their views on aiohttp only: the views are one mechanism above the transport, each of those calls runs
@@ -265,6 +262,9 @@ def _view_runs() -> list[tuple[ApiCall, str, str]]:
 GENERATED_TABLES = ("tests._calls_stores", "tests._calls_evals", "tests._calls_misc")
 
 
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:Retrieve is deprecated:DeprecationWarning")
 @pytest.mark.parametrize(
     ("api", "mode", "transport"),
     _view_runs(),
