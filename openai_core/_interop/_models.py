@@ -139,8 +139,11 @@ def _bridge_eq(self: pydantic.BaseModel, other: object) -> bool:
         return NotImplemented  # type: ignore[no-any-return]
     if _own(type(self)) is not _own(type(other)):
         return False
+    # Field values only, as pydantic does when an instance carries a plain attribute (``_request_id``).
+    fields = type(self).model_fields
+    mine, theirs = self.__dict__, other.__dict__
     return bool(
-        self.__dict__ == other.__dict__
+        {k: mine[k] for k in fields if k in mine} == {k: theirs[k] for k in fields if k in theirs}
         and self.__pydantic_private__ == other.__pydantic_private__
         and self.__pydantic_extra__ == other.__pydantic_extra__
     )

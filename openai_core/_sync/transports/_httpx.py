@@ -10,7 +10,6 @@ from typing import Any
 import httpcore
 import httpx
 from time import sleep
-from multidict import CIMultiDict
 from typing_extensions import override
 
 from openai_core._types import Timeout
