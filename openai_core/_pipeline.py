@@ -376,10 +376,7 @@ def parse_response(response: Response, cast_to: type[_M]) -> _M:
     request id and the start of the body."""
     content = response.content
     try:
-        if isinstance(cast_to, type):
-            return parse_json(cast_to, content)
-        parsed: _M = json_parser(cast_to)(content)  # a union of models (a conversation item...)
-        return parsed
+        parsed: _M = parse_json(cast_to, content) if isinstance(cast_to, type) else json_parser(cast_to)(content)
     except (ValueError, pydantic.ValidationError, RecursionError) as exc:
         preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
         request_id = response.headers.get("x-request-id")
@@ -389,6 +386,12 @@ def parse_response(response: Response, cast_to: type[_M]) -> _M:
             f"{'empty body' if not content else repr(preview)}"
         )
         raise APIResponseValidationError(response, preview, message=message) from exc
+    if isinstance(parsed, pydantic.BaseModel):
+        # The official SDK's ``result._request_id`` (the top-level result's x-request-id), which frameworks keep
+        # (the Agents SDK's ModelResponse.request_id). A plain instance attribute, as there: pydantic leaves it
+        # out of dumps, reprs and equality.
+        object.__setattr__(parsed, "_request_id", response.headers.get("x-request-id"))
+    return parsed
 
 
 def connection_error_for(exc: Exception, request: Request | None) -> APIConnectionError:

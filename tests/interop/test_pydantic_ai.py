@@ -202,6 +202,7 @@ async def test_429_surfaces_as_model_http_error(make_client: Callable[..., Any],
     assert caught.value.status_code == 429
     assert caught.value.model_name == "gpt-4o"
     assert isinstance(caught.value.body, dict) and caught.value.body.get("code") == "rate_limit_exceeded"
+    assert (caught.value.headers or {}).get("x-request-id", "").startswith("req_")  # from e.response.headers
     assert server.attempts(key) == 1
 
 

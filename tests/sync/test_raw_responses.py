@@ -43,6 +43,17 @@ def test_raw_chat_completion(client: OpenAI, server: MockServer) -> None:
     assert len(server.requests) == sent  # parse() sent nothing
 
 
+def test_results_keep_their_request_id(client: OpenAI) -> None:
+    # ``result._request_id``, as the official SDK sets it on the top-level result (frameworks keep it).
+    raw = client.chat.completions.with_raw_response.create(model="gpt-4o", messages=MESSAGES)
+    completion = raw.parse()
+    assert completion._request_id == raw.request_id and raw.request_id.startswith("req_")  # type: ignore[attr-defined]
+    plain = client.responses.create(model="gpt-4o", input="hello")
+    assert plain._request_id.startswith("req_") and plain._request_id != raw.request_id  # type: ignore[attr-defined]
+    assert "_request_id" not in plain.to_dict() and "_request_id" not in repr(completion)
+    assert not hasattr(completion.choices[0], "_request_id")  # the top-level result only
+
+
 def test_raw_models_list_is_a_page(client: OpenAI, server: MockServer) -> None:
     raw = client.models.with_raw_response.list(extra_headers={"X-Raw": "1"})
     assert raw.status_code == 200 and server.requests[-1].headers["x-raw"] == "1"

@@ -22,18 +22,17 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from typing import Any, Self
 
-from multidict import CIMultiDict
 from typing_extensions import override
 from yarl import URL
 
-from openai_core._interop import is_sentinel
-from openai_core._sync.transports.base import HTTPHeaders
 from openai_core._sync._client import OpenAI
 from openai_core._exceptions import OpenAIError
+from openai_core._interop import is_sentinel
 from openai_core._sync._pipeline import RequestOptions
 from openai_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from openai_core._version import __version__
 from openai_core.resources._paths import path_param
+from openai_core._sync.transports.base import HTTPHeaders
 from openai_core.lib._azure_common import (
     API_KEY_SENTINEL,
     DEPLOYMENT_ENDPOINTS,

@@ -22,12 +22,11 @@ from multidict import CIMultiDict
 from typing_extensions import override
 from yarl import URL
 
-from openai_core._sync.transports.base import HTTPHeaders
 from openai_core._sync._client import OpenAI
 from openai_core._exceptions import OpenAIError
 from openai_core._sync._pipeline import RequestOptions
 from openai_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
-from openai_core._sync.transports.base import Transport, Request, Response
+from openai_core._sync.transports.base import Transport, HTTPHeaders, Request, Response
 from openai_core.lib._bedrock_common import SIGNING_HEADERS, SigV4Signer, resolve_bedrock
 
 __all__ = ["BedrockOpenAI", "BedrockTokenProvider", "SigV4Transport"]
