@@ -8,10 +8,8 @@ from ..._resource import AsyncAPIResource
 from .speech import AsyncSpeech
 from .transcriptions import AsyncTranscriptions
 from .translations import AsyncTranslations
-from .voice_consents import AsyncVoiceConsents
-from .voices import AsyncVoices
 
-__all__ = ["AsyncAudio", "AsyncSpeech", "AsyncTranscriptions", "AsyncTranslations", "AsyncVoiceConsents", "AsyncVoices"]
+__all__ = ["AsyncAudio", "AsyncSpeech", "AsyncTranscriptions", "AsyncTranslations"]
 
 
 class AsyncAudio(AsyncAPIResource):
@@ -28,11 +26,3 @@ class AsyncAudio(AsyncAPIResource):
     @cached_property
     def translations(self) -> AsyncTranslations:
         return AsyncTranslations(self._client)
-
-    @cached_property
-    def voices(self) -> AsyncVoices:
-        return AsyncVoices(self._client)
-
-    @cached_property
-    def voice_consents(self) -> AsyncVoiceConsents:
-        return AsyncVoiceConsents(self._client)

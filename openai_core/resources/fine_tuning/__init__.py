@@ -5,11 +5,9 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..._resource import AsyncAPIResource
-from .alpha import AsyncAlpha
-from .checkpoints import AsyncCheckpoints as AsyncFineTuningCheckpoints
 from .jobs import AsyncCheckpoints, AsyncJobs
 
-__all__ = ["AsyncAlpha", "AsyncCheckpoints", "AsyncFineTuning", "AsyncFineTuningCheckpoints", "AsyncJobs"]
+__all__ = ["AsyncCheckpoints", "AsyncFineTuning", "AsyncJobs"]
 
 
 class AsyncFineTuning(AsyncAPIResource):
@@ -18,11 +16,3 @@ class AsyncFineTuning(AsyncAPIResource):
     @cached_property
     def jobs(self) -> AsyncJobs:
         return AsyncJobs(self._client)
-
-    @cached_property
-    def checkpoints(self) -> AsyncFineTuningCheckpoints:
-        return AsyncFineTuningCheckpoints(self._client)
-
-    @cached_property
-    def alpha(self) -> AsyncAlpha:
-        return AsyncAlpha(self._client)
