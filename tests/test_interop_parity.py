@@ -24,6 +24,8 @@ OWN_CLASSES = {
     "openai_core.types.responses.response_unknown_event.ResponseUnknownEvent",
     "openai_core.types.responses.tool.UnknownTool",
     "openai_core.types.conversations.message.UnknownContent",
+    "openai_core.types.realtime.realtime_conversation_item_unknown.RealtimeConversationItemUnknown",
+    "openai_core.types.realtime.realtime_unknown_server_event.RealtimeUnknownServerEvent",
 }
 
 MODELS = sorted(our_models(), key=lambda m: f"{m.__module__}.{m.__qualname__}")

@@ -20,6 +20,7 @@ from yarl import URL
 
 import openai_core as openai
 import openai_core.types.realtime as realtime
+from openai_core._interop import own_class
 from openai_core._models import json_parser
 from openai_core._types import NOT_GIVEN, omit
 from openai_core.resources.realtime._protocol import (
@@ -263,12 +264,12 @@ def test_transport_errors_map_to_the_public_tree() -> None:
     assert (refused.status_code, refused.code, refused.message) == (429, "rl", "Error code: 429 - slow down")
     assert refused.request is not None and str(refused.request.url) == "https://api/v1/realtime?model=m"
     assert isinstance(api_error(WebSocketHandshakeError(502, body=b"<html>"), request), openai.InternalServerError)
-    assert type(api_error(TransportTimeoutError("t"), request)) is openai.APITimeoutError
-    assert type(api_error(TransportConnectionError("c"), request)) is openai.APIConnectionError
+    assert own_class(type(api_error(TransportTimeoutError("t"), request))) is openai.APITimeoutError
+    assert own_class(type(api_error(TransportConnectionError("c"), request))) is openai.APIConnectionError
     closed = api_error(WebSocketClosedError(4001, "bye"), request)
     assert isinstance(closed, RealtimeConnectionClosedError) and (closed.close_code, closed.close_reason) == (4001, "bye")
     unavailable = api_error(WebSocketUnavailableError("install it"), request)
-    assert type(unavailable) is openai.OpenAIError
+    assert own_class(type(unavailable)) is openai.OpenAIError
     assert all("sk-x" not in str(e) for e in (refused, closed, unavailable))
 
 
