@@ -20,12 +20,14 @@ from dataclasses import asdict
 
 from openai_core._bench.hostile import CASES, KINDS, Case, Outcome, run_case
 
+TABLE_HEAD = "| case | openai_core httpx | openai_core aiohttp | official SDK |\n|---|---|---|---|"
 _MULTI_CALL = {"smuggle", "smuggle_late"}  # cases that make more than one call by design
 
 
 def cell(case: Case, outcome: Outcome) -> str:
     if outcome.error is None:
-        parts = [f"ok: {outcome.result}"]
+        result = outcome.result if len(outcome.result) <= 60 else outcome.result[:57] + "..."
+        parts = [f"ok: {result}"]
     else:
         parts = [f"`{outcome.error}`"]
         if outcome.error.startswith("("):
@@ -45,14 +47,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", help="comma-separated case names (default: all)")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: httpx, aiohttp, official")
     parser.add_argument("--json", help="also write every outcome to this file")
+    parser.add_argument("--render", help="print the table from a file --json wrote, running nothing")
     args = parser.parse_args(argv)
+    if args.render:
+        with open(args.render) as saved:
+            outcomes = [Outcome(**o) for o in json.load(saved)]
+        by_case = {case.name: case for case in CASES}
+        print(TABLE_HEAD)
+        for case in CASES:
+            row = {o.kind: cell(case, o) for o in outcomes if o.case == case.name}
+            if row:
+                print(f"| {by_case[case.name].what} | " + " | ".join(row.get(kind, "") for kind in KINDS) + " |")
+        return 0
     wanted = set(args.cases.split(",")) if args.cases else None
     kinds = args.kinds.split(",")
     cases = [case for case in CASES if wanted is None or case.name in wanted]
 
     outcomes: list[Outcome] = []
-    print("| case | openai_core httpx | openai_core aiohttp | official SDK |")
-    print("|---|---|---|---|")
+    print(TABLE_HEAD)
     for case in cases:
         cells = {}
         for kind in kinds:

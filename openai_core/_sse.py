@@ -184,9 +184,12 @@ class SSEDecoder:
                 data.append(line[6:].decode("utf-8", "replace"))
             elif line[0] != _COLON:
                 self._field(line.decode("utf-8", "replace"))
-        limit = self._limit
-        if limit is not None:
-            self._account(events, limit)
+        # Only an event still open after this chunk needs counting (a chunk ending on a blank line, the
+        # common case, costs this one test).
+        if data or self._counted:
+            limit = self._limit
+            if limit is not None:
+                self._account(events, limit)
         return events
 
     def _account(self, events: list[ServerSentEvent], limit: int) -> None:

@@ -53,7 +53,7 @@ class Case:
     official: str = ""  # the same for the official SDK (its nearest equivalent)
     construct_in_call: bool = False  # the client is built inside the call (input checked at construction)
     rss_cap_mib: int = 3072
-    wall_limit: float = 25.0
+    wall_limit: float = 20.0
 
 
 _T2 = ("timeout=openai.Timeout(2.0, total=2.0), max_retries=2", "timeout=2.0, max_retries=2")
