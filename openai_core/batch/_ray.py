@@ -6,7 +6,8 @@
 - Workers are async actors, each one async openai_core client (``max_concurrency`` requests in flight).
   Every actor asks for ``num_cpus=0``: nothing here waits for a
   CPU to be free, so the job cannot deadlock on a small cluster (Ray Data's checkpointed rerun did at 2).
-  Workers go round-robin over the alive nodes.
+  Workers go round-robin over the nodes that answer a pinned no-op task (a node Ray lists as alive may
+  not be schedulable yet: a soft affinity to it silently lands elsewhere).
 - One rate limit for the whole cluster: a limiter actor holding a :class:`ClusterBudget`; workers lease
   time slots from it in blocks (``_lease``), report the server's ``x-ratelimit-*`` limits to it and ask it
   to pause everyone on a 429.
@@ -180,6 +181,29 @@ class BatchWorker:
             await self.client.close()
 
 
+@ray.remote(num_cpus=0)
+def _here() -> str:
+    return str(ray.get_runtime_context().get_node_id())
+
+
+async def _ready_nodes(timeout: float = 30.0) -> list[str]:
+    """The alive nodes that run a task pinned to them within ``timeout``. ``ray.nodes()`` reports a node
+    alive as soon as it registers, before the scheduler can place work on it; a hard affinity waits for it."""
+    alive = [str(n["NodeID"]) for n in ray.nodes() if n.get("Alive")]
+    probes = {
+        asyncio.wrap_future(_here.options(  # type: ignore[attr-defined]
+            scheduling_strategy=NodeAffinitySchedulingStrategy(node, soft=False)).remote().future()): node
+        for node in alive
+    }
+    if not probes:
+        return []
+    done, late = await asyncio.wait(probes, timeout=timeout)
+    for future in late:
+        future.cancel()
+    ready = {probes[f] for f in done if f.exception() is None}
+    return [node for node in alive if node in ready]
+
+
 def _connect(address: str | None) -> None:
     """``ray.init``: an existing cluster at ``address``, else a new local instance. A local instance, or a
     cluster reached over loopback, keeps this driver on loopback too (Ray would otherwise pick the
@@ -203,15 +227,15 @@ def _client_kwargs(job: Job) -> dict[str, Any]:
 async def run_ray(job: Job) -> None:
     o = job.options
     _connect(o.ray_address)
-    nodes = [n for n in ray.nodes() if n.get("Alive")]
+    nodes = await _ready_nodes()
     count = o.ray_workers or max(1, len(nodes))
     limiter = ClusterLimiter.remote(o.requests_per_minute, o.tokens_per_minute, o.server_share)  # type: ignore[attr-defined]
     kwargs = _client_kwargs(job)
-    # Round-robin over the alive nodes (soft: another node if that one goes away); SPREAD alone is best
-    # effort and put both workers of a two-node test cluster on one node.
+    # Round-robin over the ready nodes, pinned: a soft affinity (and SPREAD) is best effort and put both
+    # workers of a two-node test cluster on one node even after that node ran the probe.
     workers = [
         BatchWorker.options(  # type: ignore[attr-defined]
-            scheduling_strategy=NodeAffinitySchedulingStrategy(nodes[i % len(nodes)]["NodeID"], soft=True)
+            scheduling_strategy=NodeAffinitySchedulingStrategy(nodes[i % len(nodes)], soft=False)
             if nodes else "SPREAD",
         ).remote(kwargs, limiter, o.max_concurrency, o.rate_limit_patience, job.job_key)
         for i in range(count)
