@@ -41,6 +41,8 @@ __all__ = ["run_ray"]
 _CHUNK = 16
 # Gathering the requests that arrive meanwhile into one lease bounds a worker's calls to the limiter.
 _LEASE_INTERVAL = 0.005
+# How long a node listed as alive may take to run its first task before the job goes on without it.
+_PROBE_SECONDS = 30.0
 
 
 @ray.remote(num_cpus=0)
@@ -186,8 +188,8 @@ def _here() -> str:
     return str(ray.get_runtime_context().get_node_id())
 
 
-async def _ready_nodes(timeout: float = 30.0) -> list[str]:
-    """The alive nodes that run a task pinned to them within ``timeout``. ``ray.nodes()`` reports a node
+async def _ready_nodes() -> list[str]:
+    """The alive nodes that run a task pinned to them within ``_PROBE_SECONDS``. ``ray.nodes()`` reports a node
     alive as soon as it registers, before the scheduler can place work on it; a hard affinity waits for it."""
     alive = [str(n["NodeID"]) for n in ray.nodes() if n.get("Alive")]
     probes = {
@@ -197,7 +199,7 @@ async def _ready_nodes(timeout: float = 30.0) -> list[str]:
     }
     if not probes:
         return []
-    done, late = await asyncio.wait(probes, timeout=timeout)
+    done, late = await asyncio.wait(probes, timeout=_PROBE_SECONDS)
     for future in late:
         future.cancel()
     ready = {probes[f] for f in done if f.exception() is None}
