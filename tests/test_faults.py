@@ -56,6 +56,30 @@ async def test_reset_mid_body_is_retried_with_one_key_then_a_connection_error(
     assert len({r.headers["idempotency-key"] for r in attempts}) == 1
 
 
+async def test_assigning_max_retries_and_timeout_changes_the_next_call(client: AsyncOpenAI, server: MockServer) -> None:
+    # Frameworks set ``client.max_retries = 0`` to do the retrying themselves, as the official client allows.
+    client.max_retries = 0
+    key = uuid.uuid4().hex
+    with pytest.raises(openai.APIConnectionError):
+        await client.chat.completions.create(
+            model="gpt-4", messages=MESSAGES, extra_headers=fault("kind=truncate;close=rst;times=1", key))
+    assert server.attempts(key) == 1
+    assert client.copy().max_retries == 0 and client.with_options(max_retries=3).max_retries == 3
+    client.max_retries = 1
+    key = uuid.uuid4().hex
+    r = await client.chat.completions.create(
+        model="gpt-4", messages=MESSAGES, extra_headers=fault("kind=truncate;close=rst;times=1", key))
+    assert r.choices[0].message.content == ANSWER and server.attempts(key) == 2
+    client.max_retries, client.timeout = 0, 0.3
+    assert client.timeout.read == 0.3
+    with pytest.raises(openai.APITimeoutError):
+        await client.chat.completions.create(
+            model="gpt-4", messages=MESSAGES, extra_headers=fault("kind=slow_body;delay=3"))
+    with pytest.raises(ValueError, match="max_retries"):
+        client.max_retries = -1
+    assert client.max_retries == 0
+
+
 async def test_reset_mid_body_once_then_success(client: AsyncOpenAI, server: MockServer) -> None:
     key = uuid.uuid4().hex
     r = await client.chat.completions.create(

@@ -152,8 +152,7 @@ class OpenAI:
         self.base_url = url
         # The realtime API's WebSocket base (default: base_url with ws/wss for http/https).
         self.websocket_base_url = None if websocket_base_url is None else URL(str(websocket_base_url))
-        self.max_retries = max_retries
-        self.timeout = DEFAULT_TIMEOUT if is_sentinel(timeout) else Timeout.coerce(timeout)
+        default_timeout = DEFAULT_TIMEOUT if is_sentinel(timeout) else Timeout.coerce(timeout)
         self._custom_headers: dict[str, str | Omit] = dict(default_headers or {})
         self._custom_query: dict[str, object] = dict(default_query or {})
 
@@ -169,7 +168,7 @@ class OpenAI:
             base_url=url,
             headers=headers,
             default_query=self._custom_query,
-            timeout=self.timeout,
+            timeout=default_timeout,
             max_retries=max_retries,
             limiter=_shared_limiter
             if _shared_limiter is not None
@@ -206,6 +205,26 @@ class OpenAI:
     @property
     def api_key(self) -> str:
         return self._api_key
+
+    # Settable, as on the official client (frameworks assign ``client.max_retries = 0`` to retry themselves);
+    # the pipeline holds the value every request reads.
+    @property
+    def max_retries(self) -> int:
+        return self._pipeline.max_retries
+
+    @max_retries.setter
+    def max_retries(self, value: int) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"max_retries must be a non-negative int, got {value!r}")
+        self._pipeline.max_retries = value
+
+    @property
+    def timeout(self) -> Timeout:
+        return self._pipeline.timeout
+
+    @timeout.setter
+    def timeout(self, value: float | Timeout | None) -> None:
+        self._pipeline.timeout = Timeout.coerce(value)
 
     @property
     def transport(self) -> Transport:
