@@ -183,7 +183,7 @@ class BatchWorker:
             await self.client.close()
 
 
-@ray.remote(num_cpus=0)
+@ray.remote(num_cpus=0)  # type: ignore[untyped-decorator]  # ray is untyped
 def _here() -> str:
     return str(ray.get_runtime_context().get_node_id())
 
@@ -193,7 +193,7 @@ async def _ready_nodes() -> list[str]:
     alive as soon as it registers, before the scheduler can place work on it; a hard affinity waits for it."""
     alive = [str(n["NodeID"]) for n in ray.nodes() if n.get("Alive")]
     probes = {
-        asyncio.wrap_future(_here.options(  # type: ignore[attr-defined]
+        asyncio.wrap_future(_here.options(
             scheduling_strategy=NodeAffinitySchedulingStrategy(node, soft=False)).remote().future()): node
         for node in alive
     }
