@@ -206,3 +206,18 @@ async def test_closing_with_requests_in_flight_leaves_no_socket(transport: str, 
     assert all(isinstance(r, asyncio.CancelledError) for r in results)
     await c.close()
     assert client_sockets(server.port) == 0
+
+
+async def test_response_header_names_are_lower_case_as_the_official_sdk_gives_them(
+    client: AsyncOpenAI, server: MockServer
+) -> None:
+    import openai as official
+
+    kwargs: dict[str, object] = {"model": "gpt-4", "messages": [{"role": "user", "content": "hi"}]}
+    raw = await client.chat.completions.with_raw_response.create(**kwargs)  # type: ignore[call-overload]
+    names = list(dict(raw.headers))
+    assert "content-type" in names and names == [name.lower() for name in names]
+    async with official.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, max_retries=0) as reference:
+        theirs = await reference.chat.completions.with_raw_response.create(**kwargs)  # type: ignore[call-overload]
+    assert set(names) == set(dict(theirs.headers))
+    assert raw.headers["Content-Type"] == raw.headers["content-type"]  # still looked up in any case

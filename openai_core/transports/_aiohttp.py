@@ -223,7 +223,9 @@ class AioHttpTransport:
         self._open.add(response)
         return Response(
             response.status,
-            headers=HTTPHeaders(response.headers),
+            # Names lower-cased as httpx gives them, so ``dict(response.headers)`` has the same keys on
+            # every backend (frameworks copy the headers into a plain dict and look names up in lower case).
+            headers=HTTPHeaders([(name.lower(), value) for name, value in response.headers.items()]),
             stream=_AioHttpBody(response),
             request=request,
             http_version=f"HTTP/{response.version.major}.{response.version.minor}"
