@@ -322,7 +322,10 @@ class TypeModule:
 
     def render(self, header: str) -> str:
         body = "\n\n".join(self.blocks)
-        groups: list[list[str]] = [["from __future__ import annotations"]]
+        # TypedDicts are evaluated eagerly: with string annotations Python 3.11 cannot see `Required[...]`,
+        # so `__required_keys__` would be empty (nested classes are written before their users, so no
+        # forward reference is needed).
+        groups: list[list[str]] = [[] if self.params else ["from __future__ import annotations"]]
         stdlib = []
         abc = sorted(n for n in ("Sequence",) if re.search(rf"\b{n}\[", body))
         if abc:
