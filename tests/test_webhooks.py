@@ -37,30 +37,35 @@ def outcome(client: Any, payload: Any, headers: Any, **kwargs: Any) -> str:
     return "ok"
 
 
-NOW = int(time.time())
-GOOD = sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1")
-CASES: dict[str, tuple[Any, Any, dict[str, Any]]] = {
-    "valid": (PAYLOAD, GOOD, {}),
-    "valid bytes payload": (PAYLOAD.encode(), GOOD, {}),
-    "second of two signatures": (PAYLOAD, {**GOOD, "webhook-signature": "v1,Zm9v " + GOOD["webhook-signature"]}, {}),
-    "upper-case header names": (PAYLOAD, {k.upper(): v for k, v in GOOD.items()}, {}),
-    "raw (non-whsec) secret": (PAYLOAD, sign_webhook(PAYLOAD, "plain-secret", webhook_id="wh_2"),
-                               {"secret": "plain-secret"}),
-    "tampered payload": (PAYLOAD.replace("resp_1", "resp_2"), GOOD, {}),
-    "wrong secret": (PAYLOAD, GOOD, {"secret": "whsec_" + base64.b64encode(b"other").decode()}),
-    "another id": (PAYLOAD, {**GOOD, "webhook-id": "wh_other"}, {}),
-    "too old": (PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1", timestamp=NOW - 301), {}),
-    "old but within a longer tolerance": (PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1",
-                                                                timestamp=NOW - 301), {"tolerance": 600}),
-    "too new": (PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1", timestamp=NOW + 400), {}),
-    "bad timestamp": (PAYLOAD, {**GOOD, "webhook-timestamp": "soon"}, {}),
-    "missing signature header": (PAYLOAD, {k: v for k, v in GOOD.items() if k != "webhook-signature"}, {}),
-}
+def good() -> dict[str, str]:
+    """Headers signed now: computed when a test runs, not at import (a long run would age them past 300 s)."""
+    return sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1")
 
 
-@pytest.mark.parametrize("case", list(CASES))
+def cases() -> dict[str, tuple[Any, Any, dict[str, Any]]]:
+    now, ok = int(time.time()), good()
+    return {
+        "valid": (PAYLOAD, ok, {}),
+        "valid bytes payload": (PAYLOAD.encode(), ok, {}),
+        "second of two signatures": (PAYLOAD, {**ok, "webhook-signature": "v1,Zm9v " + ok["webhook-signature"]}, {}),
+        "upper-case header names": (PAYLOAD, {k.upper(): v for k, v in ok.items()}, {}),
+        "raw (non-whsec) secret": (PAYLOAD, sign_webhook(PAYLOAD, "plain-secret", webhook_id="wh_2"),
+                                   {"secret": "plain-secret"}),
+        "tampered payload": (PAYLOAD.replace("resp_1", "resp_2"), ok, {}),
+        "wrong secret": (PAYLOAD, ok, {"secret": "whsec_" + base64.b64encode(b"other").decode()}),
+        "another id": (PAYLOAD, {**ok, "webhook-id": "wh_other"}, {}),
+        "too old": (PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1", timestamp=now - 301), {}),
+        "old but within a longer tolerance": (PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1",
+                                                                    timestamp=now - 301), {"tolerance": 600}),
+        "too new": (PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="wh_1", timestamp=now + 400), {}),
+        "bad timestamp": (PAYLOAD, {**ok, "webhook-timestamp": "soon"}, {}),
+        "missing signature header": (PAYLOAD, {k: v for k, v in ok.items() if k != "webhook-signature"}, {}),
+    }
+
+
+@pytest.mark.parametrize("case", list(cases()))
 def test_verify_signature_matches_the_official_sdk(case: str) -> None:
-    payload, headers, kwargs = CASES[case]
+    payload, headers, kwargs = cases()[case]
     theirs, ours = clients()
     assert outcome(ours, payload, headers, **kwargs) == outcome(theirs, payload, headers, **kwargs)
     expected_ok = case.startswith(("valid", "second", "upper", "raw", "old but"))
@@ -70,13 +75,13 @@ def test_verify_signature_matches_the_official_sdk(case: str) -> None:
 def test_the_errors_are_the_documented_classes() -> None:
     _, ours = clients()
     with pytest.raises(InvalidWebhookSignatureError, match="does not match"):
-        ours.webhooks.verify_signature(PAYLOAD, {**GOOD, "webhook-id": "x"})
+        ours.webhooks.verify_signature(PAYLOAD, {**good(), "webhook-id": "x"})
     with pytest.raises(InvalidWebhookSignatureError, match="too old"):
         ours.webhooks.verify_signature(PAYLOAD, sign_webhook(PAYLOAD, SECRET, webhook_id="a", timestamp=1))
     assert issubclass(InvalidWebhookSignatureError, ValueError)
     keyless = openai_core.OpenAI(api_key="sk", base_url="http://127.0.0.1:9")
     with pytest.raises(ValueError, match="OPENAI_WEBHOOK_SECRET"):
-        keyless.webhooks.verify_signature(PAYLOAD, GOOD)
+        keyless.webhooks.verify_signature(PAYLOAD, good())
 
 
 def test_every_signature_is_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,9 +96,10 @@ def test_every_signature_is_compared_in_constant_time(monkeypatch: pytest.Monkey
         return real(a, b)
 
     monkeypatch.setattr(hmac, "compare_digest", counting)
-    headers = {**GOOD, "webhook-signature": f"{GOOD['webhook-signature']} v1,AAAA v1,BBBB"}
+    ok = good()
+    headers = {**ok, "webhook-signature": f"{ok['webhook-signature']} v1,AAAA v1,BBBB"}
     assert signature_matches(PAYLOAD, headers, secret=SECRET, tolerance=300)
-    assert compared == [GOOD["webhook-signature"][3:], "AAAA", "BBBB"]
+    assert compared == [ok["webhook-signature"][3:], "AAAA", "BBBB"]
 
 
 def test_unwrap_parses_like_the_official_sdk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,15 +107,16 @@ def test_unwrap_parses_like_the_official_sdk(monkeypatch: pytest.MonkeyPatch) ->
     theirs = openai.OpenAI(api_key="sk", base_url="http://127.0.0.1:9")
     ours = openai_core.OpenAI(api_key="sk", base_url="http://127.0.0.1:9")
     assert ours.webhook_secret == SECRET
-    event = ours.webhooks.unwrap(PAYLOAD, GOOD)
+    ok = good()
+    event = ours.webhooks.unwrap(PAYLOAD, ok)
     assert isinstance(event, ResponseCompletedWebhookEvent)
     assert (event.type, event.data.id) == ("response.completed", "resp_1")
-    assert event.model_dump() == theirs.webhooks.unwrap(PAYLOAD, GOOD).model_dump()
+    assert event.model_dump() == theirs.webhooks.unwrap(PAYLOAD, ok).model_dump()
     future = json.dumps({"id": "evt_9", "object": "event", "type": "video.completed", "created_at": 1, "data": {}})
     unknown = ours.webhooks.unwrap(future, sign_webhook(future, SECRET, webhook_id="w"))
     assert unknown.type == "video.completed"  # a type this version does not know: kept, not refused
     with pytest.raises(InvalidWebhookSignatureError):
-        ours.webhooks.unwrap(PAYLOAD.replace("1", "2"), GOOD)
+        ours.webhooks.unwrap(PAYLOAD.replace("1", "2"), ok)
 
 
 def test_the_signing_secret_never_shows_in_a_repr() -> None:
