@@ -53,6 +53,10 @@ def load_spec(path: Path) -> Spec:
         if name in document["components"]["schemas"]:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec has {name} now; drop it from the supplement")
         document["components"]["schemas"][name] = schema
+    for name, schema in (extra.get("replaces") or {}).items():
+        if name not in document["components"]["schemas"]:
+            raise SystemExit(f"{SUPPLEMENT.name}: replaces {name}, which the spec does not have")
+        document["components"]["schemas"][name] = schema
     return Spec(document)
 
 
@@ -101,6 +105,17 @@ def params_object(spec: Spec, op: dict[str, Any], multipart: bool) -> tuple[dict
     body = spec.resolve(body)
     if "allOf" in body:
         body = spec.merged(body)
+    members = [spec.resolve(m) for m in body.get("oneOf") or body.get("anyOf") or []]
+    if members and all(m.get("properties") for m in members):
+        # A body that is one of several objects: one TypedDict of every member's keys, requiring those all
+        # members require (the spec, or the API, tells the members apart by their values).
+        for member in members:
+            for key, schema in member["properties"].items():
+                if key in props and props[key] != schema:
+                    props[key] = {"anyOf": [props[key], schema]}
+                else:
+                    props[key] = schema
+        required += sorted(set.intersection(*(set(m.get("required", [])) for m in members)))
     props.update(body.get("properties", {}))
     required += body.get("required", [])
     return {"type": "object", "properties": props, "required": required}, query

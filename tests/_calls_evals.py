@@ -264,3 +264,10 @@ async def consents_delete(client: Any) -> Any:
 @api_call("content_provenance_checks.create", is_(t.ContentProvenanceCheck, object="content_provenance_check"))
 async def provenance_create(client: Any) -> Any:
     return await client.content_provenance_checks.create(file=("photo.png", b"\x89PNG\r\n", "image/png"))
+
+
+@api_call("audio.voices.create[prompt]", no_check, prism=WIRE_ONLY)
+async def voices_create_prompt(client: Any) -> Any:
+    # Wire only: a voice designed from a prompt is newer than the spec of 2026-08-21 (which requires a sample).
+    return await client.audio.voices.create(name="narrator", type="prompt", prompt="A warm, calm baritone",
+                                            model="auto", script_hint="Welcome back")
