@@ -53,6 +53,12 @@ def load_spec(path: Path) -> Spec:
         if name in document["components"]["schemas"]:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec has {name} now; drop it from the supplement")
         document["components"]["schemas"][name] = schema
+    for name, addition in (extra.get("extends") or {}).items():
+        target = document["components"]["schemas"][name]
+        clash = set(addition["properties"]) & set(target.get("properties", {}))
+        if clash:
+            raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(clash)} now; drop them")
+        target.setdefault("properties", {}).update(addition["properties"])
     for name, schema in (extra.get("replaces") or {}).items():
         if name not in document["components"]["schemas"]:
             raise SystemExit(f"{SUPPLEMENT.name}: replaces {name}, which the spec does not have")

@@ -119,6 +119,13 @@ async def responses_compact(client: Any) -> Any:
     return await client.responses.compact(model="gpt-5.5", input="Summarize our plan", instructions="Be brief")
 
 
+@api_call("responses.compact[image]", no_check, prism=WIRE_ONLY)
+async def responses_compact_image(client: Any) -> Any:
+    # Wire only: `image` is newer than the spec of 2026-08-21 (scripts/openapi_supplement.yaml `extends`).
+    return await client.responses.compact(model="gpt-5.5", previous_response_id="resp_1",
+                                          image={"context_compression": "disabled"})
+
+
 @api_call("responses.create[access_programs,moderation,background_options]", no_check, prism=WIRE_ONLY)
 async def responses_create_newer(client: Any) -> Any:
     # Wire only: parameters newer than the spec of 2026-08-21 (Prism refuses unknown body properties).
