@@ -346,3 +346,60 @@ async def test_deprecations_warn_as_in_the_official_sdk(name: str, recorder: Rec
     ours = await warned(our_client("httpx"))
     assert ours, f"{name} does not warn"
     assert ours == await warned(official_client)
+
+
+# -- every parameter the official SDK's methods take is accepted ---------------------------------------------
+
+# Not accepted yet (docs/compatibility.md, "Not covered"): resuming a Responses stream, and two parse options.
+PARAMETER_GAPS = {
+    ("responses.stream", "response_id"), ("responses.stream", "starting_after"),
+    ("responses.parse", "verbosity"), ("responses.parse", "parse_as"), ("responses.parse", "stream"),
+}
+
+
+async def test_every_official_parameter_is_accepted() -> None:
+    import inspect
+    import warnings
+
+    from openai_core.transports.mock import MockTransport
+
+    class Sent(Exception):
+        pass
+
+    async def refuse(request: Any) -> Any:
+        raise Sent
+
+    official = openai.AsyncOpenAI(api_key="sk-none", base_url="http://127.0.0.1:9/v1")
+    ours = openai_core.AsyncOpenAI(api_key="sk-none", http_client=MockTransport(refuse), max_retries=0)
+
+    def find(client: Any, path: str) -> Any:
+        for name in path.split("."):
+            client = getattr(client, name)
+        return client
+
+    refused = set()
+    for method in sorted(our_methods()):
+        try:
+            theirs = inspect.signature(find(official, method)).parameters
+        except AttributeError:
+            continue
+        mine = find(ours, method)
+        positional = [p for p in inspect.signature(mine).parameters.values()
+                      if p.kind is p.POSITIONAL_OR_KEYWORD and p.default is p.empty]
+        for name, param in theirs.items():
+            if param.kind is not param.KEYWORD_ONLY or name in ("extra_headers", "extra_query", "extra_body",
+                                                                  "timeout"):
+                continue
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    result = mine(*["x"] * len(positional), **{name: None})
+                    if inspect.isawaitable(result):
+                        await result
+            except TypeError as exc:
+                if "unexpected keyword argument" in str(exc):
+                    refused.add((method, name))
+            except Exception:  # any other failure (the refused send, a bad value) means the name was taken
+                pass
+    await ours.close()
+    assert refused == PARAMETER_GAPS
