@@ -393,20 +393,7 @@ class AsyncOpenAI:
 
         return AsyncBeta(self)
 
-    @property
-    def with_raw_response(self) -> AsyncOpenAIWithRawResponse:
-        """Every resource's methods returning the HTTP response: ``client.with_raw_response.chat.completions
-        .create(...)``, the same as ``client.chat.completions.with_raw_response.create(...)``."""
-        from ._resource import AsyncOpenAIWithRawResponse
-
-        return AsyncOpenAIWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> AsyncOpenAIWithStreamingResponse:
-        """Every resource's methods as ``async with``, yielding the response before its body is read."""
-        from ._resource import AsyncOpenAIWithStreamingResponse
-
-        return AsyncOpenAIWithStreamingResponse(self)
+    @cached_property
     def webhooks(self) -> AsyncWebhooks:
         from .resources.webhooks import AsyncWebhooks
 
@@ -465,6 +452,21 @@ class AsyncOpenAI:
         from .resources.content_provenance_checks import AsyncContentProvenanceChecks
 
         return AsyncContentProvenanceChecks(self)
+
+    @property
+    def with_raw_response(self) -> AsyncOpenAIWithRawResponse:
+        """Every resource's methods returning the HTTP response: ``client.with_raw_response.chat.completions
+        .create(...)``, the same as ``client.chat.completions.with_raw_response.create(...)``."""
+        from ._resource import AsyncOpenAIWithRawResponse
+
+        return AsyncOpenAIWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncOpenAIWithStreamingResponse:
+        """Every resource's methods as ``async with``, yielding the response before its body is read."""
+        from ._resource import AsyncOpenAIWithStreamingResponse
+
+        return AsyncOpenAIWithStreamingResponse(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 

@@ -394,20 +394,7 @@ class OpenAI:
 
         return Beta(self)
 
-    @property
-    def with_raw_response(self) -> OpenAIWithRawResponse:
-        """Every resource's methods returning the HTTP response: ``client.with_raw_response.chat.completions
-        .create(...)``, the same as ``client.chat.completions.with_raw_response.create(...)``."""
-        from openai_core._sync._resource import OpenAIWithRawResponse
-
-        return OpenAIWithRawResponse(self)
-
-    @property
-    def with_streaming_response(self) -> OpenAIWithStreamingResponse:
-        """Every resource's methods as ``with``, yielding the response before its body is read."""
-        from openai_core._sync._resource import OpenAIWithStreamingResponse
-
-        return OpenAIWithStreamingResponse(self)
+    @cached_property
     def webhooks(self) -> Webhooks:
         from openai_core._sync.resources.webhooks import Webhooks
 
@@ -466,6 +453,21 @@ class OpenAI:
         from openai_core._sync.resources.content_provenance_checks import ContentProvenanceChecks
 
         return ContentProvenanceChecks(self)
+
+    @property
+    def with_raw_response(self) -> OpenAIWithRawResponse:
+        """Every resource's methods returning the HTTP response: ``client.with_raw_response.chat.completions
+        .create(...)``, the same as ``client.chat.completions.with_raw_response.create(...)``."""
+        from openai_core._sync._resource import OpenAIWithRawResponse
+
+        return OpenAIWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> OpenAIWithStreamingResponse:
+        """Every resource's methods as ``with``, yielding the response before its body is read."""
+        from openai_core._sync._resource import OpenAIWithStreamingResponse
+
+        return OpenAIWithStreamingResponse(self)
 
     # -- lifecycle --------------------------------------------------------------------------------
 
