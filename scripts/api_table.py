@@ -287,6 +287,7 @@ MODEL_REFS: dict[str, str] = {
     "Metadata": "!shared.metadata:Metadata",
     "ItemField": "!responses.response_output_item:ResponseOutputItem",
     "ResponseUsage": "!responses.response_usage:ResponseUsage",
+    "Tool": "!responses.tool:Tool",
     "GraderLabelModel": "graders.label_model_grader:LabelModelGrader",
     "GraderStringCheck": "graders.string_check_grader:StringCheckGrader",
     "GraderTextSimilarity": "graders.text_similarity_grader:TextSimilarityGrader",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,11 @@ def load_spec(path: Path) -> Spec:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec has {name} now; drop it from the supplement")
         document["components"]["schemas"][name] = schema
     for name, addition in (extra.get("extends") or {}).items():
-        target = document["components"]["schemas"][name]
+        # "Schema" or "Schema.property.property": an object nested in a schema.
+        first, *inner = name.split(".")
+        target = document["components"]["schemas"][first]
+        for prop in inner:
+            target = target["properties"][prop]
         clash = set(addition["properties"]) & set(target.get("properties", {}))
         if clash:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(clash)} now; drop them")
@@ -151,39 +156,49 @@ class Output:
 
 
 def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, list[str]]]:
-    out = Output()
-    done: set[str] = set()
-    pending: list[tuple[str, str, bool, Any]] = []  # (module, class, params?, schema)
+    pending: list[tuple[str, str, bool, Any, bool]] = []  # (module, class, params?, schema, exported?)
     query_keys: dict[str, list[str]] = {}
     for method in methods:
         op = operation(spec, method.spec or method.route)
         if method.params:
             module, _, name = method.params.partition(":")
             schema, query = params_object(spec, op, method.kind != "json")
-            pending.append((module, name, True, schema))
+            pending.append((module, name, True, schema, True))
             query_keys[method.qualname] = query
         if method.returns:
             module, _, name = method.returns.partition(":")
             schema = response_schema(op)
-            pending.append((module, name, False, page_item(spec, schema) if method.page else schema))
+            pending.append((module, name, False, page_item(spec, schema) if method.page else schema, True))
     for ref, target in TYPES.items():
         module, _, name = target.partition(":")
-        pending.append((module, name, False, {"$ref": f"#/components/schemas/{ref}"}))
+        pending.append((module, name, False, {"$ref": f"#/components/schemas/{ref}"}, True))
+    modules: dict[str, TypeModule] = {}
+    queued: set[str] = set()
     while pending:
-        module_name, name, params, schema = pending.pop(0)
-        if module_name in done:
-            continue
-        done.add(module_name)
-        module = TypeModule(spec, module_name, params, PARAM_REFS if params else MODEL_REFS)
-        module.primary(schema, name)
-        out.add_type(module)
-        refs = PARAM_REFS if params else MODEL_REFS
-        by_target = {target: ref for ref, target in refs.items()}
-        for needed in sorted(module.needed):
-            ref = by_target[needed]
+        module_name, name, params, schema, exported = pending.pop(0)
+        module = modules.get(module_name)
+        if module is None:
+            module = modules[module_name] = TypeModule(spec, module_name, params, PARAM_REFS if params else MODEL_REFS)
+        elif name in module.names:
+            continue  # made already, as another type's part
+        module.primary(schema, name, exported)
+        for needed, needed_schema in sorted(module.needed.items()):
+            if needed in queued:
+                continue
+            queued.add(needed)
             target_module, _, target_name = needed.partition(":")
-            pending.append((target_module, target_name, params, {"$ref": f"#/components/schemas/{ref}"}))
+            # A type another module imports is re-exported by its package when it is its module's own
+            # (``eval_api_error:EvalAPIError``), not when it is a part (``score_model_grader:Input``).
+            own = _snake(target_name) == target_module.rpartition(".")[2]
+            pending.append((target_module, target_name, params, needed_schema, own))
+    out = Output()
+    for module in modules.values():
+        out.add_type(module)
     return out, query_keys
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
 
 
 def add_exports(out: Output) -> None:

@@ -76,16 +76,27 @@ from .decision_create_params import DecisionCreateParams as DecisionCreateParams
 from .deleted_skill import DeletedSkill as DeletedSkill
 from .eval_create_params import EvalCreateParams as EvalCreateParams
 from .eval_create_response import EvalCreateResponse as EvalCreateResponse
+from .eval_custom_data_source_config import EvalCustomDataSourceConfig as EvalCustomDataSourceConfig
 from .eval_delete_response import EvalDeleteResponse as EvalDeleteResponse
 from .eval_list_params import EvalListParams as EvalListParams
 from .eval_list_response import EvalListResponse as EvalListResponse
 from .eval_retrieve_response import EvalRetrieveResponse as EvalRetrieveResponse
+from .eval_stored_completions_data_source_config import (
+    EvalStoredCompletionsDataSourceConfig as EvalStoredCompletionsDataSourceConfig,
+)
 from .eval_update_params import EvalUpdateParams as EvalUpdateParams
 from .eval_update_response import EvalUpdateResponse as EvalUpdateResponse
+from .other_file_chunking_strategy_object import (
+    OtherFileChunkingStrategyObject as OtherFileChunkingStrategyObject,
+)
 from .skill import Skill as Skill
 from .skill_create_params import SkillCreateParams as SkillCreateParams
 from .skill_list_params import SkillListParams as SkillListParams
 from .skill_update_params import SkillUpdateParams as SkillUpdateParams
+from .static_file_chunking_strategy import StaticFileChunkingStrategy as StaticFileChunkingStrategy
+from .static_file_chunking_strategy_object import (
+    StaticFileChunkingStrategyObject as StaticFileChunkingStrategyObject,
+)
 from .vector_store import VectorStore as VectorStore
 from .vector_store_create_params import VectorStoreCreateParams as VectorStoreCreateParams
 from .vector_store_deleted import VectorStoreDeleted as VectorStoreDeleted
@@ -96,6 +107,7 @@ from .vector_store_update_params import VectorStoreUpdateParams as VectorStoreUp
 from .video import Video as Video
 from .video_create_character_params import VideoCreateCharacterParams as VideoCreateCharacterParams
 from .video_create_character_response import VideoCreateCharacterResponse as VideoCreateCharacterResponse
+from .video_create_error import VideoCreateError as VideoCreateError
 from .video_create_params import VideoCreateParams as VideoCreateParams
 from .video_delete_response import VideoDeleteResponse as VideoDeleteResponse
 from .video_download_content_params import VideoDownloadContentParams as VideoDownloadContentParams

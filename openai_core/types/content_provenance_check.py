@@ -9,7 +9,7 @@ from .._models import BaseModel
 __all__ = ["ContentProvenanceCheck"]
 
 
-class ResultsC2pa(BaseModel):
+class ResultC2PA(BaseModel):
     type: Literal["c2pa"]
     outcome: Literal["detected", "not_detected"]
     validation_state: Literal["trusted", "valid", "invalid", "not_present"]
@@ -18,7 +18,7 @@ class ResultsC2pa(BaseModel):
     generated_at: str | None = None
 
 
-class ResultsSynthid(BaseModel):
+class ResultSynthID(BaseModel):
     type: Literal["synthid"]
     outcome: Literal["detected", "not_detected"]
     model: str | None = None
@@ -28,4 +28,4 @@ class ResultsSynthid(BaseModel):
 class ContentProvenanceCheck(BaseModel):
     object: Literal["content_provenance_check"]
     created_at: int
-    results: list[ResultsC2pa | ResultsSynthid]
+    results: list[ResultC2PA | ResultSynthID]

@@ -2,33 +2,71 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal
 
 from .._models import BaseModel
 
 __all__ = ["Decision"]
 
 
-class InputTokensDetails(BaseModel):
+class AnswerAnswerResourcePredicate(BaseModel):
+    name: str | None = None
+    probability: float
+    type: Literal["predicate"]
+
+
+class AnswerAnswerResourceChoiceProbability(BaseModel):
+    probability: float
+    value: str | bool
+
+
+class AnswerAnswerResourceChoice(BaseModel):
+    choice: str | bool
+    confidence: float
+    name: str | None = None
+    probabilities: list[AnswerAnswerResourceChoiceProbability]
+    type: Literal["choice"]
+
+
+class AnswerAnswerResourceScoreProbability(BaseModel):
+    label: str
+    probability: float
+    value: int
+
+
+class AnswerAnswerResourceScore(BaseModel):
+    confidence: float
+    name: str | None = None
+    probabilities: list[AnswerAnswerResourceScoreProbability]
+    score: float
+    type: Literal["score"]
+
+
+class AnswerAnswerResourceRefusal(BaseModel):
+    name: str | None = None
+    type: Literal["refusal"]
+
+
+class UsageInputTokensDetails(BaseModel):
     cache_write_tokens: int
     cached_tokens: int
 
 
-class OutputTokensDetails(BaseModel):
+class UsageOutputTokensDetails(BaseModel):
     reasoning_tokens: int
 
 
 class Usage(BaseModel):
     input_tokens: int
-    input_tokens_details: InputTokensDetails
+    input_tokens_details: UsageInputTokensDetails
     output_tokens: int
-    output_tokens_details: OutputTokensDetails
+    output_tokens_details: UsageOutputTokensDetails
     total_tokens: int
 
 
 class Decision(BaseModel):
     """The answers to a decision's questions, in the order asked."""
 
-    answers: list[dict[str, Any]]
+    answers: list[AnswerAnswerResourcePredicate | AnswerAnswerResourceChoice | AnswerAnswerResourceScore | AnswerAnswerResourceRefusal]
     model: str
     usage: Usage

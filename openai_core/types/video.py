@@ -5,15 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from .._models import BaseModel
+from .video_create_error import VideoCreateError
 
 __all__ = ["Video"]
-
-
-class Error(BaseModel):
-    """An error that occurred while generating the response."""
-
-    code: str
-    message: str
 
 
 class Video(BaseModel):
@@ -31,4 +25,4 @@ class Video(BaseModel):
     size: Literal["720x1280", "1280x720", "1024x1792", "1792x1024"]
     seconds: str
     remixed_from_video_id: str | None = None
-    error: Error | None = None
+    error: VideoCreateError | None = None

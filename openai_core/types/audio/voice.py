@@ -16,3 +16,5 @@ class Voice(BaseModel):
     id: str
     name: str
     created_at: int
+    type: Literal["audio_sample", "prompt"] | None = None
+    prompt: str | None = None

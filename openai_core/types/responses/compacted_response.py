@@ -11,9 +11,14 @@ from .response_usage import ResponseUsage
 __all__ = ["CompactedResponse"]
 
 
+class Image(BaseModel):
+    context_compression: Literal["enabled", "disabled"]
+
+
 class CompactedResponse(BaseModel):
     id: str
     object: Literal["response.compaction"]
     output: list[ResponseOutputItem]
     created_at: int
     usage: ResponseUsage
+    image: Image | None = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from ..._models import BaseModel
+from ..other_file_chunking_strategy_object import OtherFileChunkingStrategyObject
+from ..static_file_chunking_strategy_object import StaticFileChunkingStrategyObject
 
 __all__ = ["VectorStoreFile"]
 
@@ -14,22 +16,6 @@ class LastError(BaseModel):
 
     code: Literal["server_error", "unsupported_file", "invalid_file"]
     message: str
-
-
-class Static(BaseModel):
-    max_chunk_size_tokens: int
-    chunk_overlap_tokens: int
-
-
-class ChunkingStrategyStatic(BaseModel):
-    type: Literal["static"]
-    static: Static
-
-
-class ChunkingStrategyOther(BaseModel):
-    """This is returned when the chunking strategy is unknown. Typically, this is because the file was indexed before the `chunking_strategy` concept was introduced in the API."""
-
-    type: Literal["other"]
 
 
 class VectorStoreFile(BaseModel):
@@ -42,5 +28,5 @@ class VectorStoreFile(BaseModel):
     vector_store_id: str
     status: Literal["in_progress", "completed", "cancelled", "failed"]
     last_error: LastError | None = None
-    chunking_strategy: ChunkingStrategyStatic | ChunkingStrategyOther | None = None
+    chunking_strategy: StaticFileChunkingStrategyObject | OtherFileChunkingStrategyObject | None = None
     attributes: dict[str, str | float | bool] | None = None

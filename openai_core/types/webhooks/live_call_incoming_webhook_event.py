@@ -9,7 +9,7 @@ from ..._models import BaseModel
 __all__ = ["LiveCallIncomingWebhookEvent"]
 
 
-class SipHeaders(BaseModel):
+class DataSipHeader(BaseModel):
     """A header from the SIP Invite."""
 
     name: str
@@ -20,7 +20,8 @@ class Data(BaseModel):
     """Event data payload."""
 
     session_id: str
-    sip_headers: list[SipHeaders]
+    sip_headers: list[DataSipHeader]
+    sip_media_security: Literal["rtp", "srtp"] | str | None = None
 
 
 class LiveCallIncomingWebhookEvent(BaseModel):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ...._models import BaseModel
+from ..eval_api_error import EvalAPIError
 
 __all__ = ["OutputItemRetrieveResponse"]
 
 
-class Results(BaseModel):
+class Result(BaseModel):
     """A single grader result for an evaluation run output item."""
 
     name: str
@@ -19,19 +20,19 @@ class Results(BaseModel):
     sample: dict[str, Any] | None = None
 
 
-class Input(BaseModel):
+class SampleInput(BaseModel):
     """An input message."""
 
     role: str
     content: str
 
 
-class Output(BaseModel):
+class SampleOutput(BaseModel):
     role: str | None = None
     content: str | None = None
 
 
-class Usage(BaseModel):
+class SampleUsage(BaseModel):
     """Token usage details for the sample."""
 
     total_tokens: int
@@ -40,22 +41,15 @@ class Usage(BaseModel):
     cached_tokens: int
 
 
-class Error(BaseModel):
-    """An object representing an error response from the Eval API."""
-
-    code: str
-    message: str
-
-
 class Sample(BaseModel):
     """A sample containing the input and output of the evaluation run."""
 
-    input: list[Input]
-    output: list[Output]
+    input: list[SampleInput]
+    output: list[SampleOutput]
     finish_reason: str
     model: str
-    usage: Usage
-    error: Error
+    usage: SampleUsage
+    error: EvalAPIError
     temperature: float
     max_completion_tokens: int
     top_p: float
@@ -73,5 +67,5 @@ class OutputItemRetrieveResponse(BaseModel):
     status: str
     datasource_item_id: int
     datasource_item: dict[str, Any]
-    results: list[Results]
+    results: list[Result]
     sample: Sample

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from ...._models import BaseModel
 
 __all__ = ["GraderRunResponse"]
 
 
-class Errors(BaseModel):
+class MetadataErrors(BaseModel):
     formula_parse_error: bool
     sample_parse_error: bool
     truncated_observation_error: bool
@@ -20,16 +22,16 @@ class Errors(BaseModel):
     python_grader_server_error_type: str | None = None
     python_grader_runtime_error: bool
     python_grader_runtime_error_details: str | None = None
-    model_grader_server_error: bool
-    model_grader_refusal_error: bool
-    model_grader_parse_error: bool
-    model_grader_server_error_details: str | None = None
+    api_model_grader_server_error: bool = Field(alias="model_grader_server_error")
+    api_model_grader_refusal_error: bool = Field(alias="model_grader_refusal_error")
+    api_model_grader_parse_error: bool = Field(alias="model_grader_parse_error")
+    api_model_grader_server_error_details: str | None = Field(default=None, alias="model_grader_server_error_details")
 
 
 class Metadata(BaseModel):
     name: str
     type: str
-    errors: Errors
+    errors: MetadataErrors
     execution_time: float
     scores: dict[str, Any]
     token_usage: int | None = None
@@ -40,4 +42,4 @@ class GraderRunResponse(BaseModel):
     reward: float
     metadata: Metadata
     sub_rewards: dict[str, Any]
-    model_grader_token_usage_per_model: dict[str, Any]
+    api_model_grader_token_usage_per_model: dict[str, Any] = Field(alias="model_grader_token_usage_per_model")
