@@ -187,6 +187,28 @@ async def test_sigv4_copies_keep_signing_and_a_streamed_upload_is_refused(
     assert len(sent) == 1 and sent[0].headers["authorization"].startswith("AWS4-HMAC-SHA256")
 
 
+async def test_copy_takes_the_client_options_and_a_new_credential(
+    transport: str, recorder: Recorder, fixed_clock: None
+) -> None:
+    client = openai_core.AsyncBedrockOpenAI(**KEYS, aws_region="us-west-2", base_url=base(recorder),
+                                            transport=transport, max_retries=0, default_headers={"X-Kept": "1"})
+    async with client:
+        bounded = client.with_options(max_response_bytes=10, max_event_bytes=20, set_default_headers={"X-Set": "2"})
+        assert (bounded.max_response_bytes, bounded.max_event_bytes) == (10, 20)
+        assert bounded.transport is client.transport  # the pool is shared, the signing is the copy's own
+        bearer = client.with_options(api_key="switched-key")
+        recorder.take()
+        with pytest.raises(openai_core.APIResponseValidationError):
+            await bounded.models.list()  # the listing is longer than 10 bytes
+        await bearer.models.list()
+        signed, plain_bearer = recorder.take()
+    assert signed.headers["authorization"].startswith("AWS4-HMAC-SHA256") and signed.headers["x-set"] == "2"
+    assert "x-kept" not in signed.headers
+    assert plain_bearer.headers["authorization"] == "Bearer switched-key" and plain_bearer.headers["x-kept"] == "1"
+    with pytest.raises(TypeError):
+        client.with_options(no_such_option=1)  # type: ignore[call-arg]
+
+
 def test_sync_client_bearer(recorder: Recorder) -> None:
     options = {"api_key": "bedrock-key", "base_url": base(recorder)}
 

@@ -196,6 +196,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         query = dict(set_default_query) if set_default_query is not None else {
             **{k: v for k, v in self._custom_query.items() if k != "api-version"}, **(default_query or {})}
         endpoint = str(self._azure_endpoint) if self._azure_endpoint is not None and base_url is None else None
+        shared = http_client is None or http_client is self._transport
         return type(self)(
             api_version=api_version or self._api_version,
             azure_endpoint=endpoint,
@@ -207,15 +208,15 @@ class AsyncAzureOpenAI(AsyncOpenAI):
             project=project or self.project,
             webhook_secret=webhook_secret or self.webhook_secret,
             base_url=None if endpoint else (base_url or self.base_url),
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
             default_query=query,
-            http_client=http_client,
+            http_client=None if shared else http_client,
             websocket_base_url=websocket_base_url or self.websocket_base_url,
             max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
             max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
-            _shared_transport=None if http_client is not None else self._transport,
+            _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
             **(_extra_kwargs or {}),
         )

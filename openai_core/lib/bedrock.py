@@ -23,6 +23,7 @@ from yarl import URL
 
 from .._client import AsyncOpenAI
 from .._exceptions import OpenAIError
+from .._interop import is_sentinel
 from .._pipeline import RequestOptions
 from .._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from ..transports.base import AsyncTransport, HTTPHeaders, Request, Response
@@ -145,36 +146,72 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
     def copy(
         self,
         *,
+        api_key: str | None = None,
+        bedrock_token_provider: AsyncBedrockTokenProvider | None = None,  # unasync: async-only
+        # unasync: sync-only: bedrock_token_provider: BedrockTokenProvider | None = None,
+        aws_region: str | None = None,
+        aws_profile: str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        aws_credentials_provider: Callable[[], object] | None = None,
         organization: str | None = None,
         project: str | None = None,
+        webhook_secret: str | None = None,
+        websocket_base_url: str | URL | None = None,
+        base_url: str | URL | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        http_client: object | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str | Omit] | None = None,
+        set_default_headers: Mapping[str, str | Omit] | None = None,
         default_query: Mapping[str, object] | None = None,
-        http_client: object | None = None,
-        webhook_secret: str | None = None,
-        **_: Any,
+        set_default_query: Mapping[str, object] | None = None,
+        max_response_bytes: int | NotGiven | None = NOT_GIVEN,
+        max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
-        """A client with some options changed and the same Bedrock credentials and URL, sharing this one's
-        transport (and its signing) unless ``http_client`` is given."""
-        copy = type(self)(
-            api_key=self._bedrock.api_key if self._bedrock.mode == "bearer" else None,
-            bedrock_token_provider=self._token_provider,
-            aws_region=self._bedrock.region,
-            base_url=self._bedrock.base_url,
+        """A client with some options changed, sharing this one's transport unless ``http_client`` is
+        given. A credential given replaces this client's credential mode; none given keeps it (and its
+        region and URL)."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("pass default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("pass default_query or set_default_query, not both")
+        aws = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
+               "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
+               "aws_credentials_provider": aws_credentials_provider}
+        if api_key is None and bedrock_token_provider is None and all(v is None for v in aws.values()):
+            api_key = self._bedrock.api_key if self._bedrock.mode == "bearer" else None
+            bedrock_token_provider = self._token_provider
+            aws = self._aws if self._bedrock.mode == "aws" else {}
+        headers = dict(set_default_headers) if set_default_headers is not None else {
+            **self._custom_headers, **(default_headers or {})}
+        query = dict(set_default_query) if set_default_query is not None else {
+            **self._custom_query, **(default_query or {})}
+        # The plain transport is shared: the copy signs with its own credentials (SigV4Transport wraps it).
+        shared = http_client is None or http_client is self._transport
+        return type(self)(
+            api_key=api_key,
+            bedrock_token_provider=bedrock_token_provider,
+            aws_region=aws_region or self._bedrock.region,
+            base_url=base_url or self._bedrock.base_url,
             organization=organization or self.organization,
             project=project or self.project,
             webhook_secret=webhook_secret or self.webhook_secret,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            websocket_base_url=websocket_base_url or self.websocket_base_url,
+            timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers={**self._custom_headers, **(default_headers or {})},
-            default_query={**self._custom_query, **(default_query or {})},
-            http_client=http_client,
-            _shared_transport=None if http_client is not None else self._pipeline.transport,
+            default_headers=headers,
+            default_query=query,
+            http_client=None if shared else http_client,
+            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
+            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
+            _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
-            **(self._aws if self._bedrock.mode == "aws" else {}),
+            **aws,
+            **(_extra_kwargs or {}),
         )
-        return copy
 
     with_options = copy
 
