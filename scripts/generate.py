@@ -13,7 +13,8 @@ The sync twins of the resources come from ``scripts/unasync.py`` afterwards, as 
     python scripts/generate.py --check    # exit 1 if the committed output differs (CI runs this)
 
 The spec is read from ``../shared/openapi/openai-openapi.yaml`` beside the repository (``--spec`` to
-point elsewhere).
+point elsewhere). The names and modules of the types nested in a model come from the pinned official SDK
+(the ``test`` extra), which the interop bridges pair classes with: ``_codegen_official.py``.
 """
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
             raise ValueError("pass default_headers or set_default_headers, not both")
         if default_query is not None and set_default_query is not None:
             raise ValueError("pass default_query or set_default_query, not both")
-        aws = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
+        aws: dict[str, Any] = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
                "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
                "aws_credentials_provider": aws_credentials_provider}
         if api_key is None and bedrock_token_provider is None and all(v is None for v in aws.values()):

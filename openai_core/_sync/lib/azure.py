@@ -204,7 +204,7 @@ class AzureOpenAI(OpenAI):
             project=project or self.project,
             webhook_secret=webhook_secret or self.webhook_secret,
             base_url=None if endpoint else (base_url or self.base_url),
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
             default_query=query,

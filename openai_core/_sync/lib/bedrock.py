@@ -173,7 +173,7 @@ class BedrockOpenAI(OpenAI):
             raise ValueError("pass default_headers or set_default_headers, not both")
         if default_query is not None and set_default_query is not None:
             raise ValueError("pass default_query or set_default_query, not both")
-        aws = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
+        aws: dict[str, Any] = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
                "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
                "aws_credentials_provider": aws_credentials_provider}
         if api_key is None and bedrock_token_provider is None and all(v is None for v in aws.values()):
@@ -195,7 +195,7 @@ class BedrockOpenAI(OpenAI):
             project=project or self.project,
             webhook_secret=webhook_secret or self.webhook_secret,
             websocket_base_url=websocket_base_url or self.websocket_base_url,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            timeout=self.timeout if is_sentinel(timeout) else timeout,
             max_retries=self.max_retries if max_retries is None else max_retries,
             default_headers=headers,
             default_query=query,
