@@ -45,6 +45,8 @@ EXPORTS_END = "# -- generated exports (scripts/generate.py): end\n"
 
 def load_spec(path: Path) -> Spec:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if not path.exists():
+        raise SystemExit(f"no OpenAPI spec at {path}: the shared/ folder sits beside the clone, or pass --spec")
     with path.open("rb") as handle:
         document = yaml.load(handle, Loader=loader)
     with SUPPLEMENT.open("rb") as handle:
