@@ -21,6 +21,7 @@ from ._exceptions import (
     ConflictError,
     ContentFilterFinishReasonError,
     InternalServerError,
+    InvalidWebhookSignatureError,
     LengthFinishReasonError,
     NotFoundError,
     OpenAIError,
@@ -41,10 +42,14 @@ if TYPE_CHECKING:
     from ._sync._client import OpenAI as OpenAI
     from ._sync._response import APIResponse as APIResponse
     from ._sync._streaming import Stream as Stream
+    from ._sync.lib.azure import AzureOpenAI as AzureOpenAI
+    from ._sync.lib.bedrock import BedrockOpenAI as BedrockOpenAI
     from ._sync.pagination import SyncCursorPage as SyncCursorPage
     from ._sync.pagination import SyncPage as SyncPage
     from ._sync.transports._httpx import DefaultHttpxClient as DefaultHttpxClient
     from .lib._tools import pydantic_function_tool as pydantic_function_tool
+    from .lib.azure import AsyncAzureOpenAI as AsyncAzureOpenAI
+    from .lib.bedrock import AsyncBedrockOpenAI as AsyncBedrockOpenAI
     from .pagination import AsyncCursorPage as AsyncCursorPage
     from .pagination import AsyncPage as AsyncPage
     from .transports import AsyncTransport as AsyncTransport
@@ -64,14 +69,18 @@ __all__ = [
     "APITimeoutError",
     "AioHttpTransport",
     "AsyncAPIResponse",
+    "AsyncAzureOpenAI",
+    "AsyncBedrockOpenAI",
     "AsyncCursorPage",
     "AsyncOpenAI",
     "AsyncPage",
     "AsyncStream",
     "AsyncTransport",
     "AuthenticationError",
+    "AzureOpenAI",
     "BadRequestError",
     "BaseModel",
+    "BedrockOpenAI",
     "ConflictError",
     "ContentFilterFinishReasonError",
     "DefaultAioHttpClient",
@@ -80,6 +89,7 @@ __all__ = [
     "HttpxBinaryResponseContent",
     "HttpxTransport",
     "InternalServerError",
+    "InvalidWebhookSignatureError",
     "LengthFinishReasonError",
     "MockTransport",
     "NotFoundError",
@@ -104,6 +114,10 @@ __all__ = [
 
 _LAZY: dict[str, str] = {
     "AsyncOpenAI": "._client",
+    "AsyncAzureOpenAI": ".lib.azure",
+    "AsyncBedrockOpenAI": ".lib.bedrock",
+    "BedrockOpenAI": "._sync.lib.bedrock",
+    "AzureOpenAI": "._sync.lib.azure",
     "BaseModel": "._models",
     "AsyncAPIResponse": "._response",
     "APIResponse": "._sync._response",

@@ -38,16 +38,26 @@ if TYPE_CHECKING:
     from .resources.beta import AsyncBeta
     from .resources.chat import AsyncChat
     from .resources.completions import AsyncCompletions
+    from .resources.containers import AsyncContainers
+    from .resources.content_provenance_checks import AsyncContentProvenanceChecks
     from .resources.conversations import AsyncConversations
+    from .resources.decisions import AsyncDecisions
     from .resources.embeddings import AsyncEmbeddings
+    from .resources.evals import AsyncEvals
     from .resources.files import AsyncFiles
     from .resources.fine_tuning import AsyncFineTuning
     from .resources.images import AsyncImages
+    from .resources.live import AsyncLive
     from .resources.models import AsyncModels
     from .resources.moderations import AsyncModerations
     from .resources.realtime import AsyncRealtime
     from .resources.responses import AsyncResponses
+    from .resources.safety import AsyncSafety
+    from .resources.skills import AsyncSkills
     from .resources.uploads import AsyncUploads
+    from .resources.vector_stores import AsyncVectorStores
+    from .resources.videos import AsyncVideos
+    from .resources.webhooks import AsyncWebhooks
 
 __all__ = ["AsyncOpenAI"]
 
@@ -116,6 +126,7 @@ class AsyncOpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        webhook_secret: str | None = None,
         max_concurrency: int | None = None,
         rate_limit: RateLimit | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
@@ -135,6 +146,8 @@ class AsyncOpenAI:
             raise OpenAIError(problem.replace("header 'Authorization'", "api_key") + " (the key is not shown)")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
+        if webhook_secret is None:
+            webhook_secret = os.environ.get("OPENAI_WEBHOOK_SECRET") or None
         if project is None:
             project = os.environ.get("OPENAI_PROJECT_ID") or None
         if base_url is None:
@@ -146,6 +159,7 @@ class AsyncOpenAI:
         self.max_event_bytes = check_limit("max_event_bytes", max_event_bytes)
 
         self._api_key = api_key
+        self._webhook_secret = webhook_secret
         self.organization = organization
         self.project = project
         self.base_url = url
@@ -226,6 +240,11 @@ class AsyncOpenAI:
         self._pipeline.timeout = Timeout.coerce(value)
 
     @property
+    def webhook_secret(self) -> str | None:
+        """The secret ``webhooks.verify_signature`` / ``unwrap`` check against (``OPENAI_WEBHOOK_SECRET``)."""
+        return self._webhook_secret
+
+    @property
     def transport(self) -> AsyncTransport:
         """The backend doing the I/O."""
         return self._transport
@@ -263,6 +282,7 @@ class AsyncOpenAI:
         _extra_kwargs: Mapping[str, Any] | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        webhook_secret: str | None = None,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless another ``http_client`` is given; closing the copy does not close the shared transport.
@@ -292,6 +312,7 @@ class AsyncOpenAI:
             http_client=None if shared else http_client,
             max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
             max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
+            webhook_secret=webhook_secret or self._webhook_secret,
             _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
             **(_extra_kwargs or {}),
@@ -390,6 +411,66 @@ class AsyncOpenAI:
         from .resources.beta import AsyncBeta
 
         return AsyncBeta(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        from .resources.webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(self)
+
+    @cached_property
+    def safety(self) -> AsyncSafety:
+        from .resources.safety import AsyncSafety
+
+        return AsyncSafety(self)
+
+    @cached_property
+    def decisions(self) -> AsyncDecisions:
+        from .resources.decisions import AsyncDecisions
+
+        return AsyncDecisions(self)
+
+    @cached_property
+    def live(self) -> AsyncLive:
+        from .resources.live import AsyncLive
+
+        return AsyncLive(self)
+
+    @cached_property
+    def vector_stores(self) -> AsyncVectorStores:
+        from .resources.vector_stores import AsyncVectorStores
+
+        return AsyncVectorStores(self)
+
+    @cached_property
+    def containers(self) -> AsyncContainers:
+        from .resources.containers import AsyncContainers
+
+        return AsyncContainers(self)
+
+    @cached_property
+    def evals(self) -> AsyncEvals:
+        from .resources.evals import AsyncEvals
+
+        return AsyncEvals(self)
+
+    @cached_property
+    def videos(self) -> AsyncVideos:
+        from .resources.videos import AsyncVideos
+
+        return AsyncVideos(self)
+
+    @cached_property
+    def skills(self) -> AsyncSkills:
+        from .resources.skills import AsyncSkills
+
+        return AsyncSkills(self)
+
+    @cached_property
+    def content_provenance_checks(self) -> AsyncContentProvenanceChecks:
+        from .resources.content_provenance_checks import AsyncContentProvenanceChecks
+
+        return AsyncContentProvenanceChecks(self)
 
     @property
     def with_raw_response(self) -> AsyncOpenAIWithRawResponse:

@@ -33,6 +33,7 @@ __all__ = [
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "InvalidWebhookSignatureError",
     "LengthFinishReasonError",
     "NotFoundError",
     "OpenAIError",
@@ -213,6 +214,12 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
+
+
+class InvalidWebhookSignatureError(ValueError):
+    """``client.webhooks.unwrap()`` / ``verify_signature()``: the payload's signature does not match the
+    secret, or its timestamp is outside the tolerance. A ``ValueError`` as in the official SDK: it is about
+    input the caller received, not about a request this client sent."""
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:

@@ -78,6 +78,9 @@ def split_files(
         value = body.get(key)
         if value is None:
             continue
+        if isinstance(value, Mapping):  # a reference object (`{"file_id": ...}`) where a file may go
+            fields[key] = value
+            continue
         if isinstance(value, list):
             files.extend((f"{key}[]", item) for item in value)
         else:

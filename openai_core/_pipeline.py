@@ -20,7 +20,7 @@ import itertools
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterable, Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -132,7 +132,7 @@ class Pipeline:
 
     __slots__ = (
         "_headers", "_urls", "base_url", "default_query", "limiter", "max_event_bytes", "max_response_bytes",
-        "max_retries", "timeout", "transport",
+        "max_retries", "prepare", "timeout", "transport",
     )
 
     def __init__(
@@ -159,6 +159,10 @@ class Pipeline:
         self.max_response_bytes = max_response_bytes
         self.max_event_bytes = max_event_bytes
         self._urls: dict[str, URL] = {}
+        # A client that must adjust each call before it is built (Azure: the deployment path, a fresh
+        # Entra ID token) sets this; None for OpenAI itself, so the common path pays one check.
+        self.prepare: Callable[[RequestOptions], Awaitable[RequestOptions]] | None = None  # unasync: async-only
+        # unasync: sync-only: self.prepare: Callable[[RequestOptions], RequestOptions] | None = None
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -166,6 +170,9 @@ class Pipeline:
         urls = self._urls
         url = urls.get(path)
         if url is None:
+            if path.startswith(("https://", "http://")):  # a call served elsewhere than the base URL (Azure)
+                url = self._urls[path] = URL(path, encoded=False)
+                return url
             base = str(self.base_url).rstrip("/")
             url = URL(base + "/" + path.lstrip("/"), encoded=False)
             if len(urls) >= _URL_CACHE_SIZE:
@@ -210,6 +217,8 @@ class Pipeline:
         Every failed attempt's response is closed before the next one. A request whose body is a
         one-shot stream is never retried: resending it would send an empty or partial body.
         """
+        if self.prepare is not None:
+            options = await self.prepare(options)
         request = self.build_request(options)
         total = request.timeout.total
         if total is None:

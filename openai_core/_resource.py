@@ -26,6 +26,7 @@ __all__ = [
     "to_raw_response",
     "to_streamed_response",
     "upload_options",
+    "with_headers",
 ]
 
 _P = ParamSpec("_P")
@@ -91,6 +92,12 @@ def options(
     )
 
 
+def with_headers(request_options: Mapping[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
+    """``request_options`` with ``headers`` sent under the call's own ``extra_headers`` (which win), for
+    resources whose every call carries a header (the vector stores' ``OpenAI-Beta``)."""
+    return {**request_options, "extra_headers": {**headers, **(request_options.get("extra_headers") or {})}}
+
+
 def upload_options(
     path: str,
     request_options: Mapping[str, Any],
@@ -107,7 +114,9 @@ def upload_options(
     ordered = {key: body[key] for key in sorted(body, key=lambda key: rank.get(key, len(rank)))}
     fields, parts = split_files(ordered, files)
     form = MultipartForm(flatten_query(fields, request_options.get("extra_body")), parts)
-    call = options("POST", path, {k: v for k, v in request_options.items() if k != "extra_body"})
+    # The form fields also ride along as `body` (the encoded `content` is what is sent): a client that
+    # routes by model (Azure's deployment paths) reads it there, as for a JSON call.
+    call = options("POST", path, {k: v for k, v in request_options.items() if k != "extra_body"}, body=fields)
     call.content_type = form.content_type
     if form.buffered is not None:
         call.content = form.buffered

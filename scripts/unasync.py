@@ -45,6 +45,8 @@ SOURCES = [
     "transports/_websockets.py",
     "resources/**/*.py",
     "lib/streaming/**/*.py",
+    "lib/azure.py",
+    "lib/bedrock.py",
 ]
 
 # Test modules whose behaviour is shared: each gets a sync twin under tests/sync/ (same tests, run on the
@@ -60,6 +62,7 @@ TEST_SOURCES = [
     "test_chat_helpers.py",
     "test_lifecycle.py",
     "test_realtime.py",
+    "test_lifecycle_stores.py",
 ]
 TESTS = ROOT / "tests"
 TEST_OUT = TESTS / "sync"
@@ -69,6 +72,7 @@ SHARED = {
     "resources/_paths.py",
     # The realtime protocol without I/O: one copy, so both clients raise the same closed-connection error.
     "resources/realtime/_protocol.py",
+    "resources/_poll.py",
     # The chat-stream events and accumulator are sans-IO: one copy, so both clients' events are the same classes.
     "lib/streaming/chat/_deltas.py",
     "lib/streaming/chat/_events.py",

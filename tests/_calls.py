@@ -77,6 +77,9 @@ class ApiCall:
     # Why Prism's answer cannot match the typed result asked for, so the lenient parser may step in.
     # None (the rule): it must parse on the validating fast path.
     lenient: str | None = None
+    # Sends nothing (webhooks.unwrap / verify_signature check a payload the caller received): the wire
+    # test compares the results only.
+    offline: bool = False
 
     @property
     def method(self) -> str:
@@ -90,10 +93,10 @@ PROVEN_ELSEWHERE = {"realtime.connect": "a WebSocket session: tests/test_realtim
 
 
 def api_call(name: str, check: Check, *, stream: bool = False, prism: str | None = None,
-             lenient: str | None = None) -> Callable[[Call], Call]:
+             lenient: str | None = None, offline: bool = False) -> Callable[[Call], Call]:
     def register(call: Call) -> Call:
         mode = prism or (UNSERVABLE if stream else PARSE)
-        CALLS.append(ApiCall(name, call, check, stream=stream, prism=mode, lenient=lenient))
+        CALLS.append(ApiCall(name, call, check, stream=stream, prism=mode, lenient=lenient, offline=offline))
         return call
 
     return register
@@ -1338,6 +1341,10 @@ async def realtime_calls_refer(client: Any) -> Any:
 @api_call("realtime.calls.reject", check_none)
 async def realtime_calls_reject(client: Any) -> Any:
     return await client.realtime.calls.reject("rtc_abc123", status_code=486)
+# The generated surface's entries (vector stores, containers, skills; evals, videos, ...) join CALLS here.
+from . import _calls_evals, _calls_misc, _calls_stores  # noqa: E402
+
+_ = (_calls_evals, _calls_misc, _calls_stores)
 
 
 def has_method(client: Any, path: str) -> bool:

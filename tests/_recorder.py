@@ -26,6 +26,8 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from multidict import CIMultiDict
 
+from ._recorder_breadth import breadth_routes
+
 __all__ = ["Part", "Recorded", "Recorder", "parse_multipart"]
 
 
@@ -532,6 +534,7 @@ ROUTES: list[_Route] = [
         body=b"v=0\r\ns=wire answer\r\n", content_type="application/sdp")),
     ("POST", re.compile(r"/realtime/calls/[^/]+/(accept|hangup|refer|reject)"), lambda ctx: web.Response(status=200)),
 ]
+ROUTES += breadth_routes()
 
 
 def _answer(recorded: Recorded, api_path: str) -> web.Response:
@@ -584,7 +587,9 @@ class Recorder:
         raw_path, _, raw_query = request.raw_path.partition("?")
         recorded = Recorded(request.method, raw_path, raw_query, CIMultiDict(request.headers), await request.read())
         self.requests.append(recorded)
-        api_path = raw_path.removeprefix("/v1")
+        # Served under /v1 (OpenAI), Azure's /openai and /openai/deployments/{name} (tests/test_azure.py) and
+        # Bedrock's /openai/v1 (tests/test_bedrock.py).
+        api_path = re.sub(r"^(/openai(/deployments/[^/]+)?)?(/v1)?(?=/)", "", raw_path)
         return _answer(recorded, api_path)
 
     def __enter__(self) -> Recorder:

@@ -39,16 +39,26 @@ if TYPE_CHECKING:
     from openai_core._sync.resources.beta import Beta
     from openai_core._sync.resources.chat import Chat
     from openai_core._sync.resources.completions import Completions
+    from openai_core._sync.resources.containers import Containers
+    from openai_core._sync.resources.content_provenance_checks import ContentProvenanceChecks
     from openai_core._sync.resources.conversations import Conversations
+    from openai_core._sync.resources.decisions import Decisions
     from openai_core._sync.resources.embeddings import Embeddings
+    from openai_core._sync.resources.evals import Evals
     from openai_core._sync.resources.files import Files
     from openai_core._sync.resources.fine_tuning import FineTuning
     from openai_core._sync.resources.images import Images
+    from openai_core._sync.resources.live import Live
     from openai_core._sync.resources.models import Models
     from openai_core._sync.resources.moderations import Moderations
     from openai_core._sync.resources.realtime import Realtime
     from openai_core._sync.resources.responses import Responses
+    from openai_core._sync.resources.safety import Safety
+    from openai_core._sync.resources.skills import Skills
     from openai_core._sync.resources.uploads import Uploads
+    from openai_core._sync.resources.vector_stores import VectorStores
+    from openai_core._sync.resources.videos import Videos
+    from openai_core._sync.resources.webhooks import Webhooks
 
 __all__ = ["OpenAI"]
 
@@ -117,6 +127,7 @@ class OpenAI:
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        webhook_secret: str | None = None,
         max_concurrency: int | None = None,
         rate_limit: RateLimit | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
@@ -136,6 +147,8 @@ class OpenAI:
             raise OpenAIError(problem.replace("header 'Authorization'", "api_key") + " (the key is not shown)")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
+        if webhook_secret is None:
+            webhook_secret = os.environ.get("OPENAI_WEBHOOK_SECRET") or None
         if project is None:
             project = os.environ.get("OPENAI_PROJECT_ID") or None
         if base_url is None:
@@ -147,6 +160,7 @@ class OpenAI:
         self.max_event_bytes = check_limit("max_event_bytes", max_event_bytes)
 
         self._api_key = api_key
+        self._webhook_secret = webhook_secret
         self.organization = organization
         self.project = project
         self.base_url = url
@@ -227,6 +241,11 @@ class OpenAI:
         self._pipeline.timeout = Timeout.coerce(value)
 
     @property
+    def webhook_secret(self) -> str | None:
+        """The secret ``webhooks.verify_signature`` / ``unwrap`` check against (``OPENAI_WEBHOOK_SECRET``)."""
+        return self._webhook_secret
+
+    @property
     def transport(self) -> Transport:
         """The backend doing the I/O."""
         return self._transport
@@ -264,6 +283,7 @@ class OpenAI:
         _extra_kwargs: Mapping[str, Any] | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        webhook_secret: str | None = None,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless another ``http_client`` is given; closing the copy does not close the shared transport.
@@ -293,6 +313,7 @@ class OpenAI:
             http_client=None if shared else http_client,
             max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
             max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
+            webhook_secret=webhook_secret or self._webhook_secret,
             _shared_transport=self._transport if shared else None,
             _shared_limiter=self._pipeline.limiter,
             **(_extra_kwargs or {}),
@@ -391,6 +412,66 @@ class OpenAI:
         from openai_core._sync.resources.beta import Beta
 
         return Beta(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        from openai_core._sync.resources.webhooks import Webhooks
+
+        return Webhooks(self)
+
+    @cached_property
+    def safety(self) -> Safety:
+        from openai_core._sync.resources.safety import Safety
+
+        return Safety(self)
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        from openai_core._sync.resources.decisions import Decisions
+
+        return Decisions(self)
+
+    @cached_property
+    def live(self) -> Live:
+        from openai_core._sync.resources.live import Live
+
+        return Live(self)
+
+    @cached_property
+    def vector_stores(self) -> VectorStores:
+        from openai_core._sync.resources.vector_stores import VectorStores
+
+        return VectorStores(self)
+
+    @cached_property
+    def containers(self) -> Containers:
+        from openai_core._sync.resources.containers import Containers
+
+        return Containers(self)
+
+    @cached_property
+    def evals(self) -> Evals:
+        from openai_core._sync.resources.evals import Evals
+
+        return Evals(self)
+
+    @cached_property
+    def videos(self) -> Videos:
+        from openai_core._sync.resources.videos import Videos
+
+        return Videos(self)
+
+    @cached_property
+    def skills(self) -> Skills:
+        from openai_core._sync.resources.skills import Skills
+
+        return Skills(self)
+
+    @cached_property
+    def content_provenance_checks(self) -> ContentProvenanceChecks:
+        from openai_core._sync.resources.content_provenance_checks import ContentProvenanceChecks
+
+        return ContentProvenanceChecks(self)
 
     @property
     def with_raw_response(self) -> OpenAIWithRawResponse:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from .._params import ParamSpec
 from .._resource import (
@@ -116,6 +116,8 @@ class AsyncImages(AsyncAPIResource):
             return cast("AsyncStream[ImageEditStreamEvent]", await self._pipeline.request_stream(call, _EDIT_EVENT))
         return await self._pipeline.request(call, ImagesResponse)
 
+    # Deprecated in the official SDK (the endpoint serves dall-e-2 only); it warns the same way.
+    @deprecated("deprecated")
     async def create_variation(self, **params: Unpack[CreateVariationParams]) -> ImagesResponse:
         body, request_options = _VARIATION.split(params)
         call = upload_options("/images/variations", request_options, body, files=("image",), order=_VARIATION_ORDER)

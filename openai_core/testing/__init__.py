@@ -9,6 +9,10 @@ translations`` (deterministic answers derived from the request: see ``_media``);
 WebSocket speaking the realtime event protocol, with ``realtime/client_secrets`` and ``realtime/calls``
 (see ``_realtime`` and ``_realtime_model``, faults included). Control routes also include
 ``GET /_mock/realtime`` (open sessions, pings).
+translations`` (deterministic answers derived from the request: see ``_media``), and, with state:
+``vector_stores`` (files, file batches, search), ``containers`` (files, content), ``evals`` (runs graded
+for real, output items), ``videos``, ``webhook_endpoints`` (``test`` delivers a signed event to a
+loopback URL; :func:`sign_webhook` signs a payload of your own).
 Control routes: ``GET /_mock/requests``, ``POST /_mock/reset``, ``GET /_mock/health``,
 ``GET /_mock/attempts?key=``, ``GET /_mock/rate_limits`` (per-key counters of the ``sk-rpm-N`` /
 ``sk-tpm-M`` limits, see ``_ratelimit``). ``MockServer(latency=S)`` / ``mock-server --latency S``: every
@@ -37,6 +41,7 @@ from ._app import create_app
 from ._faults import Fault, FaultSpecError, parse_fault
 from ._server import MockServer, MockServerProcess, run
 from ._state import RecordedRequest, ServerState
+from ._webhooks import sign_webhook
 
 __all__ = [
     "Fault",
@@ -48,4 +53,5 @@ __all__ = [
     "create_app",
     "parse_fault",
     "run",
+    "sign_webhook",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import inspect
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -11,7 +12,9 @@ from typing import Any
 from aiohttp import web
 
 from . import _batches as batches
+from . import _containers as containers
 from . import _conversations as conversations
+from . import _evals as evals
 from . import _files as files
 from . import _finetune as ft
 from . import _handlers as h
@@ -19,6 +22,8 @@ from . import _media as media
 from . import _responses as responses
 from . import _stored_chat as stored_chat
 from . import _uploads as uploads
+from . import _vector_stores as vector_stores
+from . import _webhooks as webhooks
 from ._common import JSON_CT, ApiError, RawReply, SSEReply, dumps, error_body
 from ._faults import (
     BODY_FAULTS,
@@ -38,7 +43,8 @@ __all__ = ["STATE_KEY", "create_app"]
 STATE_KEY = web.AppKey("openai_core.testing.state", ServerState)
 
 # `body` is the parsed JSON object on JSON routes, the raw request body on the others (multipart uploads).
-Handler = Callable[[ServerState, web.Request, Any], "bytes | SSEReply | RawReply"]
+# A handler that does I/O of its own (a webhook delivery) returns an awaitable of the same.
+Handler = Callable[[ServerState, web.Request, Any], "bytes | SSEReply | RawReply | Awaitable[bytes]"]
 Endpoint = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _NOT_JSON = error_body(
@@ -135,6 +141,8 @@ def _endpoint(state: ServerState, handler: Handler, *, json_body: bool, model_ca
         status = 200
         try:
             reply = handler(state, request, body if json_body else raw)
+            if inspect.isawaitable(reply):
+                reply = await reply
         except ApiError as exc:
             status, reply = exc.status, exc.body()
         if isinstance(reply, RawReply):
@@ -258,6 +266,8 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     post("/v1/audio/transcriptions", media.create_transcription, json_body=False)  # multipart
     post("/v1/audio/translations", media.create_translation, json_body=False)  # multipart
     add_realtime_routes(app, state, post)
+    for area in (vector_stores, containers, evals, webhooks):
+        area.register(post, get, delete)
     _control_routes(app, state)
     app.router.add_route("*", "/{tail:.*}", _not_found(state))
     return app

@@ -11,13 +11,17 @@ from typing import Any
 from aiohttp import web
 
 from ._batches import BatchStore
+from ._containers import ContainerStore
 from ._conversations import ConversationStore
+from ._evals import EvalStore
 from ._files import FileStore
 from ._finetune import FineTuningStore
 from ._ratelimit import RateLimits
 from ._responses import ResponseStore
 from ._stored_chat import StoredChats
 from ._uploads import UploadStore
+from ._vector_stores import VectorStoreStore
+from ._webhooks import WebhookStore
 
 __all__ = ["RecordedRequest", "ServerState"]
 
@@ -66,6 +70,10 @@ class ServerState:
         self.uploads = UploadStore()
         self.files = FileStore()
         self.batches = BatchStore()
+        self.vector_stores = VectorStoreStore()
+        self.containers = ContainerStore()  # and videos
+        self.evals = EvalStore()
+        self.webhooks = WebhookStore()
         self._lock = threading.Lock()
         self._request_ids = itertools.count(1)
         self._object_ids = itertools.count(1)

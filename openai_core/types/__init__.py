@@ -59,3 +59,61 @@ from .shared import ResponseFormatText as ResponseFormatText
 from .upload import Upload as Upload
 from .upload_complete_params import UploadCompleteParams as UploadCompleteParams
 from .upload_create_params import UploadCreateParams as UploadCreateParams
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .container_create_params import ContainerCreateParams as ContainerCreateParams
+from .container_create_response import ContainerCreateResponse as ContainerCreateResponse
+from .container_list_params import ContainerListParams as ContainerListParams
+from .container_list_response import ContainerListResponse as ContainerListResponse
+from .container_retrieve_response import ContainerRetrieveResponse as ContainerRetrieveResponse
+from .content_provenance_check import ContentProvenanceCheck as ContentProvenanceCheck
+from .content_provenance_check_create_params import (
+    ContentProvenanceCheckCreateParams as ContentProvenanceCheckCreateParams,
+)
+from .decision import Decision as Decision
+from .decision_create_params import DecisionCreateParams as DecisionCreateParams
+from .deleted_skill import DeletedSkill as DeletedSkill
+from .eval_create_params import EvalCreateParams as EvalCreateParams
+from .eval_create_response import EvalCreateResponse as EvalCreateResponse
+from .eval_custom_data_source_config import EvalCustomDataSourceConfig as EvalCustomDataSourceConfig
+from .eval_delete_response import EvalDeleteResponse as EvalDeleteResponse
+from .eval_list_params import EvalListParams as EvalListParams
+from .eval_list_response import EvalListResponse as EvalListResponse
+from .eval_retrieve_response import EvalRetrieveResponse as EvalRetrieveResponse
+from .eval_stored_completions_data_source_config import (
+    EvalStoredCompletionsDataSourceConfig as EvalStoredCompletionsDataSourceConfig,
+)
+from .eval_update_params import EvalUpdateParams as EvalUpdateParams
+from .eval_update_response import EvalUpdateResponse as EvalUpdateResponse
+from .other_file_chunking_strategy_object import (
+    OtherFileChunkingStrategyObject as OtherFileChunkingStrategyObject,
+)
+from .skill import Skill as Skill
+from .skill_create_params import SkillCreateParams as SkillCreateParams
+from .skill_list_params import SkillListParams as SkillListParams
+from .skill_update_params import SkillUpdateParams as SkillUpdateParams
+from .static_file_chunking_strategy import StaticFileChunkingStrategy as StaticFileChunkingStrategy
+from .static_file_chunking_strategy_object import (
+    StaticFileChunkingStrategyObject as StaticFileChunkingStrategyObject,
+)
+from .vector_store import VectorStore as VectorStore
+from .vector_store_create_params import VectorStoreCreateParams as VectorStoreCreateParams
+from .vector_store_deleted import VectorStoreDeleted as VectorStoreDeleted
+from .vector_store_list_params import VectorStoreListParams as VectorStoreListParams
+from .vector_store_search_params import VectorStoreSearchParams as VectorStoreSearchParams
+from .vector_store_search_response import VectorStoreSearchResponse as VectorStoreSearchResponse
+from .vector_store_update_params import VectorStoreUpdateParams as VectorStoreUpdateParams
+from .video import Video as Video
+from .video_create_character_params import VideoCreateCharacterParams as VideoCreateCharacterParams
+from .video_create_character_response import VideoCreateCharacterResponse as VideoCreateCharacterResponse
+from .video_create_error import VideoCreateError as VideoCreateError
+from .video_create_params import VideoCreateParams as VideoCreateParams
+from .video_delete_response import VideoDeleteResponse as VideoDeleteResponse
+from .video_download_content_params import VideoDownloadContentParams as VideoDownloadContentParams
+from .video_edit_params import VideoEditParams as VideoEditParams
+from .video_extend_params import VideoExtendParams as VideoExtendParams
+from .video_get_character_response import VideoGetCharacterResponse as VideoGetCharacterResponse
+from .video_list_params import VideoListParams as VideoListParams
+from .video_remix_params import VideoRemixParams as VideoRemixParams
+# -- generated exports (scripts/generate.py): end

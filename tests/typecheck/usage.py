@@ -333,3 +333,189 @@ async def realtime_mistakes(client: AsyncOpenAI) -> None:
         await connection.send({"type": "response.create", "extra": 1})  # E: not a client event
     client.realtime.connect(model="m", websocket_connection_options={"max_sise": 1})  # E: unknown option
     await client.realtime.calls.refer("rtc_1")  # E: target_uri missing
+# -- the generated surface (scripts/generate.py) ----------------------------------------------------------
+
+
+async def generated_surface(client: AsyncOpenAI, path: Path, payload: bytes, headers: dict[str, str]) -> None:
+    from openai_core._binary import HttpxBinaryResponseContent
+    from openai_core.types import (
+        ContainerCreateResponse,
+        ContentProvenanceCheck,
+        Decision,
+        EvalCreateResponse,
+        Skill,
+        VectorStore,
+        VectorStoreSearchResponse,
+        Video,
+    )
+    from openai_core.types.audio import Voice, VoiceConsent
+    from openai_core.types.evals import RunCreateResponse
+    from openai_core.types.evals.runs import OutputItemListResponse
+    from openai_core.types.fine_tuning.alpha import GraderRunResponse
+    from openai_core.types.fine_tuning.checkpoints import PermissionCreateResponse, PermissionListResponse
+    from openai_core.types.responses import CompactedResponse
+    from openai_core.types.safety import SafetyAlert, SafetyCase
+    from openai_core.types.skills import SkillVersion
+    from openai_core.types.vector_stores import FileContentResponse, VectorStoreFile, VectorStoreFileBatch
+    from openai_core.types.webhooks import UnwrapWebhookEvent, WebhookEndpoint, WebhookEndpointWithSecret
+
+    store = await client.vector_stores.create(name="docs", file_ids=["file-1"], expires_after={
+        "anchor": "last_active_at", "days": 7})
+    assert_type(store, VectorStore)
+    assert_type(store.file_counts.completed, int)
+    assert_type(await client.vector_stores.retrieve(store.id), VectorStore)
+    assert_type(await client.vector_stores.update(store.id, name="x", expires_after=None), VectorStore)
+    assert_type(await client.vector_stores.list(limit=2), AsyncCursorPage[VectorStore])
+    assert_type((await client.vector_stores.delete(store.id)).deleted, bool)
+    hits = await client.vector_stores.search(store.id, query="refunds", filters={"type": "eq", "key": "a",
+                                                                                 "value": "b"})
+    assert_type(hits, AsyncPage[VectorStoreSearchResponse])
+    await client.vector_stores.search(store.id)  # E: missing query
+    vsf = await client.vector_stores.files.create(store.id, file_id="file-1", chunking_strategy={"type": "auto"})
+    assert_type(vsf, VectorStoreFile)
+    assert_type(await client.vector_stores.files.retrieve("file-1", vector_store_id=store.id), VectorStoreFile)
+    await client.vector_stores.files.retrieve("file-1")  # E: vector_store_id is required
+    assert_type(await client.vector_stores.files.update("file-1", vector_store_id=store.id, attributes={"k": 1}),
+                VectorStoreFile)
+    async for listed in client.vector_stores.files.list(store.id, filter="completed"):
+        assert_type(listed, VectorStoreFile)
+    assert_type((await client.vector_stores.files.delete("file-1", vector_store_id=store.id)).deleted, bool)
+    chunks = await client.vector_stores.files.content("file-1", vector_store_id=store.id)
+    assert_type(chunks, AsyncPage[FileContentResponse])
+    assert_type(await client.vector_stores.files.poll("file-1", vector_store_id=store.id), VectorStoreFile)
+    assert_type(await client.vector_stores.files.create_and_poll("file-1", vector_store_id=store.id,
+                                                                 max_wait_seconds=60), VectorStoreFile)
+    assert_type(await client.vector_stores.files.upload(vector_store_id=store.id, file=path), VectorStoreFile)
+    assert_type(await client.vector_stores.files.upload_and_poll(vector_store_id=store.id, file=path),
+                VectorStoreFile)
+    batch = await client.vector_stores.file_batches.create(store.id, file_ids=["file-1"])
+    assert_type(batch, VectorStoreFileBatch)
+    assert_type(await client.vector_stores.file_batches.retrieve(batch.id, vector_store_id=store.id),
+                VectorStoreFileBatch)
+    assert_type(await client.vector_stores.file_batches.cancel(batch.id, vector_store_id=store.id),
+                VectorStoreFileBatch)
+    assert_type(await client.vector_stores.file_batches.list_files(batch.id, vector_store_id=store.id),
+                AsyncCursorPage[VectorStoreFile])
+    assert_type(await client.vector_stores.file_batches.poll(batch.id, vector_store_id=store.id),
+                VectorStoreFileBatch)
+    assert_type(await client.vector_stores.file_batches.create_and_poll(store.id, file_ids=["f"]),
+                VectorStoreFileBatch)
+    assert_type(await client.vector_stores.file_batches.upload_and_poll(store.id, files=[path]),
+                VectorStoreFileBatch)
+
+    box = await client.containers.create(name="sandbox", memory_limit="4g")
+    assert_type(box, ContainerCreateResponse)
+    await client.containers.create(name="sandbox", memory_limit="3g")  # E: not a memory limit
+    assert_type((await client.containers.retrieve(box.id)).id, str)
+    async for listed_box in client.containers.list():
+        assert_type(listed_box.name, str)
+    assert_type(await client.containers.delete(box.id), None)
+    assert_type((await client.containers.files.create(box.id, file=path)).path, str)
+    assert_type((await client.containers.files.retrieve("cf", container_id=box.id)).bytes, int)
+    assert_type((await client.containers.files.list(box.id)).data[0].id, str)
+    assert_type(await client.containers.files.delete("cf", container_id=box.id), None)
+    assert_type(await client.containers.files.content.retrieve("cf", container_id=box.id), HttpxBinaryResponseContent)
+
+    made = await client.evals.create(data_source_config={"type": "custom", "item_schema": {}},
+                                     testing_criteria=[{"type": "string_check", "name": "x", "input": "a",
+                                                        "reference": "b", "operation": "eq"}])
+    assert_type(made, EvalCreateResponse)
+    assert_type((await client.evals.retrieve(made.id)).name, str)
+    assert_type((await client.evals.update(made.id, name="v2")).id, str)
+    assert_type((await client.evals.list(order_by="created_at")).data[0].id, str)
+    assert_type((await client.evals.delete(made.id)).deleted, bool)
+    run = await client.evals.runs.create(made.id, data_source={"type": "jsonl", "source": {
+        "type": "file_id", "id": "file-1"}})
+    assert_type(run, RunCreateResponse)
+    assert_type((await client.evals.runs.retrieve(run.id, eval_id=made.id)).status, str)
+    assert_type((await client.evals.runs.list(made.id)).data[0].id, str)
+    assert_type((await client.evals.runs.cancel(run.id, eval_id=made.id)).id, str)
+    assert_type((await client.evals.runs.delete(run.id, eval_id=made.id)).deleted, bool | None)
+    items = await client.evals.runs.output_items.list(run.id, eval_id=made.id, status="pass")
+    assert_type(items, AsyncCursorPage[OutputItemListResponse])
+    assert_type((await client.evals.runs.output_items.retrieve("i", eval_id=made.id, run_id=run.id)).id, str)
+
+    video = await client.videos.create(prompt="a cat", seconds="4", input_reference=path)
+    assert_type(video, Video)
+    await client.videos.create(prompt="a cat", seconds="5")  # E: not a duration
+    assert_type(await client.videos.retrieve(video.id), Video)
+    assert_type(await client.videos.remix(video.id, prompt="night"), Video)
+    assert_type(await client.videos.edit(prompt="blue", video=path), Video)
+    assert_type(await client.videos.extend(prompt="more", seconds="8", video=path), Video)
+    async for clip in client.videos.list():
+        assert_type(clip, Video)
+    assert_type((await client.videos.delete(video.id)).deleted, bool)
+    assert_type(await client.videos.download_content(video.id, variant="thumbnail"), HttpxBinaryResponseContent)
+    assert_type((await client.videos.create_character(name="Mia", video=path)).created_at, int)
+    assert_type((await client.videos.get_character("char_1")).name, str | None)
+    assert_type(await client.videos.poll(video.id, poll_interval_ms=500), Video)
+    assert_type(await client.videos.create_and_poll(prompt="a wave", poll_interval_ms=500), Video)
+
+    skill = await client.skills.create(files=[path])
+    assert_type(skill, Skill)
+    assert_type(await client.skills.retrieve(skill.id), Skill)
+    assert_type(await client.skills.update(skill.id, default_version="2"), Skill)
+    assert_type(await client.skills.list(), AsyncCursorPage[Skill])
+    assert_type((await client.skills.delete(skill.id)).deleted, bool)
+    assert_type(await client.skills.content.retrieve(skill.id), HttpxBinaryResponseContent)
+    version = await client.skills.versions.create(skill.id, files=path, default=True)
+    assert_type(version, SkillVersion)
+    assert_type(await client.skills.versions.retrieve("2", skill_id=skill.id), SkillVersion)
+    assert_type(await client.skills.versions.list(skill.id), AsyncCursorPage[SkillVersion])
+    assert_type((await client.skills.versions.delete("2", skill_id=skill.id)).version, str)
+    assert_type(await client.skills.versions.content.retrieve("2", skill_id=skill.id), HttpxBinaryResponseContent)
+
+    ckpt = "ft:gpt-4o-mini:org::ckpt"
+    granted = await client.fine_tuning.checkpoints.permissions.create(ckpt, project_ids=["proj_1"])
+    assert_type(granted, AsyncPage[PermissionCreateResponse])
+    async for permission in client.fine_tuning.checkpoints.permissions.list(ckpt):
+        assert_type(permission, PermissionListResponse)
+    assert_type((await client.fine_tuning.checkpoints.permissions.retrieve(ckpt)).has_more, bool)  # deprecated
+    assert_type((await client.fine_tuning.checkpoints.permissions.delete(
+        "perm_1", fine_tuned_model_checkpoint=ckpt)).deleted, bool)
+    grade = await client.fine_tuning.alpha.graders.run(
+        grader={"type": "string_check", "name": "x", "input": "a", "reference": "b", "operation": "eq"},
+        model_sample="a")
+    assert_type(grade, GraderRunResponse)
+    assert_type(grade.reward, float)
+    _ = await client.fine_tuning.alpha.graders.validate(grader={"type": "python", "name": "p", "source": "x"})
+
+    assert_type(await client.audio.voices.create(name="v", audio_sample=path, consent="c"), Voice)
+    assert_type((await client.audio.voices.delete("voice_1")).deleted, bool)
+    consent = await client.audio.voice_consents.create(language="en", name="Ann", recording=path)
+    assert_type(consent, VoiceConsent)
+    assert_type(await client.audio.voice_consents.retrieve(consent.id), VoiceConsent)
+    assert_type(await client.audio.voice_consents.update(consent.id, name="B"), VoiceConsent)
+    assert_type(await client.audio.voice_consents.list(), AsyncCursorPage[VoiceConsent])
+    assert_type((await client.audio.voice_consents.delete(consent.id)).deleted, bool)
+    assert_type(await client.content_provenance_checks.create(file=path), ContentProvenanceCheck)
+
+    hook = await client.webhooks.create(name="ci", url="https://example.test", event_types=["batch.completed"])
+    assert_type(hook, WebhookEndpointWithSecret)
+    await client.webhooks.create(name="ci", url="https://x", event_types=["batch.done"])  # E: not an event type
+    assert_type(await client.webhooks.retrieve(hook.id), WebhookEndpoint)
+    assert_type(await client.webhooks.update(hook.id, name="renamed"), WebhookEndpoint)
+    assert_type(await client.webhooks.list(), AsyncCursorPage[WebhookEndpoint])
+    assert_type((await client.webhooks.delete(hook.id)).deleted, bool)
+    assert_type(await client.webhooks.rotate_secret(hook.id), WebhookEndpointWithSecret)
+    assert_type((await client.webhooks.test(hook.id, event_type="batch.completed")).status_code, int)
+    assert_type((await client.webhooks.event_types.list()).data, list[str])
+    event = client.webhooks.unwrap(payload, headers, secret="whsec_x")
+    assert_type(event, UnwrapWebhookEvent)
+    if event.type == "batch.completed":
+        assert_type(event.data.id, str)
+    assert_type(client.webhooks.verify_signature(payload, headers, tolerance=60), None)
+
+    assert_type(await client.safety.alerts.retrieve("alert_1"), SafetyAlert)
+    assert_type(await client.safety.cases.retrieve("case_1"), SafetyCase)
+    assert_type(await client.decisions.create(model="m", input="x", questions=[{"type": "predicate"}]), Decision)
+    assert_type(await client.responses.compact(model="gpt-5.5", input="x"), CompactedResponse)
+    await client.responses.create(model="gpt-5.5", input="x", access_programs={"cyber": "standard"})
+    joined = await client.live.create(session={"type": "live"}, transport={"type": "webrtc", "sdp": "v=0"})
+    assert_type(joined.session.id, str)
+    assert_type(await client.live.sessions.accept(joined.session.id, session={"type": "live"}), None)
+    assert_type(await client.live.sessions.download_recording("s"), HttpxBinaryResponseContent)
+    assert_type((await client.live.sessions.fork("s", transport={"type": "webrtc", "sdp": "v=0"})).transport.sdp, str)
+    assert_type(await client.live.sessions.hangup("s"), None)
+    assert_type(await client.live.sessions.refer("s", target_uri="sip:a@b"), None)
+    assert_type(await client.live.sessions.reject("s", status_code=486), None)

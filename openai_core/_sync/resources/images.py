@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, cast, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import (
@@ -117,6 +117,8 @@ class Images(SyncAPIResource):
             return cast("Stream[ImageEditStreamEvent]", self._pipeline.request_stream(call, _EDIT_EVENT))
         return self._pipeline.request(call, ImagesResponse)
 
+    # Deprecated in the official SDK (the endpoint serves dall-e-2 only); it warns the same way.
+    @deprecated("deprecated")
     def create_variation(self, **params: Unpack[CreateVariationParams]) -> ImagesResponse:
         body, request_options = _VARIATION.split(params)
         call = upload_options("/images/variations", request_options, body, files=("image",), order=_VARIATION_ORDER)

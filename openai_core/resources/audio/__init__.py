@@ -8,8 +8,10 @@ from ..._resource import AsyncAPIResource
 from .speech import AsyncSpeech
 from .transcriptions import AsyncTranscriptions
 from .translations import AsyncTranslations
+from .voice_consents import AsyncVoiceConsents
+from .voices import AsyncVoices
 
-__all__ = ["AsyncAudio", "AsyncSpeech", "AsyncTranscriptions", "AsyncTranslations"]
+__all__ = ["AsyncAudio", "AsyncSpeech", "AsyncTranscriptions", "AsyncTranslations", "AsyncVoiceConsents", "AsyncVoices"]
 
 
 class AsyncAudio(AsyncAPIResource):
@@ -26,3 +28,11 @@ class AsyncAudio(AsyncAPIResource):
     @cached_property
     def translations(self) -> AsyncTranslations:
         return AsyncTranslations(self._client)
+
+    @cached_property
+    def voices(self) -> AsyncVoices:
+        return AsyncVoices(self._client)
+
+    @cached_property
+    def voice_consents(self) -> AsyncVoiceConsents:
+        return AsyncVoiceConsents(self._client)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Required, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, upload_options
@@ -41,14 +41,21 @@ class AsyncTranslations(AsyncAPIResource):
     # serves it, with parse() typed Any.
     __slots__ = ()
 
+    # Deprecated in the official SDK (whisper-1 only): the overloads say so to type checkers, the
+    # implementation warns at run time, as there.
     @overload
+    @deprecated("deprecated", category=None)
     async def create(self, **params: Unpack[CreateJson]) -> Translation: ...
     @overload
+    @deprecated("deprecated", category=None)
     async def create(self, **params: Unpack[CreateVerbose]) -> TranslationVerbose: ...
     @overload
+    @deprecated("deprecated", category=None)
     async def create(self, **params: Unpack[CreateText]) -> str: ...
     @overload
+    @deprecated("deprecated", category=None)
     async def create(self, **params: Unpack[CreateAny]) -> Translation | TranslationVerbose | str: ...
+    @deprecated("deprecated")
     async def create(self, **params: Any) -> Translation | TranslationVerbose | str:
         """Translate an audio file into English; the result's type follows ``response_format`` as for
         transcriptions."""

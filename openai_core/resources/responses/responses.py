@@ -13,8 +13,10 @@ from ..._resource import AsyncAPIResource, RequestOptionsParams, options
 from ..._streaming import AsyncStream
 from ...lib._parsing._responses import parse_response, type_to_text_format_param
 from ...lib.streaming.responses import AsyncResponseStreamManager
+from ...types.responses.compacted_response import CompactedResponse
 from ...types.responses.parsed_response import ParsedResponse
 from ...types.responses.response import Response
+from ...types.responses.response_compact_params import ResponseCompactParams
 from ...types.responses.response_create_params import (
     ResponseCreateParamsBase,
     ResponseCreateParamsNonStreaming,
@@ -64,6 +66,11 @@ class RetrieveAny(ResponseRetrieveParamsBase, RequestOptionsParams, total=False)
     stream: bool
 
 
+class CompactParams(ResponseCompactParams, RequestOptionsParams, total=False):
+    pass
+
+
+_COMPACT = ParamSpec("compact", ResponseCompactParams)
 _CREATE = ParamSpec("create", ResponseCreateParamsBase, stream=bool | None)
 _PARSE = ParamSpec("parse", ResponseCreateParamsBase, stream=bool | None)
 _RETRIEVE = ParamSpec("retrieve", ResponseRetrieveParamsBase, stream=bool)
@@ -178,6 +185,12 @@ class AsyncResponses(AsyncAPIResource):
         if body.get("tools") is not None:
             body["tools"] = list(body["tools"])
         return body, request_options
+
+    async def compact(self, **params: Unpack[CompactParams]) -> CompactedResponse:
+        """Compact a conversation (``input`` or ``previous_response_id``) into fewer items to carry forward."""
+        body, request_options = _COMPACT.split(params)
+        return await self._pipeline.request(options("POST", "/responses/compact", request_options, body=body),
+                                            CompactedResponse)
 
     async def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
         """Cancel a response created with ``background=True`` that has not finished; others answer 400."""

@@ -20,3 +20,15 @@ from .translation import Translation as Translation
 from .translation_create_params import TranslationCreateParams as TranslationCreateParams
 from .translation_create_response import TranslationCreateResponse as TranslationCreateResponse
 from .translation_verbose import TranslationVerbose as TranslationVerbose
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .voice import Voice as Voice
+from .voice_consent import VoiceConsent as VoiceConsent
+from .voice_consent_create_params import VoiceConsentCreateParams as VoiceConsentCreateParams
+from .voice_consent_deleted import VoiceConsentDeleted as VoiceConsentDeleted
+from .voice_consent_list_params import VoiceConsentListParams as VoiceConsentListParams
+from .voice_consent_update_params import VoiceConsentUpdateParams as VoiceConsentUpdateParams
+from .voice_create_params import VoiceCreateParams as VoiceCreateParams
+from .voice_deleted import VoiceDeleted as VoiceDeleted
+# -- generated exports (scripts/generate.py): end

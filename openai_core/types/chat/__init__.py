@@ -107,3 +107,8 @@ from .parsed_chat_completion import ParsedChatCompletionMessage as ParsedChatCom
 from .parsed_chat_completion import ParsedChoice as ParsedChoice
 from .parsed_function_tool_call import ParsedFunction as ParsedFunction
 from .parsed_function_tool_call import ParsedFunctionToolCall as ParsedFunctionToolCall
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .chat_completion_function_tool import ChatCompletionFunctionTool as ChatCompletionFunctionTool
+# -- generated exports (scripts/generate.py): end

@@ -138,3 +138,9 @@ from .tool_choice_shell import ToolChoiceShell as ToolChoiceShell
 from .tool_choice_types import ToolChoiceTypes as ToolChoiceTypes
 from .tool_param import ToolParam as ToolParam
 from .web_search_tool import WebSearchTool as WebSearchTool
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .compacted_response import CompactedResponse as CompactedResponse
+from .response_compact_params import ResponseCompactParams as ResponseCompactParams
+# -- generated exports (scripts/generate.py): end

@@ -12,7 +12,16 @@ from .tool_choice_options import ToolChoiceOptions
 from .tool_param import ToolParam
 
 __all__ = [
+    "AccessPrograms",
+    "BackgroundOptions",
+    "ContextManagement",
     "Conversation",
+    "Image",
+    "Moderation",
+    "ModerationPolicy",
+    "ModerationPolicyInput",
+    "ModerationPolicyOutput",
+    "PromptCacheOptions",
     "ResponseCreateParams",
     "ResponseCreateParamsBase",
     "ResponseCreateParamsNonStreaming",
@@ -33,13 +42,60 @@ class StreamOptions(TypedDict, total=False):
     include_obfuscation: bool
 
 
+# Parameters newer than the spec of 2026-08-21, as the official SDK 3.57 declares them.
+class AccessPrograms(TypedDict, total=False):
+    cyber: Literal["standard", "daybreak_blue", "daybreak_red"]
+
+
+class BackgroundOptions(TypedDict, total=False):
+    completion_window: Literal["soonest", "2h", "8h"]
+
+
+class ContextManagement(TypedDict, total=False):
+    type: Required[str]
+    compact_threshold: int | None
+
+
+class Image(TypedDict, total=False):
+    context_compression: Literal["auto", "enabled", "disabled"]
+
+
+class ModerationPolicyInput(TypedDict, total=False):
+    mode: Required[Literal["score", "block"]]
+
+
+class ModerationPolicyOutput(TypedDict, total=False):
+    mode: Required[Literal["score", "block"]]
+
+
+class ModerationPolicy(TypedDict, total=False):
+    input: ModerationPolicyInput | None
+    output: ModerationPolicyOutput | None
+
+
+class Moderation(TypedDict, total=False):
+    model: Required[str]
+    policy: ModerationPolicy | None
+
+
+class PromptCacheOptions(TypedDict, total=False):
+    comparison_response_id: str | None
+    mode: Literal["implicit", "explicit"]
+    prewarm: bool
+    ttl: Literal["30m", "12h"]
+
+
 # A built-in tool forced by type ({"type": "web_search"}, ...) is a plain dict.
 ToolChoice: TypeAlias = ToolChoiceOptions | ToolChoiceFunctionParam | dict[str, object]
 
 
 class ResponseCreateParamsBase(TypedDict, total=False):
+    access_programs: AccessPrograms
     background: bool | None
+    background_options: BackgroundOptions
+    context_management: Iterable[ContextManagement] | None
     conversation: Conversation | None
+    image: Image
     include: list[ResponseIncludable] | None
     input: str | ResponseInputParam
     instructions: str | None
@@ -47,10 +103,12 @@ class ResponseCreateParamsBase(TypedDict, total=False):
     max_tool_calls: int | None
     metadata: Metadata | None
     model: ResponsesModel
+    moderation: Moderation | None
     parallel_tool_calls: bool | None
     previous_response_id: str | None
     prompt: dict[str, object] | None
     prompt_cache_key: str | None
+    prompt_cache_options: PromptCacheOptions
     prompt_cache_retention: Literal["in_memory", "24h"] | None
     reasoning: Reasoning | None
     safety_identifier: str | None

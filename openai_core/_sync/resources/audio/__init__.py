@@ -9,8 +9,10 @@ from openai_core._sync._resource import SyncAPIResource
 from openai_core._sync.resources.audio.speech import Speech
 from openai_core._sync.resources.audio.transcriptions import Transcriptions
 from openai_core._sync.resources.audio.translations import Translations
+from openai_core._sync.resources.audio.voice_consents import VoiceConsents
+from openai_core._sync.resources.audio.voices import Voices
 
-__all__ = ["Audio", "Speech", "Transcriptions", "Translations"]
+__all__ = ["Audio", "Speech", "Transcriptions", "Translations", "VoiceConsents", "Voices"]
 
 
 class Audio(SyncAPIResource):
@@ -27,3 +29,11 @@ class Audio(SyncAPIResource):
     @cached_property
     def translations(self) -> Translations:
         return Translations(self._client)
+
+    @cached_property
+    def voices(self) -> Voices:
+        return Voices(self._client)
+
+    @cached_property
+    def voice_consents(self) -> VoiceConsents:
+        return VoiceConsents(self._client)

@@ -6,9 +6,11 @@ from __future__ import annotations
 from functools import cached_property
 
 from openai_core._sync._resource import SyncAPIResource
+from openai_core._sync.resources.fine_tuning.alpha import Alpha
+from openai_core._sync.resources.fine_tuning.checkpoints import Checkpoints as FineTuningCheckpoints
 from openai_core._sync.resources.fine_tuning.jobs import Checkpoints, Jobs
 
-__all__ = ["Checkpoints", "FineTuning", "Jobs"]
+__all__ = ["Alpha", "Checkpoints", "FineTuning", "FineTuningCheckpoints", "Jobs"]
 
 
 class FineTuning(SyncAPIResource):
@@ -17,3 +19,11 @@ class FineTuning(SyncAPIResource):
     @cached_property
     def jobs(self) -> Jobs:
         return Jobs(self._client)
+
+    @cached_property
+    def checkpoints(self) -> FineTuningCheckpoints:
+        return FineTuningCheckpoints(self._client)
+
+    @cached_property
+    def alpha(self) -> Alpha:
+        return Alpha(self._client)

@@ -14,8 +14,10 @@ from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, o
 from openai_core._sync._streaming import Stream
 from openai_core.lib._parsing._responses import parse_response, type_to_text_format_param
 from openai_core._sync.lib.streaming.responses import ResponseStreamManager
+from openai_core.types.responses.compacted_response import CompactedResponse
 from openai_core.types.responses.parsed_response import ParsedResponse
 from openai_core.types.responses.response import Response
+from openai_core.types.responses.response_compact_params import ResponseCompactParams
 from openai_core.types.responses.response_create_params import (
     ResponseCreateParamsBase,
     ResponseCreateParamsNonStreaming,
@@ -65,6 +67,11 @@ class RetrieveAny(ResponseRetrieveParamsBase, RequestOptionsParams, total=False)
     stream: bool
 
 
+class CompactParams(ResponseCompactParams, RequestOptionsParams, total=False):
+    pass
+
+
+_COMPACT = ParamSpec("compact", ResponseCompactParams)
 _CREATE = ParamSpec("create", ResponseCreateParamsBase, stream=bool | None)
 _PARSE = ParamSpec("parse", ResponseCreateParamsBase, stream=bool | None)
 _RETRIEVE = ParamSpec("retrieve", ResponseRetrieveParamsBase, stream=bool)
@@ -179,6 +186,12 @@ class Responses(SyncAPIResource):
         if body.get("tools") is not None:
             body["tools"] = list(body["tools"])
         return body, request_options
+
+    def compact(self, **params: Unpack[CompactParams]) -> CompactedResponse:
+        """Compact a conversation (``input`` or ``previous_response_id``) into fewer items to carry forward."""
+        body, request_options = _COMPACT.split(params)
+        return self._pipeline.request(options("POST", "/responses/compact", request_options, body=body),
+                                            CompactedResponse)
 
     def cancel(self, response_id: str, **request_options: Unpack[RequestOptionsParams]) -> Response:
         """Cancel a response created with ``background=True`` that has not finished; others answer 400."""
