@@ -44,12 +44,16 @@ _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _SEPARATE_WRITE = 64 * 1024
 # What a redirect's own body may be drained by so its connection can be reused.
 _REDIRECT_DRAIN = 64 * 1024
+_CLOSE_ITERATIONS = 3
 
 
 class _LeanBody:
-    """A response body still on its connection; closing it returns the connection (or drops it)."""
+    """A response body still on its connection; closing it returns the connection (or drops it).
 
-    __slots__ = ("_connection", "_decoder", "_loop", "_pool", "_read_timeout", "_released")
+    Its own iterator, not an async generator: one abandoned mid-stream needs no finalizer task, and a
+    chunk costs one method call."""
+
+    __slots__ = ("_connection", "_decoder", "_loop", "_pending", "_pool", "_read_timeout", "_released")
 
     def __init__(self, connection: LeanConnection, pool: LeanPool, loop: asyncio.AbstractEventLoop,
                  read_timeout: float | None, coding: str | None) -> None:
@@ -58,23 +62,38 @@ class _LeanBody:
         self._loop = loop
         self._read_timeout = read_timeout
         self._decoder = BodyDecoder(coding) if coding is not None else None
+        self._pending: list[bytes] = []  # inflated pieces not yet handed out
         self._released = False
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        connection, decoder, timeout = self._connection, self._decoder, self._read_timeout
+    def __aiter__(self) -> _LeanBody:
+        return self
+
+    async def __anext__(self) -> bytes:
+        pending = self._pending
+        if pending:
+            return pending.pop(0)
+        if self._released:
+            raise StopAsyncIteration
         try:
-            while (data := await connection.read_chunk(timeout)) is not None:
+            while True:
+                data = await self._connection.read_chunk(self._read_timeout)
+                decoder = self._decoder
+                if data is None:
+                    tail = decoder.flush() if decoder is not None else b""
+                    self._release()
+                    if tail:
+                        return tail
+                    raise StopAsyncIteration
                 if decoder is None:
-                    yield data
-                else:
-                    for piece in decoder.feed(data):
-                        yield piece
-            if decoder is not None and (tail := decoder.flush()):
-                yield tail
+                    return data
+                pending.extend(decoder.feed(data))
+                if pending:
+                    return pending.pop(0)
+        except StopAsyncIteration:
+            raise
         except BaseException:
             self._release()  # failed or cancelled mid-body: the connection is closed, never reused
             raise
-        self._release()
 
     async def aread(self) -> bytes:
         return b"".join([chunk async for chunk in self])
@@ -207,8 +226,11 @@ class LeanTransport:
             self._pool.close()
         for websocket in list(self._websockets):
             websocket.abort()
-        # Aborted sockets are released on the next loop iteration: none is left when aclose() returns.
-        await asyncio.sleep(0)
+        # Aborted sockets are released on the next loop iteration, and streams abandoned without a close
+        # were handed to finalizer tasks by the loop, one per generator layer, each scheduled when the
+        # layer above finished: a few iterations, so neither outlives the client.
+        for _ in range(_CLOSE_ITERATIONS):
+            await asyncio.sleep(0)
 
     async def connect_websocket(self, request: WebSocketRequest) -> AsyncWebSocket:
         """Open a WebSocket (the realtime API) with the websockets library, on its own connection."""
@@ -231,6 +253,18 @@ async def _write(connection: LeanConnection, head: bytes, content: object, write
     transport = connection.transport
     if transport is None or connection.lost:
         raise TransportConnectionError("the connection closed before the request was sent")
+    try:
+        await _send_body(connection, transport, head, content, write_timeout)
+    except TransportConnectionError:
+        if not connection.head_arrived:
+            raise
+        # The server answered and hung up before taking the whole body (a 413 to a large upload):
+        # its answer is the result, not the broken write.
+        connection.reusable = False
+
+
+async def _send_body(connection: LeanConnection, transport: asyncio.Transport, head: bytes, content: object,
+                     write_timeout: float | None) -> None:
     if content is None:
         transport.write(head)
     elif isinstance(content, bytes | bytearray | memoryview):
@@ -242,29 +276,39 @@ async def _write(connection: LeanConnection, head: bytes, content: object, write
     else:
         transport.write(head)
         chunked = b"Transfer-Encoding: chunked\r\n" in head
-        async for chunk in _iterate(content):
-            if connection.head_arrived or connection.lost:
-                # The server answered (or hung up) mid-upload: stop sending and read what it said.
-                connection.reusable = False
-                return
-            if not chunk:
-                continue
-            transport.write(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
-            await connection.drain(write_timeout)
+        if isinstance(content, AsyncIterable):
+            iterator = aiter(content)
+            try:
+                async for chunk in iterator:
+                    if not _write_piece(connection, transport, chunk, chunked):
+                        return
+                    await connection.drain(write_timeout)
+            finally:
+                close = getattr(iterator, "aclose", None)
+                if close is not None:
+                    await close()  # a body left mid-way is finished now, not by a finalizer task
+        elif isinstance(content, Iterable):
+            for chunk in content:
+                if not _write_piece(connection, transport, chunk, chunked):
+                    return
+                await connection.drain(write_timeout)
+        else:
+            raise TypeError(f"a request body must be bytes or an iterable of bytes, not {type(content).__name__}")
         if chunked:
             transport.write(b"0\r\n\r\n")
-    await connection.drain(write_timeout)
+    if not connection.head_arrived:
+        await connection.drain(write_timeout)
 
 
-async def _iterate(content: object) -> AsyncIterator[bytes]:
-    if isinstance(content, AsyncIterable):
-        async for chunk in content:
-            yield bytes(chunk)
-    elif isinstance(content, Iterable):
-        for chunk in content:
-            yield bytes(chunk)
-    else:
-        raise TypeError(f"a request body must be bytes or an iterable of bytes, not {type(content).__name__}")
+def _write_piece(connection: LeanConnection, transport: asyncio.Transport, chunk: bytes, chunked: bool) -> bool:
+    """Send one piece of a streamed body; False once the server has answered (or hung up) mid-upload,
+    when the rest is not sent and its answer read instead."""
+    if connection.head_arrived or connection.lost:
+        connection.reusable = False
+        return False
+    if chunk:
+        transport.write(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
+    return True
 
 
 async def _discard(response: Response) -> None:

@@ -151,6 +151,9 @@ class LeanConnection(asyncio.Protocol):
         head = self._head
         if head is not None and not head.done():
             head.set_result((status, headers, self._parser.get_http_version()))
+        drain = self._drain
+        if drain is not None and not drain.done():
+            drain.set_result(None)  # answered mid-upload: stop waiting to send, read the answer
 
     def on_body(self, body: bytes) -> None:
         self._chunks.append(body)
