@@ -11,9 +11,10 @@ and nothing more: HTTP/1.1 only, asyncio only. WebSockets (the realtime API) go 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 import weakref
-from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from collections.abc import AsyncIterable, Iterable
 from typing import Any
 
 from typing_extensions import override
@@ -313,7 +314,5 @@ def _write_piece(connection: LeanConnection, transport: asyncio.Transport, chunk
 
 async def _discard(response: Response) -> None:
     """Read a redirect's own body (a short one: its connection is reused) and close it."""
-    try:
+    with contextlib.suppress(TransportConnectionError):
         await response.aread_prefix(_REDIRECT_DRAIN)
-    except TransportConnectionError:
-        pass

@@ -189,13 +189,13 @@ class LeanConnection(asyncio.Protocol):
         head = self._head
         return head is not None and head.done()
 
-    async def wait_head(self, timeout: float | None) -> tuple[int, list[tuple[str, str]], str]:
+    async def wait_head(self, read_timeout: float | None) -> tuple[int, list[tuple[str, str]], str]:
         head = self._head
         assert head is not None
         if not head.done():
             if self._error is not None:
                 raise self._error
-            handle = arm_timeout(self._loop, head, timeout, "reading the response head")
+            handle = arm_timeout(self._loop, head, read_timeout, "reading the response head")
             try:
                 return await head
             finally:
@@ -203,14 +203,14 @@ class LeanConnection(asyncio.Protocol):
                     handle.cancel()
         return head.result()
 
-    async def drain(self, timeout: float | None) -> None:
+    async def drain(self, write_timeout: float | None) -> None:
         """Wait until the transport's write buffer is below its high-water mark."""
         if not self._write_paused:
             return
         if self.lost:
             raise TransportConnectionError("the connection closed while sending the request")
         self._drain = drain = self._loop.create_future()
-        handle = arm_timeout(self._loop, drain, timeout, "sending the request body")
+        handle = arm_timeout(self._loop, drain, write_timeout, "sending the request body")
         try:
             await drain
         finally:
@@ -218,8 +218,8 @@ class LeanConnection(asyncio.Protocol):
             if handle is not None:
                 handle.cancel()
 
-    async def read_chunk(self, timeout: float | None) -> bytes | None:
-        """Every body byte queued so far as one piece (waiting up to ``timeout`` for some); None at the
+    async def read_chunk(self, read_timeout: float | None) -> bytes | None:
+        """Every body byte queued so far as one piece (waiting up to ``read_timeout`` for some); None at the
         end of the body."""
         while not self._chunks:
             if self._error is not None:
@@ -227,7 +227,7 @@ class LeanConnection(asyncio.Protocol):
             if self.complete:
                 return None
             self._waiter = waiter = self._loop.create_future()
-            handle = arm_timeout(self._loop, waiter, timeout, "reading the response body")
+            handle = arm_timeout(self._loop, waiter, read_timeout, "reading the response body")
             try:
                 await waiter
             finally:

@@ -89,11 +89,11 @@ class Connector:
 
     async def connect(
         self, loop: asyncio.AbstractEventLoop, url: URL, proxy: URL | None, key: tuple[Any, ...],
-        timeout: float | None,
+        connect_timeout: float | None,
     ) -> LeanConnection:
         connection = LeanConnection(loop, key)
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(connect_timeout):
                 await self._open(loop, connection, url, proxy)
         except TimeoutError:
             connection.close()
