@@ -23,7 +23,7 @@ from yarl import URL
 from ._lean_conn import LeanConnection
 from ._lean_connect import Connector
 from ._lean_pool import LeanPool
-from ._lean_wire import BodyDecoder, build_head, coding_of, host_header, request_target
+from ._lean_wire import BodyDecoder, HeadBuilder, coding_of, host_header, request_target
 from ._websocket_common import REALTIME_EXTRA, WebSocketRequest, WebSocketUnavailableError
 from .base import (
     SECRET_HEADERS,
@@ -139,6 +139,7 @@ class LeanTransport:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
         self._websockets: weakref.WeakSet[Any] = weakref.WeakSet()
+        self._heads = HeadBuilder()
 
     def _start(self) -> tuple[asyncio.AbstractEventLoop, LeanPool, Connector]:
         if self._closed:
@@ -192,7 +193,7 @@ class LeanTransport:
         key = (url.scheme, url.raw_host, url.port, proxy)
 
         # Built before a connection is taken: an unsendable header fails without touching the pool.
-        head = build_head(
+        head = self._heads.build(
             method, request_target(url, absolute=proxy is not None and url.scheme == "http"), host_header(url),
             headers.items(), _framing(method, content, headers.get("content-length")),
         )

@@ -15,10 +15,9 @@ from yarl import URL
 
 from .base import TransportConnectionError, TransportRequestError, header_problem
 
-__all__ = ["BodyDecoder", "build_head", "host_header", "request_target"]
+__all__ = ["BodyDecoder", "HeadBuilder", "coding_of", "host_header", "request_target"]
 
 _LINE_CACHE_SIZE = 2048
-_lines: dict[tuple[str, str], bytes] = {}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # Headers this backend writes itself: from the request they would be sent twice or contradict the framing.
 _OWN = frozenset({"host", "content-length", "transfer-encoding", "connection"})
@@ -26,18 +25,7 @@ _OWN = frozenset({"host", "content-length", "transfer-encoding", "connection"})
 _INFLATE_PIECE = 256 * 1024
 
 
-def _line(name: str, value: str) -> bytes:
-    key = (name, value)
-    line = _lines.get(key)
-    if line is None:
-        problem = header_problem(name, value)
-        if problem is not None:
-            raise TransportRequestError(f"the request could not be sent: {problem}")
-        line = f"{name}: {value}\r\n".encode("ascii")
-        if len(_lines) >= _LINE_CACHE_SIZE:
-            _lines.clear()
-        _lines[key] = line
-    return line
+_ACCEPT, _ACCEPT_ENCODING = 1, 2
 
 
 def host_header(url: URL) -> str:
@@ -58,28 +46,54 @@ def request_target(url: URL, *, absolute: bool) -> str:
     return path
 
 
-def build_head(
-    method: str, target: str, host: str, headers: Iterable[tuple[str, str]], framing: bytes
-) -> bytes:
-    """The request line and headers; ``framing`` is the Content-Length / Transfer-Encoding line (or b"")."""
-    parts = [f"{method} {target} HTTP/1.1\r\nHost: {host}\r\n".encode("ascii")]
-    has_accept = has_encoding = False
-    for name, value in headers:
+class HeadBuilder:
+    """Request heads for one transport. Its cache of header lines belongs to the transport (a closed
+    client's key does not stay in a module-level table), and is cleared when full: per-request values
+    (Idempotency-Key) pass through it, the client's own lines are re-encoded once per clearing."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, str], tuple[bytes, int]] = {}
+
+    def _entry(self, name: str, value: str) -> tuple[bytes, int]:
+        """The encoded line for one header (b"" for one this backend writes itself) and whether it is
+        Accept / Accept-Encoding (so the defaults are not added); validated once, then cached."""
         lower = name.lower()
         if lower in _OWN:
-            continue
-        if lower == "accept":
-            has_accept = True
-        elif lower == "accept-encoding":
-            has_encoding = True
-        parts.append(_line(name, value))
-    if not has_accept:
-        parts.append(b"Accept: */*\r\n")
-    if not has_encoding:
-        parts.append(b"Accept-Encoding: gzip, deflate\r\n")
-    parts.append(framing)
-    parts.append(b"\r\n")
-    return b"".join(parts)
+            entry = (b"", 0)
+        else:
+            problem = header_problem(name, value)
+            if problem is not None:
+                raise TransportRequestError(f"the request could not be sent: {problem}")
+            flag = _ACCEPT if lower == "accept" else _ACCEPT_ENCODING if lower == "accept-encoding" else 0
+            entry = (f"{name}: {value}\r\n".encode("ascii"), flag)
+        lines = self._lines
+        if len(lines) >= _LINE_CACHE_SIZE:
+            lines.clear()
+        lines[(name, value)] = entry
+        return entry
+
+    def build(self, method: str, target: str, host: str, headers: Iterable[tuple[str, str]],
+              framing: bytes) -> bytes:
+        """The request line and headers; ``framing`` is the Content-Length / Transfer-Encoding line (or b"")."""
+        parts = [f"{method} {target} HTTP/1.1\r\nHost: {host}\r\n".encode("ascii")]
+        seen = 0
+        cached = self._lines.get
+        for item in headers:
+            entry = cached(item)
+            if entry is None:
+                entry = self._entry(*item)
+            line, flag = entry
+            seen |= flag
+            parts.append(line)
+        if not seen & _ACCEPT:
+            parts.append(b"Accept: */*\r\n")
+        if not seen & _ACCEPT_ENCODING:
+            parts.append(b"Accept-Encoding: gzip, deflate\r\n")
+        parts.append(framing)
+        parts.append(b"\r\n")
+        return b"".join(parts)
 
 
 class BodyDecoder:
