@@ -11,7 +11,7 @@ import pytest
 from openai_core import AsyncOpenAI
 from openai_core.testing import MockServer
 
-TRANSPORTS = ["httpx", "aiohttp"]
+TRANSPORTS = ["httpx", "aiohttp", "lean"]
 
 # tests/interop runs the real frameworks, which live in their own virtualenvs (the `interop` and
 # `interop-legacy` extras: some pin an official SDK other than the test extra's). .ci/run runs that folder

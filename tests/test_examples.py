@@ -14,6 +14,7 @@ import pytest
 import openai_core as openai
 from openai_core import AsyncOpenAI, DefaultAioHttpClient, DefaultAsyncHttpxClient
 from openai_core.testing import MockServer
+from openai_core.transports import resolve_transport  # unasync: async-only
 
 from .conftest import client_sockets
 
@@ -29,6 +30,8 @@ def openai_env(server: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
 def make_client(transport: str, **kwargs: object) -> AsyncOpenAI:
     if transport == "aiohttp":
         return AsyncOpenAI(http_client=DefaultAioHttpClient(), **kwargs)  # type: ignore[arg-type]
+    if transport == "lean":  # unasync: async-only
+        return AsyncOpenAI(transport="lean", **kwargs)  # type: ignore[arg-type]  # unasync: async-only
     return AsyncOpenAI(**kwargs)  # type: ignore[arg-type]
 
 
@@ -120,6 +123,8 @@ async def test_4_context_manager_and_close_leave_no_socket(transport: str, serve
 
 async def test_5_explicit_http_clients(transport: str, server: MockServer) -> None:
     http_client = DefaultAioHttpClient() if transport == "aiohttp" else DefaultAsyncHttpxClient()
+    if transport == "lean":  # unasync: async-only
+        http_client = resolve_transport("lean")()  # type: ignore[assignment]  # unasync: async-only
     async with AsyncOpenAI(http_client=http_client) as client:
         assert client.transport is http_client
         r = await client.chat.completions.create(model="gpt-4", messages=[{"role": "user", "content": "x"}])

@@ -11,6 +11,7 @@ import openai_core as openai
 from openai_core import AsyncOpenAI, Timeout
 from openai_core.testing import MockServer
 from openai_core.transports._httpx_pool import _LeanPool
+from openai_core.transports._lean import LeanTransport
 
 from .conftest import client_sockets
 
@@ -21,6 +22,8 @@ def one_connection(transport: str, server: MockServer, **kwargs: object) -> Asyn
     backend: object = (
         openai.DefaultAioHttpClient(limit=1)
         if transport == "aiohttp"
+        else LeanTransport(limit=1)
+        if transport == "lean"
         else openai.DefaultAsyncHttpxClient(limits=httpx.Limits(max_connections=1))
     )
     return AsyncOpenAI(api_key="k", base_url=server.base_url, http_client=backend, **kwargs)  # type: ignore[arg-type]

@@ -136,7 +136,7 @@ def handshake_view(session: Session) -> dict[str, Any]:
     return {"method": request.method, "path": request.raw_path, "query": query, "headers": headers}
 
 
-@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp", "lean"])
 async def test_same_frames_as_the_official_sdk(recorder: WebSocketRecorder, transport: str) -> None:
     theirs, their_events = await record(recorder, official_client, openai)
     ours, our_events = await record(recorder, our_client(transport), openai_core)

@@ -15,6 +15,7 @@ import openai_core as openai
 from openai_core import AsyncOpenAI
 from openai_core._interop import own_class
 from openai_core.testing import MockServer
+from openai_core.transports._lean import LeanTransport
 
 from .conftest import client_sockets
 
@@ -34,11 +35,18 @@ def tls_server(ca: trustme.CA) -> Iterator[MockServer]:
         yield server
 
 
-def backend(transport: str, ca: trustme.CA | None) -> object:
-    if ca is None:
-        return openai.DefaultAioHttpClient() if transport == "aiohttp" else openai.DefaultAsyncHttpxClient()
+def trusting_context(ca: trustme.CA) -> ssl.SSLContext:
     context = ssl.create_default_context()
     ca.configure_trust(context)
+    return context
+
+
+def backend(transport: str, ca: trustme.CA | None) -> object:
+    if transport == "lean":
+        return LeanTransport() if ca is None else LeanTransport(ssl=trusting_context(ca))
+    if ca is None:
+        return openai.DefaultAioHttpClient() if transport == "aiohttp" else openai.DefaultAsyncHttpxClient()
+    context = trusting_context(ca)
     if transport == "aiohttp":
         return openai.DefaultAioHttpClient(ssl=context)
     return openai.DefaultAsyncHttpxClient(verify=context)

@@ -20,6 +20,7 @@ import openai_core as openai
 from openai_core import AsyncOpenAI
 from openai_core._interop import own_class
 from openai_core.testing import MockServer
+from openai_core.transports._lean import LeanTransport
 
 from .conftest import client_sockets
 
@@ -46,6 +47,8 @@ def trusting(transport: str, ca: trustme.CA) -> object:
     ca.configure_trust(context)
     if transport == "aiohttp":
         return openai.DefaultAioHttpClient(ssl=context)
+    if transport == "lean":
+        return LeanTransport(ssl=context)
     return openai.DefaultAsyncHttpxClient(verify=context)
 
 
@@ -137,11 +140,11 @@ NO_PROXY_CASES = [
     ("badexample.test", "example.test", "proxy"),  # a suffix match is on a dot boundary only
     ("example.test.evil.test", "example.test", "proxy"),
     ("api.example.test", "", "proxy"),
-    # The known differences (docs/reliability.md), where the aiohttp backend follows urllib and curl:
+    # The known differences (docs/reliability.md), where the aiohttp and lean backends follow urllib and curl:
     # a leading dot exempts the domain itself too (httpx: subdomains only), and an entry naming the
     # scheme's default port matches a URL that leaves it implicit (httpx: only an explicit port).
-    ("example.test", ".example.test", {"httpx": "proxy", "aiohttp": "direct"}),
-    ("api.example.test", "api.example.test:80", {"httpx": "proxy", "aiohttp": "direct"}),
+    ("example.test", ".example.test", {"httpx": "proxy", "aiohttp": "direct", "lean": "direct"}),
+    ("api.example.test", "api.example.test:80", {"httpx": "proxy", "aiohttp": "direct", "lean": "direct"}),
 ]
 
 

@@ -17,6 +17,7 @@ from openai_core.testing import MockServer
 from openai_core.transports import available_transports, resolve_transport
 from openai_core.transports._aiohttp import AioHttpTransport
 from openai_core.transports._httpx import HttpxTransport
+from openai_core.transports._lean import LeanTransport
 
 from .conftest import client_sockets
 
@@ -35,6 +36,8 @@ def small_pool(transport: str, server: MockServer, **kwargs: object) -> AsyncOpe
     backend: object = (
         openai.DefaultAioHttpClient(limit=1)
         if transport == "aiohttp"
+        else LeanTransport(limit=1)
+        if transport == "lean"
         else openai.DefaultAsyncHttpxClient(limits=httpx.Limits(max_connections=1))
     )
     return AsyncOpenAI(api_key="sk-test", base_url=server.base_url, http_client=backend, **kwargs)  # type: ignore[arg-type]

@@ -333,6 +333,7 @@ RUNS = [
     pytest.param("fastapi", "app_on_event", 2, "aiohttp", id="fastapi-on_event-2workers-aiohttp"),
     pytest.param("sanic", "app", 1, "httpx", id="sanic-httpx"),
     pytest.param("sanic", "app", 1, "aiohttp", id="sanic-aiohttp"),
+    pytest.param("fastapi", "app", 1, "lean", id="fastapi-lifespan-lean"),
     pytest.param("sanic", "app", 2, "httpx", id="sanic-2workers-httpx"),
 ]
 

@@ -149,7 +149,7 @@ def assert_documented_differences(mine: Recorded, official: Recorded, *, stream:
         assert official.headers.get("content-type") == (None if official.method == "GET" else "application/json")
 
 
-@pytest.mark.parametrize("client", ["official", "httpx", "aiohttp"])
+@pytest.mark.parametrize("client", ["official", "httpx", "aiohttp", "lean"])
 @pytest.mark.parametrize("bad_id", [".", ".."])
 async def test_dot_segment_ids_are_refused_before_sending(client: str, bad_id: str, recorder: Recorder) -> None:
     # URL normalisation would resolve a dot segment away: `jobs.cancel("..")` would POST elsewhere.

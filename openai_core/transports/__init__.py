@@ -47,7 +47,7 @@ _BUILTIN: dict[str, str] = {
 }
 # Backends that exist on one side only, with the reason given to a user who asks for them there.
 _UNAVAILABLE: dict[str, str] = {}  # unasync: async-only
-# unasync: sync-only: _UNAVAILABLE = {"aiohttp": "aiohttp is asyncio-only: the sync client runs on httpx (the default); use the async client for aiohttp"}
+# unasync: sync-only: _UNAVAILABLE = {"aiohttp": "aiohttp is asyncio-only: the sync client runs on httpx (the default); use the async client for aiohttp", "lean": "the lean backend is asyncio-only: the sync client runs on httpx (the default); use the async client for lean"}
 
 
 def _load(target: str) -> Callable[[], AsyncTransport]:

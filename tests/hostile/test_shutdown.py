@@ -79,7 +79,7 @@ async def chat_load(url: str, n: int, concurrency: int) -> None:
         await asyncio.gather(*[one(i) for i in range(n)])
 
 
-@pytest.mark.parametrize("transport", ["httpx", "aiohttp"])
+@pytest.mark.parametrize("transport", ["httpx", "aiohttp", "lean"])
 def test_a_second_sigint_during_close_leaves_no_socket_and_no_warning(
     transport: str, upstream: MockServerProcess, tmp_path: Path
 ) -> None:
@@ -123,5 +123,8 @@ def test_a_second_sigint_during_close_leaves_no_socket_and_no_warning(
     log = "".join(lines)
     assert proc.returncode == 0, log[-3000:]
     assert not [word for word in FORBIDDEN if word in log.replace("KeyboardInterrupt", "")], log[-3000:]
-    # The hook ran twice (the first run interrupted), and the client ended closed with no socket left.
-    assert PROBE_LINE.findall(log) == [("2", "True", "0")], log[-3000:]
+    # The hook ran twice (the first run interrupted), and the client ended closed with no socket left. The
+    # lean backend closes every connection before its close first awaits: the second SIGINT finds nothing
+    # left to interrupt, and the hook runs once.
+    runs = "1" if transport == "lean" else "2"
+    assert PROBE_LINE.findall(log) == [(runs, "True", "0")], log[-3000:]

@@ -45,7 +45,7 @@ _BUILTIN: dict[str, str] = {
     "httpx": "openai_core._sync.transports._httpx:HttpxTransport",
 }
 # Backends that exist on one side only, with the reason given to a user who asks for them there.
-_UNAVAILABLE = {"aiohttp": "aiohttp is asyncio-only: the sync client runs on httpx (the default); use the async client for aiohttp"}
+_UNAVAILABLE = {"aiohttp": "aiohttp is asyncio-only: the sync client runs on httpx (the default); use the async client for aiohttp", "lean": "the lean backend is asyncio-only: the sync client runs on httpx (the default); use the async client for lean"}
 
 
 def _load(target: str) -> Callable[[], Transport]:
