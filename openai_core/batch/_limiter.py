@@ -99,15 +99,15 @@ class BatchLimiter(AsyncRateLimiter):
         return wait
 
     def _take(self, tokens: float, now: float) -> None:
-        # A schedule that fell behind by more than the tolerance (a stall, a pause) restarts from now.
-        floor = max(now - TOLERANCE_SECONDS, self._paused_until)
+        # A schedule behind now (a stall longer than the tolerance, a pause) restarts from now: at most
+        # 1 + tolerance / spacing releases go at once after it.
         if self._requests is not None:
-            self._next_request = max(self._next_request, floor) + 1.0 / self._requests.rate
+            self._next_request = max(self._next_request, now) + 1.0 / self._requests.rate
             self._sent.append(now)
         if self._tokens is not None and tokens:
             # At most a minute's budget, so one absurd request cannot hold every other for longer.
             cost = min(tokens, self._tokens.per_minute)
-            self._next_token = max(self._next_token, floor) + cost / self._tokens.rate
+            self._next_token = max(self._next_token, now) + cost / self._tokens.rate
             self._spent.append((now, tokens))
             self._spent_sum += tokens
 
