@@ -6,6 +6,7 @@ API end to end."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import random
@@ -205,6 +206,7 @@ async def test_a_torn_last_line_is_repaired(server: MockServer, transport: str, 
     assert_exactly_once(output, [line["custom_id"] for line in lines])
     assert summary.torn_bytes_repaired == len(kept[20]) // 2
     assert summary.answered_before == 20 and summary.sent_this_run == 10
+    assert gc.get_freeze_count() == 0  # the heap frozen for the run is given back to the collector
 
 
 def test_a_rerun_reads_back_through_the_plan_and_the_done_journal(server: MockServer, transport: str,
