@@ -152,11 +152,19 @@ def main(argv: list[str] | None = None) -> int:
             runs = []
             for attempt in range(args.repeat):
                 key = f"sk-rpm-{int(args.rpm)}-{uuid.uuid4().hex[:8]}"
+                summary = work / f"summary-{transport}-{attempt}.json"
                 result = run_client(batch_cmd(source, work / f"out-{transport}-{attempt}.jsonl", "--transport",
-                                              transport, "--requests-per-minute", str(args.rpm)), env(key),
-                                    cpu=client_cpu)
+                                              transport, "--requests-per-minute", str(args.rpm), "--summary-json",
+                                              str(summary)), env(key), cpu=client_cpu)
+                info = json.loads(summary.read_text()).get("extra", {}) if summary.exists() else {}
+                # Apart: the process's start-up (interpreter, imports, validating the input) and the
+                # sending from the first request out to the last answer in.
+                sending = info.get("sending_s")
                 runs.append(scenario(f"openai-core batch ({transport})", result, server, key, n, args.rpm,
-                                     repeat=attempt + 1))
+                                     repeat=attempt + 1, sending_s=sending,
+                                     outside_sending_s=round(result["wall_s"] - sending, 2) if sending else None,
+                                     fraction_while_sending=round(n / (sending * args.rpm / 60), 3)
+                                     if sending else None))
                 time.sleep(1.1)  # the server's one-second window empties between keys' runs
             best = min(runs, key=lambda row: row["wall_s"])
             if args.repeat > 1:
