@@ -4,9 +4,9 @@ and counting what it sees.
 
 Pacing is a virtual schedule per dimension (GCRA): each release books the next ``1 / rate`` seconds (a
 request's estimated tokens / the token rate) after the last one booked, and a waiter goes when its slot
-is at most ``TOLERANCE_SECONDS`` away. A release that fires late loses nothing up to that tolerance (the
-next ones catch up, at most a handful at once); time lost to a longer stall is lost, never caught up in
-a burst. Why not a bucket with a quarter second of burst under a one-second window of what was
+is at most ``TOLERANCE_SECONDS`` away (waiters are woken in small groups, ``GROUP_SECONDS`` apart). A
+release that fires late loses nothing up to that tolerance (the next ones catch up, at most a handful at
+once); time lost to a longer stall is lost, never caught up in a burst. Why not a bucket with a quarter second of burst under a one-second window of what was
 released (this module's first design): the window lets a catch-up clump through whole, then lets the
 next clump through exactly one second later, when the first leaves it, and so on; measured at 196
 req/s on a loaded machine, most releases went in clumps 100-300 ms apart, and a server counting per
@@ -34,13 +34,18 @@ from .._types import RateLimit
 from ._progress import Counters
 from ._send import ON_FIRST_RELEASE
 
-__all__ = ["ADOPTED_BURST_SECONDS", "TOLERANCE_SECONDS", "BatchLimiter"]
+__all__ = ["ADOPTED_BURST_SECONDS", "GROUP_SECONDS", "TOLERANCE_SECONDS", "BatchLimiter"]
 
 # The Ray timeline's credit for an idle cluster (_lease); no window there, so kept small.
 ADOPTED_BURST_SECONDS = 0.02
-# How late a slot may be taken without losing it. Any one second then holds at most 1.015 seconds' worth
-# of releases plus one: at a 98 % share of a per-second limit (196 of 200), 199.9.
-TOLERANCE_SECONDS = 0.015
+# How early a slot may be taken (so how late a release may fire without losing it), and how long the
+# pacer lets waiters gather before it wakes for them: it wakes GROUP_SECONDS after the first one's earliest
+# instant and releases every waiter then due together, still within the tolerance. One wake-up (and one
+# burst of sends, their answers arriving together) per 2-3 requests at 200/s instead of one per request:
+# measured, even one-by-one releases cost ~0.4 ms of CPU a request more than grouped ones. A stall of up
+# to TOLERANCE - GROUP is still caught up; the one-second guard keeps any second within the budget.
+TOLERANCE_SECONDS = 0.025
+GROUP_SECONDS = 0.01
 
 # When the current task's request was last released (the server counted it about then).
 _RELEASED_AT: ContextVar[float] = ContextVar("openai_core_batch_released_at", default=0.0)
@@ -68,14 +73,20 @@ class BatchLimiter(AsyncRateLimiter):
     # -- pacing ---------------------------------------------------------------------------------------
 
     def _wait(self, tokens: float, now: float) -> float:
+        return self._waits(tokens, now)[0]
+
+    def _waits(self, tokens: float, now: float) -> tuple[float, bool]:
+        """(seconds to wait, whether it is the schedule's: a wait waiters may gather over)."""
         wait = self._paused_until - now
         if wait > 0:
-            return wait
+            return wait, False
         if self._requests is not None:
             wait = self._next_request - TOLERANCE_SECONDS - now
         if self._tokens is not None and tokens:
             wait = max(wait, self._next_token - TOLERANCE_SECONDS - now)
-        return wait if wait > 0 else self._window_wait(tokens, now)
+        if wait > 0:
+            return wait, True
+        return self._window_wait(tokens, now), False
 
     def _window_wait(self, tokens: float, now: float) -> float:
         """Seconds until releasing one more request keeps the last second within the budgets."""
@@ -138,9 +149,10 @@ class BatchLimiter(AsyncRateLimiter):
                 waiters.popleft()
                 continue
             now = time.monotonic()
-            wait = self._wait(tokens, now)
+            wait, scheduled = self._waits(tokens, now)
             if wait > 0:
-                self._timer = asyncio.get_running_loop().call_later(wait, self._release)
+                delay = wait + GROUP_SECONDS if scheduled else wait
+                self._timer = asyncio.get_running_loop().call_later(delay, self._release)
                 return
             waiters.popleft()
             self._take(tokens, now)
