@@ -32,7 +32,7 @@ from .._retry import parse_reset, parse_retry_after
 from ._input import BatchRequest
 from ._job import Job
 from ._lease import ClusterBudget
-from ._limiter import _RELEASED_AT, ADOPTED_BURST_SECONDS
+from ._limiter import ADOPTED_BURST_SECONDS
 from ._progress import Counters
 from ._send import RequestSender
 
@@ -91,7 +91,6 @@ class LeasedLimiter(AsyncRateLimiter):
         if self._leasing is None or self._leasing.done():
             self._leasing = asyncio.create_task(self._lease())
         await future
-        _RELEASED_AT.set(time.monotonic())
 
     async def _lease(self) -> None:
         loop = asyncio.get_running_loop()
@@ -124,12 +123,10 @@ class LeasedLimiter(AsyncRateLimiter):
                 except ValueError:
                     pass
             if headers.get(f"x-ratelimit-remaining-{kind}") == "0":
-                # Dated by the release, as the local limiter does: a late answer's spent budget is old news.
-                reset = parse_reset(headers.get(f"x-ratelimit-reset-{kind}")) or 0.0
-                pause = max(pause, _RELEASED_AT.get() + reset - time.monotonic())
+                pause = max(pause, parse_reset(headers.get(f"x-ratelimit-reset-{kind}")) or 0.0)
         if status_code == 429:
             pause = max(pause, parse_retry_after(headers) or 1.0)
-        if pause > 0:
+        if pause:
             self._reports.append(self.actor.pause.remote(pause))
 
     async def flush(self) -> None:
