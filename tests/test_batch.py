@@ -1,10 +1,12 @@
 """``openai-core batch`` against the embedded server over loopback, on both transports: every custom_id
-exactly once (also after kill -9 at random points and a torn last line), bad input refused before
-anything is sent, 429 storms, transient and permanent failures, Ctrl-C, RPM/TPM-bound pacing, and the
-server-side Batch API end to end."""
+exactly once (also after kill -9 at random points and a torn last line), a rerun read back through the
+plan and the done journal, bad input refused before anything is sent, 429 storms, transient and
+permanent failures, Ctrl-C, RPM/TPM-bound pacing (and the limiter's schedule), and the server-side Batch
+API end to end."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import random
@@ -204,6 +206,76 @@ async def test_a_torn_last_line_is_repaired(server: MockServer, transport: str, 
     assert_exactly_once(output, [line["custom_id"] for line in lines])
     assert summary.torn_bytes_repaired == len(kept[20]) // 2
     assert summary.answered_before == 20 and summary.sent_this_run == 10
+    assert gc.get_freeze_count() == 0  # the heap frozen for the run is given back to the collector
+
+
+def test_a_rerun_reads_back_through_the_plan_and_the_done_journal(server: MockServer, transport: str,
+                                                                  tmp_path: Path) -> None:
+    from openai_core.batch._input import scan_input
+    from openai_core.batch._output import OutputFile
+
+    key = own_key("rpm-6000")  # 100/s: the 200 requests take 2 s
+    lines = [chat_line(i, max_tokens=7) for i in range(200)]
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    output = tmp_path / "out.jsonl"
+    env = batch_env(server, key)
+    args = ("--transport", transport, "--quiet")
+    proc = subprocess.Popen(batch_command(source, output, *args), env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (output.exists() and output.read_bytes().count(b"\n") >= 80):
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    plan_file, done_file = tmp_path / "out.jsonl.plan", tmp_path / "out.jsonl.done"
+    assert plan_file.exists() and done_file.exists()
+
+    def read_back() -> tuple[int, int, int, int]:
+        out = OutputFile(output)
+        plan = scan_input(source, out.plan_path)
+        assert plan.cached and plan.total == 200  # the unchanged input is not parsed again
+        state = out.open(plan.ids)
+        out.close()
+        return state.rows, state.failed, state.prompt_tokens, state.completion_tokens
+
+    first = read_back()
+    rows = read_output(output)  # the torn last line, if any, was cut off by the read-back
+    assert first == (len(rows), 0, *usage_totals(rows)) and len(rows) >= 80
+    # After a read-back the journal covers every line, the ones the killed run had not flushed too.
+    assert (done_file.stat().st_size - 24) // 40 == len(rows)
+
+    # A journal whose last record does not match its line is rebuilt from the output, not trusted.
+    raw = bytearray(done_file.read_bytes())
+    raw[-40:-32] = b"\xff" * 8
+    done_file.write_bytes(bytes(raw))
+    assert read_back() == first
+    # One that belongs to another file (its header names another inode) too.
+    raw = bytearray(done_file.read_bytes())
+    raw[16:24] = b"\x00" * 8
+    done_file.write_bytes(bytes(raw))
+    assert read_back() == first
+
+    code, summary, stderr = run_batch_cli(source, output, env, *args)
+    assert code == 0, stderr
+    assert summary is not None and summary["answered_before"] == len(rows)
+    rows = assert_exactly_once(output, [line["custom_id"] for line in lines])
+    assert (summary["prompt_tokens"], summary["completion_tokens"]) == usage_totals(rows)
+    assert not plan_file.exists() and not done_file.exists()  # complete: gone with the journal
+
+
+def test_an_edited_input_is_validated_again(server: MockServer, tmp_path: Path) -> None:
+    from openai_core.batch._input import scan_input
+
+    source = write_jsonl(tmp_path / "in.jsonl", [chat_line(i) for i in range(5)])
+    plan_file = tmp_path / "out.jsonl.plan"
+    assert not scan_input(source, plan_file).cached and scan_input(source, plan_file).cached
+    with source.open("a") as f:  # the same custom_id again: the plan no longer describes the file
+        f.write(json.dumps(chat_line(0)) + "\n")
+    with pytest.raises(BatchInputError, match="line 6: duplicate custom_id 'req-0'"):
+        scan_input(source, plan_file)
+    source.write_text(source.read_text().replace("line 4", "line 40"))  # same size, new content
+    write_jsonl(source, [chat_line(i) for i in range(5)])
+    assert not scan_input(source, plan_file).cached
 
 
 # Three seeds, the transports taking turns (each kill test is three runner processes).
@@ -385,6 +457,44 @@ def test_cluster_budget_blocks_never_overlap() -> None:
     assert tokens.lease([100.0], 0.0).instants([100.0])[0] == pytest.approx(1.5)
 
 
+def test_batch_limiter_paces_evenly_and_catches_up_only_a_little() -> None:
+    from openai_core._types import RateLimit
+    from openai_core.batch._limiter import _RELEASED_AT, TOLERANCE_SECONDS, BatchLimiter
+    from openai_core.batch._progress import Counters
+
+    limiter = BatchLimiter(RateLimit(requests_per_minute=12_000), Counters(), server_share=0.98)
+    limiter.observe(200, {"x-ratelimit-limit-requests": "12000"})  # the server's limit: 98 % of it, 196/s
+    start = limiter._next_request
+    releases: list[float] = []
+    now = start
+    while now < start + 3.0:
+        stalled = start + 1.0 <= now < start + 1.2  # the event loop is busy for 200 ms
+        if not stalled and limiter._wait(0.0, now) <= 0:
+            limiter._take(0.0, now)
+            releases.append(now)
+        else:
+            now += 0.0005
+    window = max(sum(1 for t in releases if s <= t < s + 1.0) for s in releases)
+    assert window <= 196
+    after = [t for t in releases if t >= start + 1.2]
+    assert sum(1 for t in after if t < start + 1.2 + 1e-6) <= int(TOLERANCE_SECONDS * 196) + 1  # no clump
+    # Evenly spaced after it: no tenth of a second holds more than its share plus the tolerance's.
+    assert max(sum(1 for t in after if s <= t < s + 0.1) for s in after) <= 0.1 * 196 + TOLERANCE_SECONDS * 196 + 1
+    assert len(releases) == pytest.approx(196 * 2.8, abs=8)  # the stall's time is lost, not caught up
+
+    # A spent budget reported on an answer that took 2 s was true 2 s ago: no pause now.
+    _RELEASED_AT.set(time.monotonic() - 2.0)
+    spent = {"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "500ms"}
+    limiter.observe(200, spent)
+    assert limiter._paused_until < time.monotonic()
+    _RELEASED_AT.set(time.monotonic())
+    limiter.observe(200, spent)
+    assert limiter._paused_until == pytest.approx(time.monotonic() + 0.5, abs=0.1)
+    limiter.observe(429, {"retry-after-ms": "2000"})  # a 429 comes back at once: its pause runs from now
+    assert limiter._paused_until == pytest.approx(time.monotonic() + 2.0, abs=0.1)
+    assert limiter.counters.rate_limited == 1
+
+
 def test_id_set_spans_runs_and_finds_duplicates() -> None:
     from openai_core.batch._idset import RUN, IdSet, id_digest
 
@@ -397,6 +507,15 @@ def test_id_set_spans_runs_and_finds_duplicates() -> None:
     assert ids.duplicates() == {id_digest("id-3")}
     assert "id-5" in ids and f"id-{RUN + 9}" in ids and "id-x" not in ids
     assert id_digest("abc") == id_digest("abc")  # stable across processes (the journal relies on it)
+    contains = ids.membership()
+    assert contains(id_digest("id-7")) and not contains(id_digest("id-x"))
+
+    some = IdSet([id_digest(f"id-{i}") for i in range(0, RUN + 10, 3)]).freeze()
+    assert ids.covers(some) and not some.covers(ids)
+    assert not ids.covers(IdSet([id_digest("id-1"), id_digest("elsewhere")]).freeze())
+    assert IdSet.from_runs(ids.runs()).covers(some)
+    single = IdSet([1, 2, 3]).freeze()
+    assert single.duplicates() == set() and IdSet([5, 1, 5]).freeze().duplicates() == {5}
 
 
 def test_ray_is_imported_by_the_ray_engine_only() -> None:

@@ -18,11 +18,12 @@ import bisect
 import hashlib
 import heapq
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["IdSet", "id_digest"]
 
 RUN = 1 << 18
+_BLOCK = 1 << 16
 
 
 def id_digest(custom_id: str) -> int:
@@ -47,13 +48,67 @@ class IdSet:
         self.add(id_digest(custom_id))
 
     def _seal(self) -> None:
-        if self._pending:
-            self._runs.append(array("Q", sorted(self._pending)))
+        pending = self._pending
+        if pending:
+            # In pieces of RUN: sorting builds a list of Python ints, ~40 bytes each.
+            for start in range(0, len(pending), RUN):
+                self._runs.append(array("Q", sorted(pending[start:start + RUN])))
             self._pending = array("Q")
 
     def freeze(self) -> IdSet:
         self._seal()
         return self
+
+    @classmethod
+    def from_runs(cls, runs: list[array[int]]) -> IdSet:
+        """An IdSet of runs already sorted (as :meth:`runs` gave them), without sorting again."""
+        made = cls()
+        made._runs = [run for run in runs if run]
+        return made
+
+    def runs(self) -> list[array[int]]:
+        """The sorted runs (freezes)."""
+        self._seal()
+        return self._runs
+
+    def membership(self) -> Callable[[int], bool]:
+        """``contains`` as one function, quicker per call (one run, the common case, inlined)."""
+        self._seal()
+        if len(self._runs) != 1:
+            return self.contains
+        run = self._runs[0]
+        size = len(run)
+        find = bisect.bisect_left
+
+        def contains(digest: int) -> bool:
+            i = find(run, digest)
+            return i < size and run[i] == digest
+
+        return contains
+
+    def covers(self, other: IdSet) -> bool:
+        """Every digest of ``other`` is in this set. Both are sorted: a block of ``other`` is checked
+        against the slice of each run it spans, as C-level set operations, when those slices are small
+        (memory stays bounded by the block); otherwise digest by digest."""
+        self._seal()
+        block: list[int] = []
+        for digest in other:
+            block.append(digest)
+            if len(block) >= _BLOCK and not self._covers_block(block):
+                return False
+            if len(block) >= _BLOCK:
+                block = []
+        return not block or self._covers_block(block)
+
+    def _covers_block(self, block: list[int]) -> bool:
+        low, high = block[0], block[-1]
+        spans = [(run, bisect.bisect_left(run, low), bisect.bisect_right(run, high)) for run in self._runs]
+        if sum(end - start for _, start, end in spans) > 8 * len(block) + 1024:
+            return all(self.contains(digest) for digest in block)
+        candidates: set[int] = set()
+        for run, start, end in spans:
+            candidates.update(run[start:end])
+        return candidates.issuperset(block)
 
     def __len__(self) -> int:
         return sum(len(run) for run in self._runs) + len(self._pending)
@@ -79,6 +134,9 @@ class IdSet:
 
     def duplicates(self) -> set[int]:
         """Digests added more than once."""
+        self._seal()
+        if len(self._runs) == 1 and len(set(self._runs[0])) == len(self._runs[0]):
+            return set()  # the common answer, from one C-level pass
         found: set[int] = set()
         previous: int | None = None
         for digest in self:

@@ -104,7 +104,7 @@ class Job:
 
     def pending(self) -> Iterator[BatchRequest]:
         """The requests without an output line, in input order, until a stop is asked for."""
-        for request in iter_requests(self.plan.path, self.resume.done):
+        for request in iter_requests(self.plan.path, self.resume.done, self.plan.order):
             if self.stopping.is_set():
                 return
             yield request
@@ -180,8 +180,8 @@ async def arun(input: str | Path, output: str | Path, **options: object) -> Batc
     started = time.monotonic()
     if not (opts.api_key or os.environ.get("OPENAI_API_KEY")):  # before an output file is made
         raise OpenAIError("no API key: set OPENAI_API_KEY (or pass api_key=)")
-    plan = scan_input(input)
     out = OutputFile(output)
+    plan = scan_input(input, out.plan_path)
     resume = out.open(plan.ids)
     job = Job(plan, out, resume, opts)
     job.progress = ProgressDisplay(plan.total, resume.rows, enabled=opts.progress, interval=opts.progress_interval)

@@ -4,6 +4,11 @@ bounded queue, so memory holds at most twice that many requests whatever the inp
 When no budget was given, the first request goes out alone: its ``x-ratelimit-limit-*`` headers become
 the budget before the other workers start, instead of a first wave of ``max_concurrency`` requests
 overrunning an account's limit.
+
+While the run goes, what exists when it starts (the imported modules, their classes: a few hundred
+thousand objects) is frozen out of the garbage collector's full passes, which otherwise walk all of it
+again and again (measured: 80 us a request, a tenth of the runner's CPU at 200 requests a second), and
+given back to it when the run ends.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import gc
+from collections.abc import Iterator
 from typing import Any
 
 from .._client import AsyncOpenAI
@@ -32,56 +39,76 @@ async def run_live(job: Job) -> None:
         probed.set()
 
     async with AsyncOpenAI(**job.client_kwargs(), _shared_limiter=limiter) as client:  # type: ignore[arg-type]
-        sender = RequestSender(client, job.counters, rate_limit_patience=options.rate_limit_patience,
-                               job_key=job.job_key)
+        with _frozen_heap():
+            await _run(job, client, queue, probed)
 
-        async def worker(index: int) -> None:
-            if index:
-                await probed.wait()
-            while (request := await queue.get()) is not None:
-                try:
-                    job.write(await sender.send(request, functools.partial(job.dispatch, request)))
-                finally:
-                    probed.set()
 
-        async def feed() -> None:
-            fed = False
+async def _run(job: Job, client: AsyncOpenAI, queue: asyncio.Queue[BatchRequest | None],
+               probed: asyncio.Event) -> None:
+    options = job.options
+    sender = RequestSender(client, job.counters, rate_limit_patience=options.rate_limit_patience,
+                           job_key=job.job_key)
+
+    async def worker(index: int) -> None:
+        if index:
+            await probed.wait()
+        while (request := await queue.get()) is not None:
             try:
-                for request in job.pending():
-                    await queue.put(request)
-                    fed = True
+                job.write(await sender.send(request, functools.partial(job.dispatch, request)))
             finally:
-                if not fed:  # no probe will answer
-                    probed.set()
-                for _ in range(options.max_concurrency):
-                    await queue.put(None)
-
-        workers = [asyncio.create_task(worker(i)) for i in range(options.max_concurrency)]
-        feeder = asyncio.create_task(feed())
-        stop_feeding = asyncio.create_task(job.stopping.wait())
-        aborting = asyncio.create_task(job.aborting.wait())
-        # The workers only: cancelling the feeder (a drain) must not end the wait for them.
-        everything: asyncio.Future[Any] = asyncio.gather(*workers)
-        try:
-            first: set[asyncio.Future[Any]] = {stop_feeding, everything}
-            await asyncio.wait(first, return_when=asyncio.FIRST_COMPLETED)
-            if job.stopping.is_set() and not everything.done():
-                # Drain: drop what is queued but not yet sent, let the requests in flight finish.
-                feeder.cancel()
                 probed.set()
-                _drain(queue, options.max_concurrency)
-                second: set[asyncio.Future[Any]] = {aborting, everything}
-                await asyncio.wait(second, return_when=asyncio.FIRST_COMPLETED)
-                if job.aborting.is_set():
-                    everything.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await everything
-            if feeder.done() and not feeder.cancelled() and feeder.exception() is not None:
-                raise feeder.exception()  # type: ignore[misc]
+
+    async def feed() -> None:
+        fed = False
+        try:
+            for request in job.pending():
+                await queue.put(request)
+                fed = True
         finally:
-            for task in (stop_feeding, aborting, feeder, *workers):
-                task.cancel()
-            await asyncio.gather(stop_feeding, aborting, feeder, *workers, return_exceptions=True)
+            if not fed:  # no probe will answer
+                probed.set()
+            for _ in range(options.max_concurrency):
+                await queue.put(None)
+
+    workers = [asyncio.create_task(worker(i)) for i in range(options.max_concurrency)]
+    feeder = asyncio.create_task(feed())
+    stop_feeding = asyncio.create_task(job.stopping.wait())
+    aborting = asyncio.create_task(job.aborting.wait())
+    # The workers only: cancelling the feeder (a drain) must not end the wait for them.
+    everything: asyncio.Future[Any] = asyncio.gather(*workers)
+    try:
+        first: set[asyncio.Future[Any]] = {stop_feeding, everything}
+        await asyncio.wait(first, return_when=asyncio.FIRST_COMPLETED)
+        if job.stopping.is_set() and not everything.done():
+            # Drain: drop what is queued but not yet sent, let the requests in flight finish.
+            feeder.cancel()
+            probed.set()
+            _drain(queue, options.max_concurrency)
+            second: set[asyncio.Future[Any]] = {aborting, everything}
+            await asyncio.wait(second, return_when=asyncio.FIRST_COMPLETED)
+            if job.aborting.is_set():
+                everything.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await everything
+        if feeder.done() and not feeder.cancelled() and feeder.exception() is not None:
+            raise feeder.exception()  # type: ignore[misc]
+    finally:
+        for task in (stop_feeding, aborting, feeder, *workers):
+            task.cancel()
+        await asyncio.gather(stop_feeding, aborting, feeder, *workers, return_exceptions=True)
+
+
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    # The client is built (its transport imported) before: those modules are the bulk of the heap.
+    frozen = gc.get_freeze_count() == 0
+    if frozen:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def _drain(queue: asyncio.Queue[BatchRequest | None], workers: int) -> None:

@@ -12,6 +12,10 @@ Exactly once across crashes rests on three facts:
 The journal (``OUTPUT.sent``) gets a request's 8-byte id digest just before it is sent. At a rerun, an id
 in the journal without a line in the output was in flight when the last run stopped: it is sent again,
 and the summary counts it. The journal is removed once every custom_id has its line.
+
+Reading back what is done goes through the done journal (``OUTPUT.done``, see ``_done``): a record a
+line, so a rerun reads a fixed 25 bytes a finished row; only lines it does not cover (the last few
+before a kill, or an output without one) are parsed.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .._exceptions import OpenAIError
+from ._done import DoneJournal, StaleJournal
 from ._idset import IdSet, id_digest
 
 __all__ = ["OutputFile", "ResumeState", "error_line", "response_line", "usage_of"]
@@ -149,8 +154,12 @@ class OutputFile:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.journal_path = self.path.with_name(self.path.name + ".sent")
+        self.plan_path = self.path.with_name(self.path.name + ".plan")
+        """Where the input's plan is kept (``_input.scan_input``); removed with the journals."""
         self._fd: int | None = None
         self._journal_fd: int | None = None
+        self._done: DoneJournal | None = None
+        self._size = 0
 
     def open(self, input_ids: IdSet) -> ResumeState:
         """Lock, repair the tail, read back what is there (every id must belong to ``input_ids``)."""
@@ -164,7 +173,15 @@ class OutputFile:
         self._fd = fd
         try:
             state = ResumeState(torn_bytes=self._repair_tail(fd))
-            self._read_back(state, input_ids)
+            self._size = os.fstat(fd).st_size
+            self._done = DoneJournal(self.path.with_name(self.path.name + ".done"))
+            try:
+                state = self._read_back(state, input_ids)
+            except StaleJournal:
+                self._done.reset()
+                self._done.close()
+                self._done = DoneJournal(self._done.path)
+                state = self._read_back(ResumeState(torn_bytes=state.torn_bytes), input_ids)
             state.in_flight = self._read_journal()
         except BaseException:
             self.close()
@@ -195,9 +212,20 @@ class OutputFile:
             os.fsync(fd)
         return size - keep
 
-    def _read_back(self, state: ResumeState, input_ids: IdSet) -> None:
+    def _read_back(self, state: ResumeState, input_ids: IdSet) -> ResumeState:
+        """The journaled rows from their records, the rest of the output line by line (journaled now)."""
+        assert self._fd is not None and self._done is not None
+        covered, count = self._done.open(self._fd, self._size)
+        digests, state.prompt_tokens, state.completion_tokens, state.failed = self._done.load(count)
+        state.rows = count
+        done = state.done = IdSet(digests)
+        del digests
+        contains = input_ids.contains
         with self.path.open("rb") as f:
-            for number, raw in enumerate(f, 1):
+            f.seek(covered)
+            end = covered
+            for number, raw in enumerate(f, count + 1):
+                end += len(raw)
                 try:
                     custom_id, ok, (prompt, completion) = read_back_line(raw)
                 except (ValueError, KeyError, TypeError):
@@ -205,20 +233,39 @@ class OutputFile:
                         f"{self.path} line {number} is not an output line; is this the output of another tool?"
                     ) from None
                 digest = id_digest(custom_id)
-                if not input_ids.contains(digest):
+                if not contains(digest):
                     raise BatchOutputError(
                         f"{self.path} line {number} answers custom_id {custom_id!r}, which is not in the "
                         "input: this output belongs to another job"
                     )
-                state.done.add(digest)
+                self._done.append(digest, end, prompt, completion, ok)
+                done.add(digest)
                 state.rows += 1
                 state.failed += not ok
                 state.prompt_tokens += prompt
                 state.completion_tokens += completion
-        state.done.freeze()
-        duplicates = state.done.duplicates()
+        self._done.flush()
+        done.freeze()
+        if count and not input_ids.covers(done):
+            raise BatchOutputError(
+                f"{self.path} answers a custom_id which is not in the input (line {self._first_foreign(input_ids)}): "
+                "this output belongs to another job"
+            )
+        duplicates = done.duplicates()
         if duplicates:
             raise BatchOutputError(f"{self.path} holds {len(duplicates)} custom_id(s) more than once")
+        return state
+
+    def _first_foreign(self, input_ids: IdSet) -> int:
+        """The number of the first line whose custom_id is not in the input (an error message's detail)."""
+        with self.path.open("rb") as f:
+            for number, raw in enumerate(f, 1):
+                try:
+                    if not input_ids.contains(id_digest(read_back_line(raw)[0])):
+                        return number
+                except (ValueError, KeyError, TypeError):
+                    return number
+        return 0
 
     def _read_journal(self) -> IdSet:
         try:
@@ -236,18 +283,40 @@ class OutputFile:
         assert self._journal_fd is not None
         os.write(self._journal_fd, _DIGEST.pack(digest))
 
-    def write(self, line: bytes) -> None:
+    def write(self, line: bytes, outcome: tuple[int, bool, int, int] | None = None) -> None:
+        """Append one whole line; ``outcome`` (digest, succeeded, prompt, completion tokens) when the
+        caller knows it, else it is read from the line, for the done journal."""
         assert self._fd is not None
         os.write(self._fd, line)
+        self._size += len(line)
+        done = self._done
+        if done is None:
+            return
+        if outcome is None:
+            try:
+                custom_id, ok, (prompt, completion) = read_back_line(line)
+            except (ValueError, KeyError, TypeError):
+                # Not a line the journal can describe: stop journaling (a rerun reads the output itself).
+                done.reset()
+                done.close()
+                self._done = None
+                return
+            outcome = (id_digest(custom_id), ok, prompt, completion)
+        digest, ok, prompt, completion = outcome
+        done.append(digest, self._size, prompt, completion, ok)
 
     def close(self, *, complete: bool = False) -> None:
         """Flush to disk and unlock; ``complete`` (every id answered) also removes the journal."""
+        if self._done is not None:
+            self._done.close(remove=complete)
+            self._done = None
         if self._journal_fd is not None:
             os.close(self._journal_fd)
             self._journal_fd = None
             if complete:
-                with contextlib.suppress(FileNotFoundError):
-                    self.journal_path.unlink()
+                for path in (self.journal_path, self.plan_path):
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
         if self._fd is not None:
             with contextlib.suppress(OSError):
                 os.fsync(self._fd)
