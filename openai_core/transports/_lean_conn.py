@@ -135,7 +135,8 @@ class LeanConnection(asyncio.Protocol):
             raise _UnaskedMessage
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        self._headers.append((name.decode("latin-1"), value.decode("latin-1")))
+        # Names lower-cased, as httpx (and so the official SDK) and the aiohttp backend give them.
+        self._headers.append((name.decode("latin-1").lower(), value.decode("latin-1")))
 
     def on_headers_complete(self) -> None:
         status = self._parser.get_status_code()
