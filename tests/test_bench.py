@@ -20,8 +20,10 @@ def test_bench_smoke_runs_every_cell(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     data = json.loads((tmp_path / "results.json").read_text())
     cells = data["cells"]
-    assert {(c["scenario"], c["client"]) for c in cells} == {
-        (s, k) for s in ("chat", "stream") for k in ("raw-aiohttp", "core-httpx", "core-aiohttp")
+    # every client on both loops (uvloop: the `speed` extra, which the test extra includes)
+    assert {(c["loop"], c["scenario"], c["client"]) for c in cells} == {
+        (lp, s, k) for lp in ("asyncio", "uvloop") for s in ("chat", "stream")
+        for k in ("raw-aiohttp", "core-httpx", "core-aiohttp")
     }
     for cell in cells:
         assert cell["requests"] > 0 and cell["errors"] == {}
@@ -36,6 +38,7 @@ def test_bench_smoke_runs_every_cell(tmp_path: Path) -> None:
         assert cell["warmup_connections"] == 4 and cell["new_connections"] == 0
         assert cell["connections"] == 4
     assert "core-aiohttp/raw-aiohttp" in proc.stdout
+    assert "uvloop / asyncio, each client" in proc.stdout
     assert data["meta"]["target"] == "granian server (own process)"
     assert data["meta"]["versions"]["granian"]
 
@@ -43,7 +46,7 @@ def test_bench_smoke_runs_every_cell(tmp_path: Path) -> None:
 def test_bench_falls_back_to_the_embedded_server_and_repeats_cells(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "openai_core", "bench", "--smoke", "--server", "embedded", "--repeat", "2",
-         "--clients", "core-aiohttp", "--scenarios", "chat", "--out", str(tmp_path)],
+         "--clients", "core-aiohttp", "--scenarios", "chat", "--loop", "asyncio", "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -58,7 +61,7 @@ def test_bench_against_a_base_url_reports_stream_timings(tmp_path: Path, server:
     server.clear()  # the session's server: count only this run's requests
     proc = subprocess.run(
         [sys.executable, "-m", "openai_core", "bench", "--base-url", server.base_url, "--clients", "core-httpx",
-         "--scenarios", "stream", "--concurrency", "2", "--duration", "5", "--max-requests", "6",
+         "--scenarios", "stream", "--concurrency", "2", "--duration", "5", "--max-requests", "6", "--loop", "asyncio",
          "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=120,
     )
@@ -82,8 +85,9 @@ def test_targets_report_each_ratio_as_met_or_missed() -> None:
         {**base, "scenario": "chat", "concurrency": 64, "client": "core-httpx", "req_per_s": 300.0, "p99_ms": 40.0},
     ]
     text = render_targets(cells, {"imports_s": {"openai_core": 0.05, "openai": 1.0}, "sse": {"events": 203, "ratio": 5.0}})
-    assert "[MISSED] chat   c=64   core-aiohttp / raw-aiohttp req/s: 0.75x (target >= 0.8x)" in text
-    assert "[ met ] chat   c=64   core-aiohttp / openai: 15.00x" in text
+    # issue 16's bars, against the fastest core backend of the cell
+    assert "[MISSED] chat   c=64   core-aiohttp / raw-aiohttp req/s: 0.75x (target >= 1.2x)" in text
+    assert "[ met ] chat   c=64   core-aiohttp / openai: 15.00x (target >= 15.0x)" in text
     assert "[ met ] chat   c=64   core-httpx p99 / p50 (no collapse): 4.00x" not in text
     assert "[MISSED] chat   c=64   core-httpx p99 / p50 (no collapse): 4.00x (target <= 3.0x)" in text
     assert "[ n/a ] chat   c=64   core-httpx / raw-httpx" in text
@@ -116,3 +120,21 @@ def test_micro_benchmarks_run(capsys: object) -> None:
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert "openai_core parse_json (one pass)" in out
     assert "openai_core pipeline" in out and "us/call" in out
+
+
+def test_targets_are_reported_per_loop_against_the_fastest_core_backend() -> None:
+    base = {"scenario": "chat", "concurrency": 64, "chunks_per_s": 0.0, "p50_ms": 1.0, "p99_ms": 2.0,
+            "cpu_us_per_req": 100.0, "peak_rss_mb": 40.0, "connections": 64, "errors": {}}
+    cells = [
+        {**base, "loop": "asyncio", "client": "raw-aiohttp", "req_per_s": 1000.0},
+        {**base, "loop": "asyncio", "client": "core-aiohttp", "req_per_s": 900.0},
+        {**base, "loop": "asyncio", "client": "core-httpx", "req_per_s": 1300.0},
+        {**base, "loop": "uvloop", "client": "raw-aiohttp", "req_per_s": 2000.0},
+        {**base, "loop": "uvloop", "client": "core-aiohttp", "req_per_s": 2600.0},
+    ]
+    text = render_targets(cells, {})
+    assert "[ met ] asyncio     chat   c=64   core-httpx / raw-aiohttp req/s: 1.30x (target >= 1.2x)" in text
+    assert "[ met ] uvloop      chat   c=64   core-aiohttp / raw-aiohttp req/s: 1.30x" in text
+    table = render_table(cells)
+    assert "uvloop      chat   c=64   core-aiohttp/raw-aiohttp 1.30x" in table
+    assert "chat   c=64   core-aiohttp 2.89x   raw-aiohttp 2.00x" in table

@@ -28,12 +28,21 @@ PROMPT_200_WORDS = " ".join(f"w{i}" for i in range(199))  # echoed back: 200 wor
 
 
 def available_clients() -> list[str]:
-    from ..transports import available_transports
+    from .clients import client_kinds
 
-    kinds = ["raw-aiohttp", "raw-httpx"] + [f"core-{name}" for name in available_transports()]
-    if importlib.util.find_spec("openai") is not None:
-        kinds.append("openai")
-    return kinds
+    return client_kinds()
+
+
+def available_loops() -> list[str]:
+    return ["asyncio", "uvloop"] if importlib.util.find_spec("uvloop") is not None else ["asyncio"]
+
+
+def _loops(choice: str | None) -> list[str]:
+    if choice is None:
+        return available_loops()
+    if choice != "asyncio" and importlib.util.find_spec("uvloop") is None:
+        raise SystemExit('--loop uvloop needs uvloop: pip install "openai-core[speed]"')
+    return ["asyncio", "uvloop"] if choice == "both" else [choice]
 
 
 def run_cell(spec: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +54,8 @@ def run_cell(spec: dict[str, Any]) -> dict[str, Any]:
     )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not lines:
-        return {**{k: spec[k] for k in ("client", "scenario", "concurrency")}, "failed": proc.stderr.strip()[-400:]}
+        return {**{k: spec[k] for k in ("client", "scenario", "concurrency", "loop")},
+                "failed": proc.stderr.strip()[-400:]}
     result: dict[str, Any] = json.loads(lines[-1])
     return result
 
@@ -105,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--server", default="auto", choices=["auto", "granian", "embedded"],
                    help="the local target: granian (fastest; the bench extra installs it) or the embedded "
                         "aiohttp.web server; auto picks granian when installed")
+    p.add_argument("--loop", choices=["asyncio", "uvloop", "both"],
+                   help="event loop of every cell (default: both when uvloop is installed, the `speed` extra)")
     p.add_argument("--no-micro", action="store_true", help="skip the import-time and SSE-decoder measurements")
     p.add_argument("--api-key", default=os.environ.get("OPENAI_API_KEY", "sk-bench"))
     p.add_argument("--model", default="gpt-4o-mini")
@@ -137,15 +149,17 @@ def main(argv: list[str] | None = None) -> int:
 
         server = BenchServer(args.server, cpu=cpus - 1 if cpus > 1 else None).start()
     base_url = args.base_url or (server.base_url if server else "")
-    cells = [(s, c, k) for s in args.scenarios for c in args.concurrency for k in clients]
-    runs: dict[tuple[str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
+    loops = _loops(args.loop)
+    cells = [(lp, s, c, k) for lp in loops for s in args.scenarios for c in args.concurrency for k in clients]
+    runs: dict[tuple[str, str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
     total = len(cells) * max(1, args.repeat)
     started = time.time()
     try:
-        for i, (scenario, concurrency, client) in enumerate(cells * max(1, args.repeat)):
-            _progress(i, total, f"{scenario} c={concurrency} {client}")
+        for i, (loop, scenario, concurrency, client) in enumerate(cells * max(1, args.repeat)):
+            _progress(i, total, f"{loop} {scenario} c={concurrency} {client}")
             spec = {
                 "client": client,
+                "loop": loop,
                 "scenario": scenario,
                 "concurrency": concurrency,
                 "duration": args.duration,
@@ -158,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                 "warmup": 0.0 if remote else 0.3,
                 "server_pid": server.pid if server else None,
             }
-            runs[(scenario, concurrency, client)].append(run_cell(spec))
+            runs[(loop, scenario, concurrency, client)].append(run_cell(spec))
         results = [_best(runs[cell]) for cell in cells]
         micro: dict[str, Any] = {}
         if not args.no_micro:
