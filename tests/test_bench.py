@@ -138,3 +138,24 @@ def test_targets_are_reported_per_loop_against_the_fastest_core_backend() -> Non
     table = render_table(cells)
     assert "uvloop      chat   c=64   core-aiohttp/raw-aiohttp 1.30x" in table
     assert "chat   c=64   core-aiohttp 2.89x   raw-aiohttp 2.00x" in table
+
+
+def test_bench_over_tls_trusts_the_bench_ca_and_reuses_connections(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "openai_core", "bench", "--smoke", "--tls", "--clients", "raw-aiohttp", "core-httpx",
+         "core-aiohttp", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert data["meta"]["target"] == "granian server (own process), HTTPS (trustme CA)"
+    cells = data["cells"]
+    assert {(c["loop"], c["client"]) for c in cells} == {
+        (lp, k) for lp in ("asyncio", "uvloop") for k in ("raw-aiohttp", "core-httpx", "core-aiohttp")
+    }
+    for cell in cells:
+        assert cell["tls"] is True and cell["requests"] > 0 and cell["errors"] == {}
+        # one handshake per worker, every one in the warm-up: reuse, not a connection per request
+        assert cell["warmup_connections"] == 4 and cell["new_connections"] == 0
+    assert "TLS connections opened per cell" in proc.stdout
+    assert "core-aiohttp 4 (0 measured)" in proc.stdout

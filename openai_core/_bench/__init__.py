@@ -15,6 +15,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="openai-core bench", description=__doc__)
     p.add_argument("--quick", action="store_true", help="64 and 512 concurrent, 1 s per cell (~1-2 minutes)")
     p.add_argument("--smoke", action="store_true", help="a few seconds: proves the suite runs (CI)")
-    p.add_argument("--concurrency", type=int, nargs="+", default=[1, 64, 512])
+    p.add_argument("--concurrency", type=int, nargs="+", help="default: 1 64 512 (with --tls: 64 512)")
     p.add_argument("--duration", type=float, default=3.0, help="measured seconds per cell")
     p.add_argument("--scenarios", nargs="+", default=["chat", "stream"], choices=["chat", "stream"])
     p.add_argument("--clients", nargs="+", help=f"default: all available ({', '.join(available_clients())})")
@@ -117,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "aiohttp.web server; auto picks granian when installed")
     p.add_argument("--loop", choices=["asyncio", "uvloop", "both"],
                    help="event loop of every cell (default: both when uvloop is installed, the `speed` extra)")
+    p.add_argument("--tls", action="store_true",
+                   help="HTTPS: the granian server with a certificate from a throw-away trustme CA that every "
+                        "client trusts; reports new connections per cell (TLS handshakes)")
     p.add_argument("--no-micro", action="store_true", help="skip the import-time and SSE-decoder measurements")
     p.add_argument("--api-key", default=os.environ.get("OPENAI_API_KEY", "sk-bench"))
     p.add_argument("--model", default="gpt-4o-mini")
@@ -130,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.concurrency = args.concurrency or ([64, 512] if args.tls else [1, 64, 512])
     if args.quick:
         args.concurrency, args.duration = [64, 512], 1.0
     if args.smoke:
@@ -144,10 +149,16 @@ def main(argv: list[str] | None = None) -> int:
 
     cpus = os.cpu_count() or 1
     server = None
+    certs = tempfile.TemporaryDirectory(prefix="openai-core-bench-")
+    ca_file = None
     if not remote:
-        from .server import BenchServer
+        from .server import BenchServer, bench_ca
 
-        server = BenchServer(args.server, cpu=cpus - 1 if cpus > 1 else None).start()
+        server = BenchServer("granian" if args.tls and args.server == "auto" else args.server,
+                             cpu=cpus - 1 if cpus > 1 else None)
+        if args.tls:
+            ca_file, server.tls_files = bench_ca(certs.name)
+        server.start()
     base_url = args.base_url or (server.base_url if server else "")
     loops = _loops(args.loop)
     cells = [(lp, s, c, k) for lp in loops for s in args.scenarios for c in args.concurrency for k in clients]
@@ -171,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                 "cpu": 0 if cpus > 1 else None,
                 "warmup": 0.0 if remote else 0.3,
                 "server_pid": server.pid if server else None,
+                "ca_file": ca_file,
             }
             runs[(loop, scenario, concurrency, client)].append(run_cell(spec))
         results = [_best(runs[cell]) for cell in cells]
@@ -184,13 +196,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if server is not None:
             server.stop()
+        certs.cleanup()
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     meta = {
         **_machine(),
         "command": "openai-core bench " + " ".join(argv if argv is not None else sys.argv[2:]),
-        "target": "remote" if remote else f"{server.kind if server else '?'} server (own process)",
+        "target": "remote" if remote else f"{server.kind if server else '?'} server (own process)"
+                  + (", HTTPS (trustme CA)" if args.tls else ""),
         "cpus": cpus,
         "python": sys.version.split()[0],
         "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)),

@@ -75,9 +75,21 @@ def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
                         parts.append(f"{client} {_throughput(a) / _throughput(b):.2f}x")
                 if parts:
                     lines.append(f"  {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
+    tls_cells = [c for c in cells if c.get("tls") and "failed" not in c]
+    if tls_cells:
+        lines.append("TLS connections opened per cell (= handshakes; warm-up + measured window), over the "
+                     "measured requests: reuse means ~ concurrency, not ~ requests:")
+        for loop, scenario, concurrency in sorted({(_loop(c), c["scenario"], c["concurrency"]) for c in tls_cells}):
+            parts = [f"{c['client']} {_opened(c)} ({c.get('new_connections', 0)} measured) / {c['requests']:,} req"
+                     for c in tls_cells if (_loop(c), c["scenario"], c["concurrency"]) == (loop, scenario, concurrency)]
+            lines.append(f"  {loop:<11} {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
     if any((c.get("server_cpu_pct") or 0) >= SATURATED_PCT for c in cells):
         lines.append("  SAT: the server used >= 90% of its core in that cell: the server, not the client, may be the limit")
     return "\n".join(lines)
+
+
+def _opened(cell: dict[str, Any]) -> int:
+    return int(cell.get("warmup_connections") or 0) + int(cell.get("new_connections") or 0)
 
 
 def _check(label: str, value: float | None, op: str, bar: float, note: str = "") -> str:
@@ -153,6 +165,10 @@ def _loop_targets(cells: list[dict[str, Any]], prefix: str) -> list[str]:
         spread = cell["p99_ms"] / cell["p50_ms"] if cell and cell["p50_ms"] else None
         lines.append(_check(f"{prefix}{scenario:<6} c={max(concs, default=0):<4} core-httpx p99 / p50 (no collapse)",
                             spread, "<=", 3.0))
+    for (scenario, conc, client), cell in sorted(by_key.items()):
+        if cell.get("tls") and client.startswith("core-") and conc in concs:
+            lines.append(_check(f"{prefix}{scenario:<6} c={conc:<4} {client} TLS connections opened / concurrency",
+                                _opened(cell) / conc, "<=", 1.1))
     lines.append(_check(f"{prefix}stream c={max(concs, default=0):<4} core-aiohttp / raw-aiohttp peak RSS",
                         ratio("stream", max(concs, default=0), "core-aiohttp", "raw-aiohttp",
                               lambda c: c["peak_rss_mb"]), "<=", 1.3))
