@@ -156,8 +156,30 @@ async def _run(spec: dict[str, Any], connects: _ConnectCounter) -> dict[str, Any
     }
 
 
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def _loopback_only() -> None:
+    """Against the local server nothing may leave the machine: a peer library that looks a name up
+    (LiteLLM's cost map, telemetry) fails loudly instead. Covers ``socket.getaddrinfo``, which asyncio's
+    and the sync clients' lookups go through; numeric loopback addresses need no lookup."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is not None and name not in _LOOPBACK:
+            raise OSError(f"bench cell: refusing to resolve {name!r} (loopback only)")
+        return real(host, *args, **kwargs)
+
+    socket.getaddrinfo = guarded
+
+
 def main() -> None:
     spec = json.loads(sys.argv[1])
+    if spec.get("server_pid") is not None:
+        _loopback_only()
     if spec.get("cpu") is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {spec["cpu"]})
     if spec.get("ca_file"):

@@ -9,6 +9,7 @@ at it too (set by the cell) for a plug-in transport that takes no context argume
 from __future__ import annotations
 
 import json
+import os
 import ssl
 import time
 from collections.abc import Awaitable, Callable
@@ -32,6 +33,8 @@ def client_kinds() -> list[str]:
     kinds = ["raw-aiohttp", "raw-httpx"] + [f"core-{name}" for name in available_transports()]
     if importlib.util.find_spec("openai") is not None:
         kinds.append("openai")
+    if importlib.util.find_spec("litellm") is not None:  # the `bench-peers` extra
+        kinds.append("litellm")
     return kinds
 
 
@@ -134,7 +137,10 @@ def _litellm_client(spec: dict[str, Any], stream: bool, context: ssl.SSLContext 
     """LiteLLM's ``acompletion`` through its OpenAI provider, as a multi-provider app calls it."""
     import importlib
 
+    # LiteLLM fetches its model cost map from GitHub at import unless told to use its bundled copy.
+    os.environ["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
     litellm: Any = importlib.import_module("litellm")  # the `bench-peers` extra; untyped
+    litellm.suppress_debug_info = True
 
     litellm.telemetry = False
     if spec.get("ca_file"):
