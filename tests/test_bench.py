@@ -182,3 +182,26 @@ def test_bench_runs_litellm_as_a_peer_on_loopback_only(tmp_path: Path) -> None:
             assert cell["chunks"] >= 200 * cell["requests"]
     assert "core-aiohttp/litellm" in proc.stdout
 
+
+
+def test_gateway_holds_every_stream_open_together_then_relays_them_all(tmp_path: Path) -> None:
+    out = tmp_path / "gateway.json"
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/bench_gateway.py", "--streams", "40", "--loop", "both", "--trace",
+         "--json", str(out)],
+        capture_output=True, text=True, timeout=240, cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    cells = json.loads(out.read_text())["cells"]
+    assert {(c["loop"], c["client"], c["traced"]) for c in cells} == {
+        *((lp, k, False) for lp in ("asyncio", "uvloop") for k in ("raw-aiohttp", "core-aiohttp")),
+        ("asyncio", "raw-aiohttp", True), ("asyncio", "core-aiohttp", True),
+    }
+    for cell in cells:
+        # the server held each stream after its first event: all 40 were open at the same moment
+        assert cell["opened_together"] == cell["completed"] == 40 and cell["errors"] == {}
+        assert cell["chunks"] == 52 * 40 and cell["relayed_bytes"] > 0
+        assert cell["cpu_us_per_chunk"] > 0 and cell["peak_rss_mb"] > 0
+    traced = next(c for c in cells if c["traced"] and c["client"] == "core-aiohttp")
+    assert traced["by_package_bytes_per_stream"]["aiohttp"] > 0 and "openai_core" in traced["by_package_bytes_per_stream"]
+    assert "core-aiohttp / raw-aiohttp  cpu per chunk" in proc.stdout and "tracemalloc" in proc.stdout

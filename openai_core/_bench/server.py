@@ -16,6 +16,7 @@ this module's ``app``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib.util
 import json
@@ -85,9 +86,27 @@ def _error(message: str) -> bytes:
                                  "code": None}}).encode()
 
 
+# The gateway benchmark (gateway.py): a stream for a model named "hold-..." sends its first event, then
+# waits until POST /v1/bench/release, so the client can hold thousands of streams open at once and
+# measure them before the rest of each body arrives. Each release starts a fresh generation.
+_hold: list[asyncio.Event] = []
+
+
+def _hold_event() -> asyncio.Event:
+    if not _hold:
+        _hold.append(asyncio.Event())
+    return _hold[0]
+
+
 async def app(scope: Any, proto: Any) -> None:
     """The RSGI application granian runs."""
     if scope.proto != "http":
+        return
+    if scope.path == "/v1/bench/release" and scope.method == "POST":
+        released = _hold_event()
+        _hold[0] = asyncio.Event()
+        released.set()
+        proto.response_bytes(200, _JSON_HEADERS, b'{"released":true}')
         return
     if scope.path != "/v1/chat/completions" or scope.method != "POST":
         proto.response_bytes(404, _JSON_HEADERS, _error(f"no route {scope.method} {scope.path}"))
@@ -112,6 +131,12 @@ async def app(scope: Any, proto: Any) -> None:
         proto.response_bytes(200, _JSON_HEADERS, answer)
         return
     transport = proto.response_stream(200, _SSE_HEADERS)
+    if model.startswith("hold-"):
+        release = _hold_event()
+        first = answer.index(b"\n\n") + 2
+        await transport.send_bytes(answer[:first])
+        await release.wait()
+        answer = answer[first:]
     for start in range(0, len(answer), _WRITE_SIZE):
         await transport.send_bytes(answer[start:start + _WRITE_SIZE])
 
