@@ -205,3 +205,36 @@ def test_gateway_holds_every_stream_open_together_then_relays_them_all(tmp_path:
     traced = next(c for c in cells if c["traced"] and c["client"] == "core-aiohttp")
     assert traced["by_package_bytes_per_stream"]["aiohttp"] > 0 and "openai_core" in traced["by_package_bytes_per_stream"]
     assert "core-aiohttp / raw-aiohttp  cpu per chunk" in proc.stdout and "tracemalloc" in proc.stdout
+
+
+def test_gc_settings_are_groups_of_their_own_compared_with_the_default() -> None:
+    base = {"scenario": "chat", "concurrency": 512, "chunks_per_s": 0.0, "p50_ms": 1.0, "p99_ms": 2.0,
+            "cpu_us_per_req": 100.0, "peak_rss_mb": 40.0, "connections": 512, "errors": {}, "loop": "asyncio"}
+    cells = [
+        {**base, "gc": "default", "client": "raw-aiohttp", "req_per_s": 1000.0},
+        {**base, "gc": "default", "client": "core-aiohttp", "req_per_s": 900.0},
+        {**base, "gc": "freeze", "client": "raw-aiohttp", "req_per_s": 1100.0},
+        {**base, "gc": "freeze", "client": "core-aiohttp", "req_per_s": 1170.0},
+    ]
+    table = render_table(cells)
+    assert "asyncio+gc:freeze / asyncio, each client" in table
+    assert "chat   c=512  core-aiohttp 1.30x   raw-aiohttp 1.10x" in table
+    assert "asyncio+gc:freeze chat   c=512  core-aiohttp/raw-aiohttp 1.06x" in table
+
+
+def test_gc_knob_freezes_and_relaxes_the_collector_only_when_asked() -> None:
+    import gc
+
+    from openai_core._bench.cell import _tune_gc
+
+    before = gc.get_threshold()
+    try:
+        _tune_gc("default")
+        assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+        _tune_gc("relaxed")
+        assert gc.get_threshold()[0] == 20_000 and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+    with pytest.raises(ValueError, match="unknown gc mode"):
+        _tune_gc("off")

@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "aiohttp.web server; auto picks granian when installed")
     p.add_argument("--loop", choices=["asyncio", "uvloop", "both"],
                    help="event loop of every cell (default: both when uvloop is installed, the `speed` extra)")
+    p.add_argument("--gc", nargs="+", default=["default"], choices=["default", "freeze", "relaxed"],
+                   help="garbage-collector setting of every cell after warm-up, a knob for your own program "
+                        "(gc.freeze(); relaxed: + gc.set_threshold(20000)); several: each one's cells, same run")
     p.add_argument("--tls", action="store_true",
                    help="HTTPS: the granian server with a certificate from a throw-away trustme CA that every "
                         "client trusts; reports new connections per cell (TLS handshakes)")
@@ -163,16 +166,18 @@ def main(argv: list[str] | None = None) -> int:
         server.start()
     base_url = args.base_url or (server.base_url if server else "")
     loops = _loops(args.loop)
-    cells = [(lp, s, c, k) for lp in loops for s in args.scenarios for c in args.concurrency for k in clients]
-    runs: dict[tuple[str, str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
+    cells = [(lp, g, s, c, k) for lp in loops for g in args.gc for s in args.scenarios
+             for c in args.concurrency for k in clients]
+    runs: dict[tuple[str, str, str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
     total = len(cells) * max(1, args.repeat)
     started = time.time()
     try:
-        for i, (loop, scenario, concurrency, client) in enumerate(cells * max(1, args.repeat)):
-            _progress(i, total, f"{loop} {scenario} c={concurrency} {client}")
+        for i, (loop, gc_mode, scenario, concurrency, client) in enumerate(cells * max(1, args.repeat)):
+            _progress(i, total, f"{loop} gc={gc_mode} {scenario} c={concurrency} {client}")
             spec = {
                 "client": client,
                 "loop": loop,
+                "gc": gc_mode,
                 "scenario": scenario,
                 "concurrency": concurrency,
                 "duration": args.duration,
@@ -186,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                 "server_pid": server.pid if server else None,
                 "ca_file": ca_file,
             }
-            runs[(loop, scenario, concurrency, client)].append(run_cell(spec))
+            runs[(loop, gc_mode, scenario, concurrency, client)].append(run_cell(spec))
         results = [_best(runs[cell]) for cell in cells]
         micro: dict[str, Any] = {}
         if not args.no_micro:

@@ -27,22 +27,45 @@ def _throughput(cell: dict[str, Any]) -> float:
 
 
 def _loop(cell: dict[str, Any]) -> str:
-    return str(cell.get("loop", "asyncio")) + ("+tls" if cell.get("tls") else "")
+    """The cell's group: its event loop, +tls, and a gc setting other than the default."""
+    gc_mode = cell.get("gc", "default")
+    return (str(cell.get("loop", "asyncio")) + ("+tls" if cell.get("tls") else "")
+            + ("" if gc_mode == "default" else f"+gc:{gc_mode}"))
+
+
+def _width(cells: list[dict[str, Any]]) -> int:
+    return max([11] + [len(_loop(c)) for c in cells])
+
+
+def _compare(by_key: dict[tuple[str, str, int, str], dict[str, Any]], cells: list[dict[str, Any]],
+             top: str, bottom: str) -> list[str]:
+    """Throughput of group ``top`` over group ``bottom``, client by client, cell by cell."""
+    lines = [f"{top} / {bottom}, each client (throughput; same run):"]
+    for scenario, concurrency in sorted({(c["scenario"], c["concurrency"]) for c in cells}):
+        parts = []
+        for client in sorted({c["client"] for c in cells}):
+            a, b = by_key.get((top, scenario, concurrency, client)), by_key.get((bottom, scenario, concurrency, client))
+            if a and b and _throughput(b):
+                parts.append(f"{client} {_throughput(a) / _throughput(b):.2f}x")
+        if parts:
+            lines.append(f"  {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
+    return lines
 
 
 def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
-    head = (f"{'loop':<11} {'scenario':<8} {'conc':>5} {'client':<14} {'req/s':>8} {'chunks/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
+    w = _width(cells)
+    head = (f"{'loop':<{w}} {'scenario':<8} {'conc':>5} {'client':<14} {'req/s':>8} {'chunks/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
             f"{'cpu us/req':>10} {'rss MB':>7} {'conns':>6} {'new':>5} {'errors':>6} {'server cpu':>10} {'srv us/req':>10}")
     if remote:
         head += f" {'ttft ms':>8} {'gap p50':>8} {'gap p99':>8}"
     lines = [head, "-" * len(head)]
     for c in cells:
         if "failed" in c:
-            lines.append(f"{_loop(c):<11} {c['scenario']:<8} {c['concurrency']:>5} {c['client']:<14} FAILED")
+            lines.append(f"{_loop(c):<{w}} {c['scenario']:<8} {c['concurrency']:>5} {c['client']:<14} FAILED")
             continue
         server = c.get("server_cpu_pct")
         server_txt = "-" if server is None else f"{server:.0f}%" + (" SAT" if server >= SATURATED_PCT else "")
-        line = (f"{_loop(c):<11} {c['scenario']:<8} {c['concurrency']:>5} {c['client']:<14} {_fmt(c['req_per_s']):>8} "
+        line = (f"{_loop(c):<{w}} {c['scenario']:<8} {c['concurrency']:>5} {c['client']:<14} {_fmt(c['req_per_s']):>8} "
                 f"{_fmt(c['chunks_per_s'] or None):>10} {_fmt(c['p50_ms'], ',.1f'):>8} {_fmt(c['p99_ms'], ',.1f'):>8} "
                 f"{_fmt(c['cpu_us_per_req']):>10} {_fmt(c['peak_rss_mb']):>7} {_fmt(c['connections']):>6} "
                 f"{_fmt(c.get('new_connections')):>5} {sum(c['errors'].values()):>6} {server_txt:>10} "
@@ -62,19 +85,13 @@ def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
             if a and b and _throughput(b):
                 parts.append(f"{top}/{bottom} {_throughput(a) / _throughput(b):.2f}x")
         if parts:
-            lines.append(f"  {loop:<11} {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
-    for tls in ("", "+tls"):
-        if "asyncio" + tls in loops and "uvloop" + tls in loops:
-            lines.append(f"uvloop{tls} / asyncio{tls}, each client (throughput; same run):")
-            for scenario, concurrency in sorted({(c["scenario"], c["concurrency"]) for c in cells}):
-                parts = []
-                for client in sorted({c["client"] for c in cells}):
-                    a = by_key.get(("uvloop" + tls, scenario, concurrency, client))
-                    b = by_key.get(("asyncio" + tls, scenario, concurrency, client))
-                    if a and b and _throughput(b):
-                        parts.append(f"{client} {_throughput(a) / _throughput(b):.2f}x")
-                if parts:
-                    lines.append(f"  {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
+            lines.append(f"  {loop:<{w}} {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
+    for group in loops:
+        if group.startswith("asyncio") and "uvloop" + group.removeprefix("asyncio") in loops:
+            lines += _compare(by_key, cells, "uvloop" + group.removeprefix("asyncio"), group)
+        base, _, gc_mode = group.partition("+gc:")
+        if gc_mode and base in loops:
+            lines += _compare(by_key, cells, group, base)
     tls_cells = [c for c in cells if c.get("tls") and "failed" not in c]
     if tls_cells:
         lines.append("TLS connections opened per cell (= handshakes; warm-up + measured window), over the "
@@ -82,7 +99,7 @@ def render_table(cells: list[dict[str, Any]], *, remote: bool = False) -> str:
         for loop, scenario, concurrency in sorted({(_loop(c), c["scenario"], c["concurrency"]) for c in tls_cells}):
             parts = [f"{c['client']} {_opened(c)} ({c.get('new_connections', 0)} measured) / {c['requests']:,} req"
                      for c in tls_cells if (_loop(c), c["scenario"], c["concurrency"]) == (loop, scenario, concurrency)]
-            lines.append(f"  {loop:<11} {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
+            lines.append(f"  {loop:<{w}} {scenario:<6} c={concurrency:<4} " + "   ".join(parts))
     if any((c.get("server_cpu_pct") or 0) >= SATURATED_PCT for c in cells):
         lines.append("  SAT: the server used >= 90% of its core in that cell: the server, not the client, may be the limit")
     return "\n".join(lines)
@@ -102,9 +119,10 @@ def _check(label: str, value: float | None, op: str, bar: float, note: str = "")
 def render_targets(cells: list[dict[str, Any]], micro: dict[str, Any]) -> str:
     """The issue's targets, each with the ratio this run measured, for every loop (and TLS) in the run."""
     lines = ["targets (same run):"]
+    w = _width(cells)
     groups = sorted({_loop(c) for c in cells})
     for group in groups:
-        prefix = f"{group:<11} " if groups != ["asyncio"] else ""
+        prefix = f"{group:<{w}} " if groups != ["asyncio"] else ""
         lines += _loop_targets([c for c in cells if _loop(c) == group], prefix)
     imports = micro.get("imports_s") or {}
     if "openai" in imports:
