@@ -169,10 +169,14 @@ def main(argv: list[str] | None = None) -> int:
     cells = [(lp, g, s, c, k) for lp in loops for g in args.gc for s in args.scenarios
              for c in args.concurrency for k in clients]
     runs: dict[tuple[str, str, str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
+    # Run order interleaves the loops and gc settings of one client's cell, so that load from elsewhere on
+    # a shared machine, which drifts over minutes, does not fall on one loop's cells more than the other's.
+    order = sorted(cells, key=lambda t: (args.scenarios.index(t[2]), args.concurrency.index(t[3]),
+                                         clients.index(t[4]), loops.index(t[0]), args.gc.index(t[1])))
     total = len(cells) * max(1, args.repeat)
     started = time.time()
     try:
-        for i, (loop, gc_mode, scenario, concurrency, client) in enumerate(cells * max(1, args.repeat)):
+        for i, (loop, gc_mode, scenario, concurrency, client) in enumerate(order * max(1, args.repeat)):
             _progress(i, total, f"{loop} gc={gc_mode} {scenario} c={concurrency} {client}")
             spec = {
                 "client": client,
