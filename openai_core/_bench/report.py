@@ -211,12 +211,15 @@ def write_chart(cells: list[dict[str, Any]], path: Path) -> Path | None:
     fig, axes = plt.subplots(1, len(scenarios), figsize=(6 * len(scenarios), 4), squeeze=False)
     for ax, scenario in zip(axes[0], scenarios, strict=True):
         loops = sorted({_loop(c) for c in ok})
+        clients = sorted({c["client"] for c in ok})
         for loop, client in sorted({(_loop(c), c["client"]) for c in ok}):
             points = sorted((c["concurrency"], _throughput(c)) for c in ok
                             if c["scenario"] == scenario and c["client"] == client and _loop(c) == loop)
             if points:
+                # one colour per client, one line style per loop group
                 ax.plot([p[0] for p in points], [p[1] for p in points], marker="o",
-                        linestyle="-" if loop == loops[0] else "--",
+                        color=f"C{clients.index(client) % 10}",
+                        linestyle=["-", "--", ":", "-."][loops.index(loop) % 4],
                         label=client if len(loops) == 1 else f"{client} ({loop})")
         ax.set_xscale("log", base=2)
         ax.set_xlabel("concurrent requests")
