@@ -23,9 +23,9 @@ collect_ignore = [] if os.environ.get("OPENAI_CORE_INTEROP_SUITE") else ["intero
 
 # The uvloop leg (the `speed` extra; the test extra installs it): these modules' async tests run on
 # asyncio and on uvloop, both transports, so the library is shown to work unchanged on either loop.
-# Only these: the pipeline's I/O paths, at a cost of well under a minute.
-UVLOOP_MODULES = {"test_transports", "test_streaming", "test_retry", "test_pool", "test_sse",
-                  "test_tls_redirect_proxy"}
+# Only these: the pipeline's I/O paths (transports and their retries, streams, pools, TLS, proxies,
+# the reliability cases), at a cost of well under a minute.
+UVLOOP_MODULES = {"test_transports", "test_streaming", "test_pool", "test_tls_redirect_proxy", "test_reliability"}
 _ASYNCIO_ONLY = {"asyncio": asyncio.new_event_loop}
 
 
