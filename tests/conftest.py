@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import importlib.util
 import os
 from collections.abc import AsyncIterator, Iterator
 
@@ -17,6 +19,24 @@ TRANSPORTS = ["httpx", "aiohttp", "lean"]
 # `interop-legacy` extras: some pin an official SDK other than the test extra's). .ci/run runs that folder
 # as its own steps with OPENAI_CORE_INTEROP_SUITE=1; the main run leaves it out by this setting.
 collect_ignore = [] if os.environ.get("OPENAI_CORE_INTEROP_SUITE") else ["interop"]
+
+
+# The uvloop leg (the `speed` extra; the test extra installs it): these modules' async tests run on
+# asyncio and on uvloop, both transports, so the library is shown to work unchanged on either loop.
+# Only these: the pipeline's I/O paths (transports and their retries, streams, pools, TLS, proxies,
+# the reliability cases), at a cost of well under a minute.
+UVLOOP_MODULES = {"test_transports", "test_streaming", "test_pool", "test_tls_redirect_proxy", "test_reliability"}
+_ASYNCIO_ONLY = {"asyncio": asyncio.new_event_loop}
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, object]:
+    module = getattr(item, "module", None)
+    name = getattr(module, "__name__", "").rpartition(".")[2]
+    if name in UVLOOP_MODULES and importlib.util.find_spec("uvloop") is not None:
+        import uvloop
+
+        return {"asyncio": asyncio.new_event_loop, "uvloop": uvloop.new_event_loop}
+    return _ASYNCIO_ONLY
 
 
 @pytest.hookimpl(hookwrapper=True)

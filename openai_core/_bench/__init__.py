@@ -15,6 +15,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -24,16 +25,26 @@ from .report import render_table, render_targets, write_chart
 
 __all__ = ["main"]
 
+SLOW_PEERS = {"litellm"}
 PROMPT_200_WORDS = " ".join(f"w{i}" for i in range(199))  # echoed back: 200 word chunks per stream
 
 
 def available_clients() -> list[str]:
-    from ..transports import available_transports
+    from .clients import client_kinds
 
-    kinds = ["raw-aiohttp", "raw-httpx"] + [f"core-{name}" for name in available_transports()]
-    if importlib.util.find_spec("openai") is not None:
-        kinds.append("openai")
-    return kinds
+    return client_kinds()
+
+
+def available_loops() -> list[str]:
+    return ["asyncio", "uvloop"] if importlib.util.find_spec("uvloop") is not None else ["asyncio"]
+
+
+def _loops(choice: str | None) -> list[str]:
+    if choice is None:
+        return available_loops()
+    if choice != "asyncio" and importlib.util.find_spec("uvloop") is None:
+        raise SystemExit('--loop uvloop needs uvloop: pip install "openai-core[speed]"')
+    return ["asyncio", "uvloop"] if choice == "both" else [choice]
 
 
 def run_cell(spec: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +56,8 @@ def run_cell(spec: dict[str, Any]) -> dict[str, Any]:
     )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or not lines:
-        return {**{k: spec[k] for k in ("client", "scenario", "concurrency")}, "failed": proc.stderr.strip()[-400:]}
+        return {**{k: spec[k] for k in ("client", "scenario", "concurrency", "loop")},
+                "failed": proc.stderr.strip()[-400:]}
     result: dict[str, Any] = json.loads(lines[-1])
     return result
 
@@ -73,7 +85,7 @@ def _machine() -> dict[str, Any]:
     with contextlib.suppress(OSError):
         info["loadavg_at_end"] = os.getloadavg()
     versions = {}
-    for dist in ("openai-core", "httpx", "httpx2", "aiohttp", "openai", "pydantic", "granian"):
+    for dist in ("openai-core", "httpx", "httpx2", "aiohttp", "openai", "pydantic", "granian", "uvloop", "litellm"):
         with contextlib.suppress(PackageNotFoundError):
             versions[dist] = version(dist)
     info["versions"] = versions
@@ -97,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="openai-core bench", description=__doc__)
     p.add_argument("--quick", action="store_true", help="64 and 512 concurrent, 1 s per cell (~1-2 minutes)")
     p.add_argument("--smoke", action="store_true", help="a few seconds: proves the suite runs (CI)")
-    p.add_argument("--concurrency", type=int, nargs="+", default=[1, 64, 512])
+    p.add_argument("--concurrency", type=int, nargs="+", help="default: 1 64 512 (with --tls: 64 512)")
     p.add_argument("--duration", type=float, default=3.0, help="measured seconds per cell")
     p.add_argument("--scenarios", nargs="+", default=["chat", "stream"], choices=["chat", "stream"])
     p.add_argument("--clients", nargs="+", help=f"default: all available ({', '.join(available_clients())})")
@@ -105,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--server", default="auto", choices=["auto", "granian", "embedded"],
                    help="the local target: granian (fastest; the bench extra installs it) or the embedded "
                         "aiohttp.web server; auto picks granian when installed")
+    p.add_argument("--loop", choices=["asyncio", "uvloop", "both"],
+                   help="event loop of every cell (default: both when uvloop is installed, the `speed` extra)")
+    p.add_argument("--gc", nargs="+", default=["default"], choices=["default", "freeze", "relaxed"],
+                   help="garbage-collector setting of every cell after warm-up, a knob for your own program "
+                        "(gc.freeze(); relaxed: + gc.set_threshold(20000)); several: each one's cells, same run")
+    p.add_argument("--tls", action="store_true",
+                   help="HTTPS: the granian server with a certificate from a throw-away trustme CA that every "
+                        "client trusts; reports new connections per cell (TLS handshakes)")
     p.add_argument("--no-micro", action="store_true", help="skip the import-time and SSE-decoder measurements")
     p.add_argument("--api-key", default=os.environ.get("OPENAI_API_KEY", "sk-bench"))
     p.add_argument("--model", default="gpt-4o-mini")
@@ -118,12 +138,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.concurrency = args.concurrency or ([64, 512] if args.tls else [1, 64, 512])
     if args.quick:
         args.concurrency, args.duration = [64, 512], 1.0
     if args.smoke:
         args.concurrency, args.duration, args.no_micro = [4], 0.3, True
         args.clients = args.clients or ["raw-aiohttp", "core-httpx", "core-aiohttp"]
-    clients = args.clients or available_clients()
+    # LiteLLM takes seconds to import (7-10 s here): in the full run when installed, not in the quick ones.
+    clients = args.clients or [k for k in available_clients() if not (k in SLOW_PEERS and (args.quick or args.smoke))]
     remote = args.base_url is not None
     if remote:
         # Someone else's server: bounded by count as well as time, and never more than asked.
@@ -132,20 +154,34 @@ def main(argv: list[str] | None = None) -> int:
 
     cpus = os.cpu_count() or 1
     server = None
+    certs = tempfile.TemporaryDirectory(prefix="openai-core-bench-")
+    ca_file = None
     if not remote:
-        from .server import BenchServer
+        from .server import BenchServer, bench_ca
 
-        server = BenchServer(args.server, cpu=cpus - 1 if cpus > 1 else None).start()
+        server = BenchServer("granian" if args.tls and args.server == "auto" else args.server,
+                             cpu=cpus - 1 if cpus > 1 else None)
+        if args.tls:
+            ca_file, server.tls_files = bench_ca(certs.name)
+        server.start()
     base_url = args.base_url or (server.base_url if server else "")
-    cells = [(s, c, k) for s in args.scenarios for c in args.concurrency for k in clients]
-    runs: dict[tuple[str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
+    loops = _loops(args.loop)
+    cells = [(lp, g, s, c, k) for lp in loops for g in args.gc for s in args.scenarios
+             for c in args.concurrency for k in clients]
+    runs: dict[tuple[str, str, str, int, str], list[dict[str, Any]]] = {cell: [] for cell in cells}
+    # Run order interleaves the loops and gc settings of one client's cell, so that load from elsewhere on
+    # a shared machine, which drifts over minutes, does not fall on one loop's cells more than the other's.
+    order = sorted(cells, key=lambda t: (args.scenarios.index(t[2]), args.concurrency.index(t[3]),
+                                         clients.index(t[4]), loops.index(t[0]), args.gc.index(t[1])))
     total = len(cells) * max(1, args.repeat)
     started = time.time()
     try:
-        for i, (scenario, concurrency, client) in enumerate(cells * max(1, args.repeat)):
-            _progress(i, total, f"{scenario} c={concurrency} {client}")
+        for i, (loop, gc_mode, scenario, concurrency, client) in enumerate(order * max(1, args.repeat)):
+            _progress(i, total, f"{loop} gc={gc_mode} {scenario} c={concurrency} {client}")
             spec = {
                 "client": client,
+                "loop": loop,
+                "gc": gc_mode,
                 "scenario": scenario,
                 "concurrency": concurrency,
                 "duration": args.duration,
@@ -157,8 +193,9 @@ def main(argv: list[str] | None = None) -> int:
                 "cpu": 0 if cpus > 1 else None,
                 "warmup": 0.0 if remote else 0.3,
                 "server_pid": server.pid if server else None,
+                "ca_file": ca_file,
             }
-            runs[(scenario, concurrency, client)].append(run_cell(spec))
+            runs[(loop, gc_mode, scenario, concurrency, client)].append(run_cell(spec))
         results = [_best(runs[cell]) for cell in cells]
         micro: dict[str, Any] = {}
         if not args.no_micro:
@@ -170,13 +207,15 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if server is not None:
             server.stop()
+        certs.cleanup()
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     meta = {
         **_machine(),
         "command": "openai-core bench " + " ".join(argv if argv is not None else sys.argv[2:]),
-        "target": "remote" if remote else f"{server.kind if server else '?'} server (own process)",
+        "target": "remote" if remote else f"{server.kind if server else '?'} server (own process)"
+                  + (", HTTPS (trustme CA)" if args.tls else ""),
         "cpus": cpus,
         "python": sys.version.split()[0],
         "started": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(started)),

@@ -7,109 +7,18 @@ interpreter per cell means no cell inherits another's imports, pools or garbage.
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import json
 import os
 import resource
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
+from .clients import make_client
 from .server import tree_cpu_seconds
-
-Request = Callable[[], Awaitable[list[float]]]  # one call; returns chunk arrival times (empty: not a stream)
-
-
-def _body(spec: dict[str, Any], stream: bool) -> dict[str, Any]:
-    body: dict[str, Any] = {"model": spec["model"], "messages": [{"role": "user", "content": spec["prompt"]}]}
-    if stream:
-        body["stream"] = True
-    return body
-
-
-async def _make(spec: dict[str, Any]) -> tuple[Request, Callable[[], Awaitable[None]]]:
-    """The request function for the cell's client kind, and how to close what it opened."""
-    kind: str = spec["client"]
-    stream = spec["scenario"] == "stream"
-    url = spec["base_url"].rstrip("/") + "/chat/completions"
-    headers = {"Authorization": f"Bearer {spec['api_key']}", "Content-Type": "application/json"}
-    payload = json.dumps(_body(spec, stream)).encode()
-    now = time.perf_counter
-
-    if kind == "raw-aiohttp":
-        import aiohttp
-
-        session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
-
-        async def raw_aiohttp() -> list[float]:
-            async with session.post(url, data=payload, headers=headers) as resp:
-                if resp.status != 200:
-                    raise RuntimeError(f"status {resp.status}")
-                if not stream:
-                    json.loads(await resp.read())
-                    return []
-                arrivals = []
-                async for line in resp.content:
-                    if line.startswith(b"data: ") and not line.startswith(b"data: [DONE]"):
-                        json.loads(line[6:])
-                        arrivals.append(now())
-                return arrivals
-
-        return raw_aiohttp, session.close
-
-    if kind == "raw-httpx":
-        import httpx
-
-        client = httpx.AsyncClient(limits=httpx.Limits(max_connections=None, max_keepalive_connections=None))
-
-        async def raw_httpx() -> list[float]:
-            if not stream:
-                resp = await client.post(url, content=payload, headers=headers)
-                resp.raise_for_status()
-                json.loads(resp.content)
-                return []
-            arrivals = []
-            async with client.stream("POST", url, content=payload, headers=headers) as resp:
-                async for line in resp.aiter_lines():
-                    if line.startswith("data: ") and line != "data: [DONE]":
-                        json.loads(line[6:])
-                        arrivals.append(now())
-            return arrivals
-
-        return raw_httpx, client.aclose
-
-    if kind == "openai":
-        import openai
-
-        sdk = openai.AsyncOpenAI(api_key=spec["api_key"], base_url=spec["base_url"], max_retries=0)
-        return _typed_client(sdk, spec, stream), sdk.close
-
-    if kind.startswith("core-"):
-        import openai_core
-
-        core = openai_core.AsyncOpenAI(
-            api_key=spec["api_key"], base_url=spec["base_url"], max_retries=0, transport=kind.removeprefix("core-")
-        )
-        return _typed_client(core, spec, stream), core.close
-
-    raise ValueError(f"unknown client kind {kind!r}")
-
-
-def _typed_client(client: Any, spec: dict[str, Any], stream: bool) -> Request:
-    messages = [{"role": "user", "content": spec["prompt"]}]
-    now = time.perf_counter
-
-    async def call() -> list[float]:
-        if not stream:
-            await client.chat.completions.create(model=spec["model"], messages=messages)
-            return []
-        arrivals = []
-        async for _chunk in await client.chat.completions.create(model=spec["model"], messages=messages, stream=True):
-            arrivals.append(now())
-        return arrivals
-
-    return call
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -130,12 +39,15 @@ def _open_sockets(base_url: str) -> int | None:
 
 
 class _ConnectCounter:
-    """Counts TCP connections the cell opens: every client here (aiohttp, httpx/anyio, httpx2) connects
-    through the event loop's ``create_connection``, so one wrapper sees them all."""
+    """Counts TCP connections the cell opens (over TLS: one handshake each): every client here (aiohttp,
+    httpx/anyio, httpx2) connects through the event loop's ``create_connection``, so one wrapper on the
+    running loop's class sees them all. ``uvloop.Loop`` is a Python subclass of its Cython loop, so it
+    takes the wrapper as ``asyncio.BaseEventLoop`` does."""
 
     def __init__(self) -> None:
         self.count = 0
-        self._original = asyncio.BaseEventLoop.create_connection
+        self._cls: type[Any] = type(asyncio.get_running_loop())
+        self._original: Callable[..., Any] = self._cls.create_connection
 
     def install(self) -> None:
         original, counter = self._original, self
@@ -144,10 +56,28 @@ class _ConnectCounter:
             counter.count += 1
             return await original(loop, *args, **kwargs)
 
-        asyncio.BaseEventLoop.create_connection = counting  # type: ignore[method-assign,assignment]
+        self._cls.create_connection = counting
 
     def uninstall(self) -> None:
-        asyncio.BaseEventLoop.create_connection = self._original  # type: ignore[method-assign]
+        self._cls.create_connection = self._original
+
+
+# `--gc`: what a user can do in their own program after start-up (the library never touches the
+# collector). "freeze" moves everything alive after warm-up (modules, classes, pools) to a generation
+# the collector never scans; "relaxed" also raises the young-generation threshold from 700 to 20,000
+# allocations, so 512 requests in flight do not trigger a collection every few requests.
+GC_MODES = ("default", "freeze", "relaxed")
+
+
+def _tune_gc(mode: str) -> None:
+    if mode not in GC_MODES:
+        raise ValueError(f"unknown gc mode {mode!r}")
+    if mode == "default":
+        return
+    gc.collect()
+    gc.freeze()
+    if mode == "relaxed":
+        gc.set_threshold(20_000, 10, 10)
 
 
 def _server_cpu(spec: dict[str, Any]) -> float | None:
@@ -165,7 +95,7 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _run(spec: dict[str, Any], connects: _ConnectCounter) -> dict[str, Any]:
-    call, close = await _make(spec)
+    call, close = await make_client(spec)
     concurrency: int = spec["concurrency"]
     latencies: list[float] = []
     first_chunk: list[float] = []
@@ -205,6 +135,7 @@ async def _run(spec: dict[str, Any], connects: _ConnectCounter) -> dict[str, Any
         for collected in (latencies, first_chunk, gaps):
             collected.clear()
         errors.clear()
+        _tune_gc(spec.get("gc", "default"))
         chunks, started = 0, 0
         connects_warm, server0 = connects.count, _server_cpu(spec)
         cpu0, t0 = time.process_time(), time.perf_counter()
@@ -218,6 +149,9 @@ async def _run(spec: dict[str, Any], connects: _ConnectCounter) -> dict[str, Any
     done = len(latencies)
     return {
         "client": spec["client"],
+        "loop": spec.get("loop", "asyncio"),
+        "gc": spec.get("gc", "default"),
+        "tls": bool(spec.get("ca_file")),
         "scenario": spec["scenario"],
         "concurrency": concurrency,
         "requests": done,
@@ -243,11 +177,43 @@ async def _run(spec: dict[str, Any], connects: _ConnectCounter) -> dict[str, Any
     }
 
 
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def _loopback_only() -> None:
+    """Against the local server nothing may leave the machine: a peer library that looks a name up
+    (LiteLLM's cost map, telemetry) fails loudly instead. Covers ``socket.getaddrinfo``, which asyncio's
+    and the sync clients' lookups go through; numeric loopback addresses need no lookup."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is not None and name not in _LOOPBACK:
+            raise OSError(f"bench cell: refusing to resolve {name!r} (loopback only)")
+        return real(host, *args, **kwargs)
+
+    socket.getaddrinfo = guarded
+
+
 def main() -> None:
     spec = json.loads(sys.argv[1])
+    if spec.get("server_pid") is not None:
+        _loopback_only()
     if spec.get("cpu") is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {spec["cpu"]})
-    print(json.dumps(asyncio.run(run(spec))), flush=True)
+    if spec.get("ca_file"):
+        # For a plug-in transport that takes no ssl context: OpenSSL's default verify paths read it.
+        os.environ["SSL_CERT_FILE"] = spec["ca_file"]
+    loop_factory: Callable[[], asyncio.AbstractEventLoop] | None = None
+    if spec.get("loop", "asyncio") == "uvloop":
+        import uvloop
+
+        loop_factory = uvloop.new_event_loop
+    with asyncio.Runner(loop_factory=loop_factory) as runner:
+        result = runner.run(run(spec))
+    print(json.dumps(result), flush=True)
 
 
 if __name__ == "__main__":

@@ -16,19 +16,21 @@ this module's ``app``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib.util
 import json
 import os
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import time
 from json.encoder import encode_basestring_ascii as _q
 from typing import Any
 
-__all__ = ["BenchServer", "app", "tree_cpu_seconds"]
+__all__ = ["BenchServer", "app", "bench_ca", "tree_cpu_seconds"]
 
 _WORDS = re.compile(r"\S+\s*")
 _JSON_HEADERS = [("content-type", "application/json"), ("x-request-id", "req_bench")]
@@ -84,9 +86,27 @@ def _error(message: str) -> bytes:
                                  "code": None}}).encode()
 
 
+# The gateway benchmark (gateway.py): a stream for a model named "hold-..." sends its first event, then
+# waits until POST /v1/bench/release, so the client can hold thousands of streams open at once and
+# measure them before the rest of each body arrives. Each release starts a fresh generation.
+_hold: list[asyncio.Event] = []
+
+
+def _hold_event() -> asyncio.Event:
+    if not _hold:
+        _hold.append(asyncio.Event())
+    return _hold[0]
+
+
 async def app(scope: Any, proto: Any) -> None:
     """The RSGI application granian runs."""
     if scope.proto != "http":
+        return
+    if scope.path == "/v1/bench/release" and scope.method == "POST":
+        released = _hold_event()
+        _hold[0] = asyncio.Event()
+        released.set()
+        proto.response_bytes(200, _JSON_HEADERS, b'{"released":true}')
         return
     if scope.path != "/v1/chat/completions" or scope.method != "POST":
         proto.response_bytes(404, _JSON_HEADERS, _error(f"no route {scope.method} {scope.path}"))
@@ -111,6 +131,12 @@ async def app(scope: Any, proto: Any) -> None:
         proto.response_bytes(200, _JSON_HEADERS, answer)
         return
     transport = proto.response_stream(200, _SSE_HEADERS)
+    if model.startswith("hold-"):
+        release = _hold_event()
+        first = answer.index(b"\n\n") + 2
+        await transport.send_bytes(answer[:first])
+        await release.wait()
+        answer = answer[first:]
     for start in range(0, len(answer), _WRITE_SIZE):
         await transport.send_bytes(answer[start:start + _WRITE_SIZE])
 
@@ -143,6 +169,26 @@ def tree_cpu_seconds(pid: int) -> float | None:
     return total
 
 
+def bench_ca(folder: str, host: str = "127.0.0.1") -> tuple[str, tuple[str, str]]:
+    """A throw-away trustme CA and a certificate for ``host`` issued by it, written to ``folder``:
+    ``(CA certificate file, (server chain file, PKCS#8 key file))``. granian reads PKCS#8 keys only."""
+    import trustme
+    from cryptography.hazmat.primitives import serialization
+
+    ca = trustme.CA()
+    leaf = ca.issue_cert(host, "localhost")
+    key = serialization.load_pem_private_key(leaf.private_key_pem.bytes(), password=None)
+    pkcs8 = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                              serialization.NoEncryption())
+    paths = [os.path.join(folder, name) for name in ("ca.pem", "server-chain.pem", "server-key.pem")]
+    ca.cert_pem.write_to_path(paths[0])
+    with open(paths[1], "wb") as f:
+        f.write(b"".join(blob.bytes() for blob in leaf.cert_chain_pems))
+    with open(paths[2], "wb") as f:
+        f.write(pkcs8)
+    return paths[0], (paths[1], paths[2])
+
+
 class BenchServer:
     """The benchmark's target in its own process tree, pinned to ``cpu`` (Linux) so it never competes
     with the client for a core. ``kind`` is ``"granian"`` or ``"embedded"``."""
@@ -154,6 +200,8 @@ class BenchServer:
             raise ValueError(f"unknown server {kind!r} (granian or embedded)")
         self.kind, self.cpu, self.host = kind, cpu, host
         self.base_url = ""
+        # (certificate chain PEM, PKCS#8 key PEM) files: granian serves HTTPS with them (--tls)
+        self.tls_files: tuple[str, str] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._embedded: Any = None
         self.granian_options: list[str] = []
@@ -167,6 +215,8 @@ class BenchServer:
 
     def start(self) -> BenchServer:
         if self.kind == "embedded":
+            if self.tls_files is not None:
+                raise ValueError("the TLS cells need the granian server (pip install \"openai-core[bench]\")")
             from ..testing import MockServerProcess
 
             self._embedded = MockServerProcess(cpu=self.cpu).start()
@@ -177,23 +227,34 @@ class BenchServer:
         loop = "uvloop" if importlib.util.find_spec("uvloop") is not None else "asyncio"
         cmd = [sys.executable, "-m", "granian", "--interface", "rsgi", "--http", "1", "--no-ws",
                "--workers", "1", "--runtime-threads", "1", "--loop", loop, "--log-level", "error",
-               "--no-access-log", *self.granian_options, "--host", self.host, "--port", str(port),
-               "openai_core._bench.server:app"]
+               "--no-access-log", *self.granian_options, "--host", self.host, "--port", str(port)]
+        if self.tls_files is not None:
+            cmd += ["--ssl-certificate", self.tls_files[0], "--ssl-keyfile", self.tls_files[1],
+                    "--ssl-protocol-min", "tls1.2"]
+        cmd.append("openai_core._bench.server:app")
         # Affinity set in the child before exec is inherited by granian's worker process and threads.
         pin = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None and hasattr(os, "sched_setaffinity") else None
         self._proc = subprocess.Popen(cmd, preexec_fn=pin, stdout=subprocess.DEVNULL)
-        self.base_url = f"http://{self.host}:{port}/v1"
+        self.base_url = f"{'https' if self.tls_files else 'http'}://{self.host}:{port}/v1"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
                 raise RuntimeError(f"granian exited with {self._proc.returncode}")
-            with contextlib.suppress(OSError), socket.create_connection((self.host, port), timeout=0.5) as s:
-                s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
-                if s.recv(64).startswith(b"HTTP/1.1 404"):
-                    return self
+            if self._answers(port):
+                return self
             time.sleep(0.05)
         self.stop()
         raise RuntimeError("granian did not start within 30 s")
+
+    def _answers(self, port: int) -> bool:
+        with contextlib.suppress(OSError), contextlib.ExitStack() as stack:
+            s = stack.enter_context(socket.create_connection((self.host, port), timeout=0.5))
+            if self.tls_files:
+                # Readiness only (the clients verify the certificate): no verification here.
+                s = stack.enter_context(ssl._create_unverified_context().wrap_socket(s))
+            s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
+            return s.recv(64).startswith(b"HTTP/1.1 404")
+        return False
 
     def cpu_seconds(self) -> float | None:
         """CPU the whole server (granian's supervisor, worker and threads) has used so far."""
