@@ -6,6 +6,7 @@ both transports; the URL derived from project/location (arguments and environmen
 from __future__ import annotations
 
 import datetime
+import socket
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -79,6 +80,17 @@ class Refreshing(google_credentials.Credentials):
 class Broken(google_credentials.Credentials):
     def refresh(self, request: Any) -> None:
         raise google.auth.exceptions.RefreshError("refresh failed: private_key=SECRET-KEY-MATERIAL")
+
+
+class SlowEndpoint(google_credentials.Credentials):
+    """Refreshes against a loopback socket that never answers: the client's timeout must bound it."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def refresh(self, request: Any) -> None:
+        request(self.url, method="POST", body=b"grant_type=x")
 
 
 MODES = {
@@ -172,6 +184,20 @@ async def test_authentication_failures_are_clear_and_send_nothing(
     assert recorder.take() == []
 
 
+async def test_a_token_endpoint_that_hangs_is_a_timeout(transport: str, recorder: Recorder) -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/token"
+        client = openai_core.AsyncVertexOpenAI(base_url=root(recorder), credentials=SlowEndpoint(url),
+                                               transport=transport, timeout=0.5, max_retries=0)
+        recorder.take()
+        async with client:
+            with pytest.raises(openai_core.APITimeoutError, match="refreshing Vertex"):
+                await client.models.list()
+    assert recorder.take() == []
+
+
 def test_project_and_location_from_arguments_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     def urls(**options: Any) -> tuple[str, str]:
         theirs = openai.AsyncOpenAI(provider=openai.providers.vertex(token_provider=lambda: "t", **options))
@@ -189,6 +215,8 @@ def test_project_and_location_from_arguments_and_environment(monkeypatch: pytest
     assert ours == theirs == ("https://europe-west4-aiplatform.googleapis.com/v1/projects/env-proj/locations/"
                               "europe-west4/publishers/openai/v1")
     assert openai_core.AsyncVertexOpenAI(token_provider=lambda: "t").organization is None
+    assert openai_core.AsyncVertexOpenAI(token_provider=lambda: "t").api_key == \
+        openai.AsyncOpenAI(provider=openai.providers.vertex(token_provider=lambda: "t")).api_key == ""
     ours, theirs = urls(project="arg-proj")
     assert ours == theirs and "/projects/arg-proj/locations/europe-west4/" in ours
 

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from yarl import URL
 
-from .._exceptions import OpenAIError
+from .._exceptions import APITimeoutError, OpenAIError
 
 __all__ = [
     "AUTH_FAILED",
@@ -109,7 +109,9 @@ class GoogleAuth:
                 return self._headers(method, url, _Timeouts(connect, read))
             except OpenAIError:
                 raise
-            except Exception:
+            except Exception as exc:
+                if _timed_out(exc):  # as the official provider: a token endpoint too slow is a timeout
+                    raise APITimeoutError(None, message="Timed out refreshing Vertex Google credentials.") from None
                 # google-auth's errors can quote a token endpoint's reply or a key file: none of it is shown.
                 raise OpenAIError(AUTH_FAILED) from None
 
@@ -133,6 +135,20 @@ class GoogleAuth:
             headers: dict[str, str] = {}
             self._credentials.before_request(google_request, method, url, headers)
             return headers
+
+
+def _timed_out(exc: BaseException) -> bool:
+    """google-auth wraps the requests library's timeout in its ``TransportError`` (as ``__cause__``)."""
+    try:
+        import requests
+    except ImportError:
+        return False
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, requests.exceptions.Timeout):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _bounded(base: type[Any], timeouts: _Timeouts) -> Callable[[Any], Any]:

@@ -121,6 +121,11 @@ class AsyncVertexOpenAI(AsyncOpenAI):
         return replace(options, extra_headers={**headers, **(options.extra_headers or {})})
 
     @property
+    @override
+    def api_key(self) -> str:
+        return ""  # as the official client with a provider: there is no OpenAI key
+
+    @property
     def vertex_project(self) -> str | None:
         return self._vertex_project
 
