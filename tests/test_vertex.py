@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import socket
+import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -275,3 +276,12 @@ def test_sync_client_matches_the_official_provider(recorder: Recorder) -> None:
     ours = run(openai_core.VertexOpenAI(**config))
     assert [same(r) for r in ours] == [same(r) for r in run(openai.OpenAI(provider=openai.providers.vertex(**config)))]
     assert [r.headers["authorization"] for r in ours] == ["Bearer sync-token"] * 2
+
+
+def test_google_auth_is_imported_only_at_the_first_request() -> None:
+    code = ("import sys, openai_core\n"
+            "openai_core.AsyncVertexOpenAI(project='p', location='us-central1')\n"
+            "openai_core.VertexOpenAI(project='p', location='global')\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('google', 'requests')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
