@@ -44,12 +44,14 @@ if TYPE_CHECKING:
     from ._sync._streaming import Stream as Stream
     from ._sync.lib.azure import AzureOpenAI as AzureOpenAI
     from ._sync.lib.bedrock import BedrockOpenAI as BedrockOpenAI
+    from ._sync.lib.vertex import VertexOpenAI as VertexOpenAI
     from ._sync.pagination import SyncCursorPage as SyncCursorPage
     from ._sync.pagination import SyncPage as SyncPage
     from ._sync.transports._httpx import DefaultHttpxClient as DefaultHttpxClient
     from .lib._tools import pydantic_function_tool as pydantic_function_tool
     from .lib.azure import AsyncAzureOpenAI as AsyncAzureOpenAI
     from .lib.bedrock import AsyncBedrockOpenAI as AsyncBedrockOpenAI
+    from .lib.vertex import AsyncVertexOpenAI as AsyncVertexOpenAI
     from .pagination import AsyncCursorPage as AsyncCursorPage
     from .pagination import AsyncPage as AsyncPage
     from .transports import AsyncTransport as AsyncTransport
@@ -76,6 +78,7 @@ __all__ = [
     "AsyncPage",
     "AsyncStream",
     "AsyncTransport",
+    "AsyncVertexOpenAI",
     "AuthenticationError",
     "AzureOpenAI",
     "BadRequestError",
@@ -105,6 +108,7 @@ __all__ = [
     "SyncPage",
     "Timeout",
     "UnprocessableEntityError",
+    "VertexOpenAI",
     "__version__",
     "not_given",
     "omit",
@@ -117,6 +121,8 @@ _LAZY: dict[str, str] = {
     "AsyncAzureOpenAI": ".lib.azure",
     "AsyncBedrockOpenAI": ".lib.bedrock",
     "BedrockOpenAI": "._sync.lib.bedrock",
+    "AsyncVertexOpenAI": ".lib.vertex",
+    "VertexOpenAI": "._sync.lib.vertex",
     "AzureOpenAI": "._sync.lib.azure",
     "BaseModel": "._models",
     "AsyncAPIResponse": "._response",

@@ -47,6 +47,7 @@ SOURCES = [
     "lib/streaming/**/*.py",
     "lib/azure.py",
     "lib/bedrock.py",
+    "lib/vertex.py",
 ]
 
 # Test modules whose behaviour is shared: each gets a sync twin under tests/sync/ (same tests, run on the

@@ -588,8 +588,8 @@ class Recorder:
         recorded = Recorded(request.method, raw_path, raw_query, CIMultiDict(request.headers), await request.read())
         self.requests.append(recorded)
         # Served under /v1 (OpenAI), Azure's /openai and /openai/deployments/{name} (tests/test_azure.py) and
-        # Bedrock's /openai/v1 (tests/test_bedrock.py).
-        api_path = re.sub(r"^(/openai(/deployments/[^/]+)?)?(/v1)?(?=/)", "", raw_path)
+        # Bedrock's /openai/v1 (tests/test_bedrock.py) and Vertex's /v1/projects/.../publishers/openai/v1.
+        api_path = re.sub(r"^(/v1/projects/[^/]+/locations/[^/]+/publishers/openai)?(/openai(/deployments/[^/]+)?)?(/v1)?(?=/)", "", raw_path)
         return _answer(recorded, api_path)
 
     def __enter__(self) -> Recorder:
