@@ -289,6 +289,40 @@ class OpenAI:
         unless another ``http_client`` is given; closing the copy does not close the shared transport.
         ``default_headers``/``default_query`` are merged into this client's; ``set_*`` replace them.
         ``_extra_kwargs`` go to the constructor as they are (the official SDK's escape hatch for subclasses)."""
+        return type(self)(
+            api_key=api_key or self._api_key,
+            organization=organization or self.organization,
+            project=project or self.project,
+            base_url=base_url or self.base_url,
+            **self._copied_options(
+                timeout=timeout, max_retries=max_retries, default_headers=default_headers,
+                set_default_headers=set_default_headers, default_query=default_query,
+                set_default_query=set_default_query, http_client=http_client,
+                websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
+                max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+            ),
+            **(_extra_kwargs or {}),
+        )
+
+    def _copied_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | None,
+        default_headers: Mapping[str, str | Omit] | None,
+        set_default_headers: Mapping[str, str | Omit] | None,
+        default_query: Mapping[str, object] | None,
+        set_default_query: Mapping[str, object] | None,
+        http_client: object | None,
+        websocket_base_url: str | URL | None,
+        webhook_secret: str | None,
+        max_response_bytes: int | NotGiven | None,
+        max_event_bytes: int | NotGiven | None,
+    ) -> dict[str, Any]:
+        """The constructor arguments every client's :meth:`copy` passes on, the cloud clients' too: headers
+        and query merged into this client's (``set_*`` replace them), this client's timeout, retries,
+        bounds and secrets unless changed, its transport and limiter shared unless another ``http_client``
+        is given."""
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("pass default_headers or set_default_headers, not both")
         if default_query is not None and set_default_query is not None:
@@ -297,27 +331,26 @@ class OpenAI:
             **self._custom_headers, **(default_headers or {})
         }
         query = dict(set_default_query) if set_default_query is not None else {
-            **self._custom_query, **(default_query or {})
+            **self._inherited_query(), **(default_query or {})
         }
         shared = http_client is None or http_client is self._transport
-        return type(self)(
-            api_key=api_key or self._api_key,
-            organization=organization or self.organization,
-            project=project or self.project,
-            base_url=base_url or self.base_url,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
-            timeout=self.timeout if is_sentinel(timeout) else timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=None if shared else http_client,
-            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
-            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
-            webhook_secret=webhook_secret or self._webhook_secret,
-            _shared_transport=self._transport if shared else None,
-            _shared_limiter=self._pipeline.limiter,
-            **(_extra_kwargs or {}),
-        )
+        return {
+            "websocket_base_url": websocket_base_url or self.websocket_base_url,
+            "webhook_secret": webhook_secret or self._webhook_secret,
+            "timeout": self.timeout if is_sentinel(timeout) else timeout,
+            "max_retries": self.max_retries if max_retries is None else max_retries,
+            "default_headers": headers,
+            "default_query": query,
+            "http_client": None if shared else http_client,
+            "max_response_bytes": self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
+            "max_event_bytes": self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
+            "_shared_transport": self._transport if shared else None,
+            "_shared_limiter": self._pipeline.limiter,
+        }
+
+    def _inherited_query(self) -> dict[str, object]:
+        """The default query a copy starts from (a subclass leaves out what it adds itself)."""
+        return self._custom_query
 
     with_options = copy
 

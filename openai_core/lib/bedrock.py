@@ -23,7 +23,6 @@ from yarl import URL
 
 from .._client import AsyncOpenAI
 from .._exceptions import OpenAIError
-from .._interop import is_sentinel
 from .._pipeline import RequestOptions
 from .._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from ..transports.base import AsyncTransport, HTTPHeaders, Request, Response
@@ -174,10 +173,6 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
         """A client with some options changed, sharing this one's transport unless ``http_client`` is
         given. A credential given replaces this client's credential mode; none given keeps it (and its
         region and URL)."""
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("pass default_headers or set_default_headers, not both")
-        if default_query is not None and set_default_query is not None:
-            raise ValueError("pass default_query or set_default_query, not both")
         aws: dict[str, Any] = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
                "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
                "aws_credentials_provider": aws_credentials_provider}
@@ -185,12 +180,7 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
             api_key = self._bedrock.api_key if self._bedrock.mode == "bearer" else None
             bedrock_token_provider = self._token_provider
             aws = self._aws if self._bedrock.mode == "aws" else {}
-        headers = dict(set_default_headers) if set_default_headers is not None else {
-            **self._custom_headers, **(default_headers or {})}
-        query = dict(set_default_query) if set_default_query is not None else {
-            **self._custom_query, **(default_query or {})}
         # The plain transport is shared: the copy signs with its own credentials (SigV4Transport wraps it).
-        shared = http_client is None or http_client is self._transport
         return type(self)(
             api_key=api_key,
             bedrock_token_provider=bedrock_token_provider,
@@ -198,17 +188,13 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
             base_url=base_url or self._bedrock.base_url,
             organization=organization or self.organization,
             project=project or self.project,
-            webhook_secret=webhook_secret or self.webhook_secret,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
-            timeout=self.timeout if is_sentinel(timeout) else timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=None if shared else http_client,
-            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
-            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
-            _shared_transport=self._transport if shared else None,
-            _shared_limiter=self._pipeline.limiter,
+            **self._copied_options(
+                timeout=timeout, max_retries=max_retries, default_headers=default_headers,
+                set_default_headers=set_default_headers, default_query=default_query,
+                set_default_query=set_default_query, http_client=http_client,
+                websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
+                max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+            ),
             **aws,
             **(_extra_kwargs or {}),
         )

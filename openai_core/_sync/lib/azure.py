@@ -27,7 +27,6 @@ from yarl import URL
 
 from openai_core._sync._client import OpenAI
 from openai_core._exceptions import OpenAIError
-from openai_core._interop import is_sentinel
 from openai_core._sync._pipeline import RequestOptions
 from openai_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from openai_core._version import __version__
@@ -180,19 +179,10 @@ class AzureOpenAI(OpenAI):
     ) -> Self:
         """A client with some options changed, sharing this one's transport unless ``http_client`` is
         given. A new credential replaces the old one (switching from a key to a token drops the key)."""
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("pass default_headers or set_default_headers, not both")
-        if default_query is not None and set_default_query is not None:
-            raise ValueError("pass default_query or set_default_query, not both")
         if api_key is None and azure_ad_token is None and azure_ad_token_provider is None:
             api_key, azure_ad_token = self._azure_key, self._azure_ad_token
             azure_ad_token_provider = self._azure_ad_token_provider
-        headers = dict(set_default_headers) if set_default_headers is not None else {
-            **self._custom_headers, **(default_headers or {})}
-        query = dict(set_default_query) if set_default_query is not None else {
-            **{k: v for k, v in self._custom_query.items() if k != "api-version"}, **(default_query or {})}
         endpoint = str(self._azure_endpoint) if self._azure_endpoint is not None and base_url is None else None
-        shared = http_client is None or http_client is self._transport
         return type(self)(
             api_version=api_version or self._api_version,
             azure_endpoint=endpoint,
@@ -202,19 +192,19 @@ class AzureOpenAI(OpenAI):
             azure_ad_token_provider=azure_ad_token_provider,
             organization=organization or self.organization,
             project=project or self.project,
-            webhook_secret=webhook_secret or self.webhook_secret,
             base_url=None if endpoint else (base_url or self.base_url),
-            timeout=self.timeout if is_sentinel(timeout) else timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=None if shared else http_client,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
-            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
-            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
-            _shared_transport=self._transport if shared else None,
-            _shared_limiter=self._pipeline.limiter,
+            **self._copied_options(
+                timeout=timeout, max_retries=max_retries, default_headers=default_headers,
+                set_default_headers=set_default_headers, default_query=default_query,
+                set_default_query=set_default_query, http_client=http_client,
+                websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
+                max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+            ),
             **(_extra_kwargs or {}),
         )
 
     with_options = copy
+
+    @override
+    def _inherited_query(self) -> dict[str, object]:
+        return {k: v for k, v in self._custom_query.items() if k != "api-version"}  # the copy adds its own

@@ -150,18 +150,9 @@ class VertexOpenAI(OpenAI):
     ) -> Self:
         """A client with some options changed, sharing this one's transport (and Google credentials, so a
         copy does not look them up again) unless ``http_client`` is given."""
-        if default_headers is not None and set_default_headers is not None:
-            raise ValueError("pass default_headers or set_default_headers, not both")
-        if default_query is not None and set_default_query is not None:
-            raise ValueError("pass default_query or set_default_query, not both")
-        headers = dict(set_default_headers) if set_default_headers is not None else {
-            **self._custom_headers, **(default_headers or {})}
-        query = dict(set_default_query) if set_default_query is not None else {
-            **self._custom_query, **(default_query or {})}
         extra = dict(_extra_kwargs or {})
         location = extra.pop("location", None)
         moved = project is not None or location is not None or base_url is not None
-        shared = http_client is None or http_client is self._transport
         client = type(self)(
             project=project or self._vertex_project,
             location=location or self._vertex_location,
@@ -170,17 +161,13 @@ class VertexOpenAI(OpenAI):
             credentials=extra.pop("credentials", self._credentials),
             api_key=api_key,
             organization=organization,
-            webhook_secret=webhook_secret or self.webhook_secret,
-            websocket_base_url=websocket_base_url or self.websocket_base_url,
-            timeout=self.timeout if is_sentinel(timeout) else timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
-            default_headers=headers,
-            default_query=query,
-            http_client=None if shared else http_client,
-            max_response_bytes=self.max_response_bytes if is_sentinel(max_response_bytes) else max_response_bytes,
-            max_event_bytes=self.max_event_bytes if is_sentinel(max_event_bytes) else max_event_bytes,
-            _shared_transport=self._transport if shared else None,
-            _shared_limiter=self._pipeline.limiter,
+            **self._copied_options(
+                timeout=timeout, max_retries=max_retries, default_headers=default_headers,
+                set_default_headers=set_default_headers, default_query=default_query,
+                set_default_query=set_default_query, http_client=http_client,
+                websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
+                max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+            ),
             **extra,
         )
         if client._google is not None and self._google is not None and client._credentials is self._credentials:
