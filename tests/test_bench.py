@@ -111,7 +111,6 @@ def test_table_flags_a_saturated_server_and_computes_ratios() -> None:
 
 
 def test_micro_benchmarks_run(capsys: object) -> None:
-    import importlib.util
 
     root = Path(__file__).resolve().parent.parent / "benchmarks"
     for name, kwargs in (("bench_parse", {"number": 50}), ("bench_pipeline", {"n": 50})):
@@ -162,26 +161,6 @@ def test_bench_over_tls_trusts_the_bench_ca_and_reuses_connections(tmp_path: Pat
         assert cell["warmup_connections"] == 4 and cell["new_connections"] == 0
     assert "TLS connections opened per cell" in proc.stdout
     assert "core-aiohttp 4 (0 measured)" in proc.stdout
-
-
-@pytest.mark.skipif(importlib.util.find_spec("litellm") is None,
-                    reason="the bench-peers extra (LiteLLM); .ci/run runs this in the interop virtualenv")
-def test_bench_runs_litellm_as_a_peer_on_loopback_only(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "openai_core", "bench", "--smoke", "--clients", "core-aiohttp", "litellm",
-         "--loop", "asyncio", "--out", str(tmp_path)],
-        capture_output=True, text=True, timeout=240,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    cells = json.loads((tmp_path / "results.json").read_text())["cells"]
-    lite = [c for c in cells if c["client"] == "litellm"]
-    assert {c["scenario"] for c in lite} == {"chat", "stream"}
-    for cell in lite:
-        assert cell["requests"] > 0 and cell["errors"] == {}
-        if cell["scenario"] == "stream":
-            assert cell["chunks"] >= 200 * cell["requests"]
-    assert "core-aiohttp/litellm" in proc.stdout
-
 
 
 def test_gateway_holds_every_stream_open_together_then_relays_them_all(tmp_path: Path) -> None:
