@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .child import run_child
 from .micro import import_times, sse_speedup
 from .report import render_table, render_targets, write_chart
 
@@ -48,18 +49,8 @@ def _loops(choice: str | None) -> list[str]:
 
 
 def run_cell(spec: dict[str, Any]) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "openai_core._bench.cell", json.dumps(spec)],
-        capture_output=True,
-        text=True,
-        timeout=spec["duration"] + 120,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        return {**{k: spec[k] for k in ("client", "scenario", "concurrency", "loop")},
-                "failed": proc.stderr.strip()[-400:]}
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
+    return run_child(["-m", "openai_core._bench.cell", json.dumps(spec)], timeout=spec["duration"] + 120,
+                     identity={k: spec[k] for k in ("client", "scenario", "concurrency", "loop")})
 
 
 def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .child import loop_factory
 from .clients import make_client
 from .server import tree_cpu_seconds
 
@@ -206,12 +207,7 @@ def main() -> None:
     if spec.get("ca_file"):
         # For a plug-in transport that takes no ssl context: OpenSSL's default verify paths read it.
         os.environ["SSL_CERT_FILE"] = spec["ca_file"]
-    loop_factory: Callable[[], asyncio.AbstractEventLoop] | None = None
-    if spec.get("loop", "asyncio") == "uvloop":
-        import uvloop
-
-        loop_factory = uvloop.new_event_loop
-    with asyncio.Runner(loop_factory=loop_factory) as runner:
+    with asyncio.Runner(loop_factory=loop_factory(spec.get("loop", "asyncio"))) as runner:
         result = runner.run(run(spec))
     print(json.dumps(result), flush=True)
 

@@ -28,6 +28,8 @@ import urllib.request
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from .child import loop_factory, run_child
+
 __all__ = ["main"]
 
 PROMPT_50_WORDS = " ".join(f"w{i}" for i in range(49))  # echoed: 50 word chunks + role + finish = 52
@@ -212,25 +214,13 @@ async def _cell(spec: dict[str, Any]) -> dict[str, Any]:
 def cell_main(spec: dict[str, Any]) -> None:
     if spec.get("cpu") is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {spec["cpu"]})
-    loop_factory: Callable[[], asyncio.AbstractEventLoop] | None = None
-    if spec["loop"] == "uvloop":
-        import uvloop
-
-        loop_factory = uvloop.new_event_loop
-    with asyncio.Runner(loop_factory=loop_factory) as runner:
+    with asyncio.Runner(loop_factory=loop_factory(spec["loop"])) as runner:
         print(json.dumps(runner.run(_cell(spec))), flush=True)
 
 
 def _run_cell(spec: dict[str, Any]) -> dict[str, Any]:
-    import subprocess
-
-    proc = subprocess.run([sys.executable, "-m", "openai_core._bench.gateway", "--cell", json.dumps(spec)],
-                          capture_output=True, text=True, timeout=600)
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        return {"client": spec["client"], "loop": spec["loop"], "failed": proc.stderr.strip()[-600:]}
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
+    return run_child(["-m", "openai_core._bench.gateway", "--cell", json.dumps(spec)], timeout=600,
+                     identity={"client": spec["client"], "loop": spec["loop"]})
 
 
 def render(cells: list[dict[str, Any]]) -> str:

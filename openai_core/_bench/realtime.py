@@ -21,10 +21,11 @@ import asyncio
 import json
 import math
 import os
-import subprocess
 import sys
 import time
 from typing import Any
+
+from .child import run_child
 
 __all__ = ["main"]
 
@@ -78,13 +79,8 @@ async def _cell(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run_cell(spec: dict[str, Any]) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-m", "openai_core._bench.realtime", "--cell", json.dumps(spec)],
-                          capture_output=True, text=True, timeout=600)
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        return {"client": spec["client"], "sessions": spec["sessions"], "failed": proc.stderr.strip()[-600:]}
-    result: dict[str, Any] = json.loads(lines[-1])
-    return result
+    return run_child(["-m", "openai_core._bench.realtime", "--cell", json.dumps(spec)], timeout=600,
+                     identity={"client": spec["client"], "sessions": spec["sessions"]})
 
 
 def _table(best: dict[tuple[str, int], dict[str, Any]], sessions: list[int], clients: list[str]) -> str:
