@@ -32,8 +32,9 @@ __all__ = ["AsyncRateLimiter"]
 
 
 class _Bucket:
-    """Tokens refill at ``per_minute / 60`` a second up to a tenth of a second's worth. Taking more than there
-    is reserves the debt: the caller sleeps until it is paid, and later callers queue behind it."""
+    """Tokens refill at ``per_minute / 60`` a second up to a tenth of a second's worth. A request is let
+    through once the level covers it (or, when it is bigger than the burst, once the burst is full), and
+    takes its whole amount: the level may go below zero, a debt the next requests wait out."""
 
     def __init__(self, per_minute: float, *, burst: float | None = None, start_empty: bool = False) -> None:
         self.per_minute = per_minute
@@ -50,18 +51,20 @@ class _Bucket:
         self.updated = now
         return self.level
 
-    def reserve(self, amount: float, now: float) -> float:
-        self.refill(now)
-        # The whole amount, even past the burst: a request estimated at more tokens than the burst
-        # must still pay for all of them, or big requests would never be paced.
-        # At most a minute's budget, so one absurd request cannot stall every task for longer than that.
+    def wait_for(self, amount: float, now: float) -> float:
+        """Seconds until ``amount`` may be taken (0.0: now)."""
+        needed = min(amount, self.capacity)
+        level = self.refill(now)
+        return 0.0 if level >= needed else (needed - level) / self.rate
+
+    def take(self, amount: float) -> None:
+        # The whole amount, even past the burst: a request estimated at more tokens than the burst must
+        # still pay for all of them, or big requests would never be paced. At most a minute's budget, so
+        # one absurd request cannot stall every task for longer than that.
         self.level -= min(amount, self.per_minute)
-        return 0.0 if self.level >= 0 else -self.level / self.rate
 
     def retarget(self, per_minute: float, *, burst: float, now: float) -> None:
-        """A new budget that keeps the time already promised: callers sleeping on the old bucket's debt
-        still own their slots, so the new rate starts after them instead of booking the same instants
-        twice (a burst the server would answer with 429s)."""
+        """A new budget that keeps a debt owed: its time still has to pass at the new rate."""
         self.refill(now)
         debt_seconds = -self.level / self.rate if self.level < 0 else 0.0
         self.per_minute = per_minute
@@ -97,6 +100,8 @@ class AsyncRateLimiter:
         self._tokens = _Bucket(tpm, start_empty=start_empty) if tpm else None
         self._slots = anyio.Semaphore(max_concurrency) if max_concurrency else None  # unasync: async-only
         # unasync: sync-only: self._slots = threading.Semaphore(max_concurrency) if max_concurrency else None
+        self._pacing = anyio.Lock()  # unasync: async-only
+        # unasync: sync-only: self._pacing = threading.Lock()
         self._paused_until = 0.0
         self._lock = threading.Lock()  # the buckets are shared across tasks (and threads, on the sync side)
 
@@ -104,22 +109,28 @@ class AsyncRateLimiter:
         if self._slots is not None:
             await self._slots.acquire()
         try:
-            while True:
-                with self._lock:
-                    now = time.monotonic()
-                    wait = max(0.0, self._paused_until - now)
-                    if wait == 0.0:
-                        if self._requests is not None:
-                            wait = max(wait, self._requests.reserve(1, now))
-                        if self._tokens is not None and tokens:
-                            wait = max(wait, self._tokens.reserve(tokens, now))
-                        reserved = True
-                    else:
-                        reserved = False
-                if wait > 0:
+            if self._requests is None and self._tokens is None and self._paused_until <= time.monotonic():
+                return
+            # One task at a time waits on the buckets, the rest queue behind it in order. Nothing is booked
+            # ahead: a task takes its tokens when it is let through, so tasks woken late by a busy loop go
+            # out one spacing apart, not all at once into the server's window.
+            async with self._pacing:
+                while True:
+                    with self._lock:
+                        now = time.monotonic()
+                        wait = self._paused_until - now
+                        if wait <= 0.0:
+                            wait = max(
+                                self._requests.wait_for(1, now) if self._requests is not None else 0.0,
+                                self._tokens.wait_for(tokens, now) if self._tokens is not None and tokens else 0.0,
+                            )
+                            if wait == 0.0:
+                                if self._requests is not None:
+                                    self._requests.take(1)
+                                if self._tokens is not None and tokens:
+                                    self._tokens.take(tokens)
+                                return
                     await anyio.sleep(wait)
-                if reserved:
-                    return
         except BaseException:
             self.release()
             raise

@@ -4,6 +4,7 @@ requests a minute over a sliding one-second window, 429 + x-ratelimit-* headers)
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 import uuid
 
@@ -143,14 +144,41 @@ async def test_without_a_limiter_the_same_stream_meets_429s(transport: str, serv
 def test_buckets_pace_big_token_requests_in_full() -> None:
     tokens = _Bucket(600)  # 10 tokens a second, a burst of one
     t = tokens.updated
-    assert tokens.reserve(1, now=t) == 0.0
-    assert tokens.reserve(100, now=t) == pytest.approx(10.0)  # the whole 100, not just the burst
-    assert tokens.reserve(10, now=t + 1) == pytest.approx(10.0)  # queued behind the debt
+    assert tokens.wait_for(1, now=t) == 0.0
+    tokens.take(1)
+    assert tokens.wait_for(100, now=t) == pytest.approx(0.1)  # a full burst first...
+    tokens.take(100)  # ...then the whole 100 is owed, not just the burst
+    assert tokens.wait_for(10, now=t + 1) == pytest.approx(9.1)  # the debt, then a burst
     huge = _Bucket(600)
-    assert huge.reserve(10**12, now=huge.updated) == pytest.approx(59.9)  # at most a minute's budget
+    huge.take(10**12)
+    assert huge.wait_for(1, now=huge.updated) == pytest.approx(60.0)  # at most a minute's budget owed, then the burst
     requests = _Bucket(1200)  # 20 a second, a burst of two
-    waits = [requests.reserve(1, now=requests.updated) for _ in range(6)]
-    assert waits == pytest.approx([0.0, 0.0, 0.05, 0.10, 0.15, 0.20])
+    now, sent = requests.updated, []
+    for _ in range(6):  # each let through as soon as it may go
+        now += requests.wait_for(1, now)
+        requests.take(1)
+        sent.append(now)
+    assert [x - sent[0] for x in sent] == pytest.approx([0.0, 0.0, 0.05, 0.10, 0.15, 0.20])
+
+
+async def test_tasks_woken_late_go_out_one_spacing_apart() -> None:
+    # A loop that stalls must not turn the waiters it held back into a burst: the server's window would
+    # see them all at once. Tasks take their slot when they are let through, one at a time.
+    limiter = AsyncRateLimiter(RateLimit(requests_per_minute=600), None, start_empty=True)  # 10 a second, burst 1
+    released: list[float] = []
+
+    async def one() -> None:
+        await limiter.acquire(0)
+        released.append(time.monotonic())
+        limiter.release()
+
+    tasks = [asyncio.ensure_future(one()) for _ in range(5)]
+    await asyncio.sleep(0.15)
+    time.sleep(0.35)  # the loop stalls while the next waiters are due  # noqa: ASYNC251
+    await asyncio.gather(*tasks)
+    gaps = [b - a for a, b in itertools.pairwise(released)]
+    assert len(released) == 5
+    assert min(gaps) >= 0.09  # one spacing (100 ms) apart, even the ones the stall made late
 
 
 def test_observe_adopts_only_a_lower_server_limit() -> None:
