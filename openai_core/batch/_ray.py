@@ -33,6 +33,7 @@ from ._input import BatchRequest
 from ._job import Job
 from ._lease import ClusterBudget
 from ._limiter import ADOPTED_BURST_SECONDS
+from ._output import Outcome
 from ._progress import Counters
 from ._send import RequestSender
 
@@ -154,7 +155,8 @@ class BatchWorker:
         self.client: AsyncOpenAI | None = None
         self.slots: asyncio.Semaphore | None = None
 
-    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]) -> tuple[list[bytes], list[int]]:
+    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]
+                      ) -> tuple[list[tuple[bytes, Outcome]], list[int]]:
         if self.client is None:
             self.client = AsyncOpenAI(**self.client_kwargs, _shared_limiter=self.limiter)
             self.slots = asyncio.Semaphore(self.max_concurrency)
@@ -163,7 +165,7 @@ class BatchWorker:
         sender = RequestSender(self.client, chunk, rate_limit_patience=self.patience, job_key=self.job_key)
         slots = self.slots
 
-        async def one(custom_id: str, url: str, body: dict[str, Any], digest: int) -> bytes:
+        async def one(custom_id: str, url: str, body: dict[str, Any], digest: int) -> tuple[bytes, Outcome]:
             async with slots:
                 return await sender.send(BatchRequest(0, custom_id, url, body, b"", digest))
 
@@ -291,8 +293,9 @@ async def run_ray(job: Job) -> None:
                 lines, counts = future.result()
                 served[index] += len(lines)
                 job.counters.add(Counters(*counts))
-                for line in lines:
-                    job.write(line)
+                # Each line with its outcome: the driver journals it without parsing it again.
+                for line, outcome in lines:
+                    job.write(line, outcome)
                 probe = False
         placed = await asyncio.gather(*(asyncio.wrap_future(w.node.remote().future()) for w in workers))
         job.extra["ray"] = {"workers": count, "nodes": len(nodes), "worker_nodes": placed,
