@@ -58,11 +58,12 @@ class BatchLimiter(AsyncRateLimiter):
         self.counters = counters
         self._waiters: deque[tuple[asyncio.Future[None], float]] = deque()
         self._timer: asyncio.TimerHandle | None = None
-        # The virtual schedule: the instant the next request's (token's) slot is booked from. Starting at
-        # construction is starting empty: nothing is owed to a run that died just before.
-        started = time.monotonic()
-        self._next_request = started
-        self._next_token = started
+        # The virtual schedule: the instant the next request's (token's) slot is booked from. It opens
+        # with the first request (a slot booked behind now restarts from now, see _take), not when the
+        # limiter is built: the seconds start-up spends importing the transport are not owed to anyone,
+        # and nothing is owed to a run that died just before (the budget starts empty).
+        self._next_request = 0.0
+        self._next_token = 0.0
         # What was released in the last second: instants, and (instant, tokens) with their sum.
         self._sent: deque[float] = deque()
         self._spent: deque[tuple[float, float]] = deque()
