@@ -155,12 +155,17 @@ class BatchWorker:
         self.client: AsyncOpenAI | None = None
         self.slots: asyncio.Semaphore | None = None
 
-    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]
-                      ) -> tuple[list[tuple[bytes, Outcome]], list[int]]:
+    async def start(self) -> None:
+        """Builds the client (importing its transport: most of a worker's start-up), so the driver can
+        wait for every worker before the first request instead of the first chunk waiting for it."""
         if self.client is None:
             self.client = AsyncOpenAI(**self.client_kwargs, _shared_limiter=self.limiter)
             self.slots = asyncio.Semaphore(self.max_concurrency)
-        assert self.slots is not None
+
+    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]
+                      ) -> tuple[list[tuple[bytes, Outcome]], list[int]]:
+        await self.start()
+        assert self.client is not None and self.slots is not None
         chunk = Counters()
         sender = RequestSender(self.client, chunk, rate_limit_patience=self.patience, job_key=self.job_key)
         slots = self.slots
@@ -244,6 +249,8 @@ async def run_ray(job: Job) -> None:
         ).remote(kwargs, limiter, o.max_concurrency, o.rate_limit_patience, job.job_key)
         for i in range(count)
     ]
+    # Every worker's client built before the first request: the workers' start-up is not sending time.
+    await asyncio.gather(*(asyncio.wrap_future(w.start.remote().future()) for w in workers))
     outstanding_per_worker = 2 * -(-o.max_concurrency // _CHUNK) + 1
     busy = [0] * count
     served = [0] * count
