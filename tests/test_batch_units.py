@@ -87,6 +87,31 @@ def test_batch_limiter_paces_evenly_and_catches_up_only_a_little() -> None:
     assert limiter.counters.rate_limited == 1
 
 
+def test_429s_stretch_the_schedule_a_little_and_it_recovers() -> None:
+    from openai_core._types import RateLimit
+    from openai_core.batch._limiter import MAX_SLOWDOWN, SLOWDOWN_RECOVERY, BatchLimiter
+    from openai_core.batch._progress import Counters
+
+    limiter = BatchLimiter(RateLimit(requests_per_minute=12_000), Counters(), server_share=0.98)  # 200/s
+
+    def spacing(at: float) -> float:
+        limiter._take(0.0, at)
+        booked = limiter._next_request
+        limiter._take(0.0, booked)
+        return limiter._next_request - booked
+
+    now = time.monotonic()
+    assert spacing(now) == pytest.approx(1 / 200)
+    limiter.observe(429, {"retry-after-ms": "1"})
+    assert spacing(time.monotonic()) == pytest.approx(1.01 / 200, rel=1e-3)
+    for _ in range(20):
+        limiter.observe(429, {"retry-after-ms": "1"})
+    assert spacing(time.monotonic()) == pytest.approx(MAX_SLOWDOWN / 200, rel=1e-3)  # capped
+    later = time.monotonic() + 10.0  # ten seconds without a 429 give back 2 %
+    assert spacing(later) == pytest.approx((MAX_SLOWDOWN - 10 * SLOWDOWN_RECOVERY) / 200, rel=1e-3)
+    assert spacing(later + 60.0) == pytest.approx(1 / 200)  # and then all of it
+
+
 def test_id_set_spans_runs_and_finds_duplicates() -> None:
     from openai_core.batch._idset import RUN, IdSet, id_digest
 
