@@ -4,6 +4,7 @@ schedule and what it does with the server's headers, the id set, and Ray staying
 from __future__ import annotations
 
 import itertools
+import json
 import random
 import subprocess
 import time
@@ -146,3 +147,23 @@ def test_ray_is_imported_by_the_ray_engine_only() -> None:
     code = "import sys; import openai_core.batch, openai_core.cli; assert 'ray' not in sys.modules; print('ok')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+@pytest.mark.parametrize(("body", "kept", "usage"), [
+    (b'{"id":"c","usage":{"prompt_tokens":3,"completion_tokens":4}}', None, (3, 4)),  # passed through as bytes
+    (b'{\n  "usage": {"input_tokens": 2, "output_tokens": 5}\n}', None, (2, 5)),  # spans lines: parsed once
+    (b'{"content":"a \\"usage\\": {} in text","usage":{"prompt_tokens":1}}', None, (1, 0)),
+    (b"upstream says no", "upstream says no", (0, 0)),  # not JSON: kept as a string
+    (b'{"torn":', '{"torn":', (0, 0)),
+    (b"", None, (0, 0)),
+])
+def test_an_answer_becomes_one_json_line_with_the_usage_a_rerun_reads_back(
+        body: bytes, kept: object, usage: tuple[int, int]) -> None:
+    from openai_core.batch._output import answer_line, read_back_line
+
+    line, counted = answer_line("req-1", 200, "req_9", body)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    row = json.loads(line)
+    assert row["custom_id"] == "req-1" and row["response"]["request_id"] == "req_9"
+    assert row["response"]["body"] == (json.loads(body) if kept is None and body else kept)
+    assert counted == usage == read_back_line(line)[2]

@@ -78,7 +78,9 @@ def answer_line(custom_id: str, status: int, request_id: str | None, body: bytes
     one-line body (what servers send compactly) is passed through as bytes and its usage read by
     position, as :func:`read_back_line` reads it back, so the done journal and a rerun agree."""
     usage = (0, 0)
-    if b"\n" in body or b"\r" in body or not body:
+    # Passed through only when it looks like one JSON object (a text or torn body is parsed, and kept
+    # as a string when it is not JSON), so every output line stays JSON.
+    if b"\n" in body or b"\r" in body or not (body.startswith(b"{") and body.endswith(b"}")):
         try:
             parsed = json.loads(body) if body else None
             usage = usage_of(parsed)
