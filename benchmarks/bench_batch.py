@@ -298,9 +298,9 @@ def ray_scaling(server: MockServerProcess, work: Path, concurrency: int, rpm: fl
     """1 vs 2 workers, each capped at ``concurrency`` requests in flight (8 / 0.1 s model time: at most 80
     req/s a worker), the key allowing ``rpm`` (120/s): one worker is bound by its own ceiling, two by the
     shared limit, so the figure checks both the scaling and that two workers together keep to one limit.
-    The cap is what makes one worker's ceiling real on a 2-core machine: with 16 a worker against 300/s,
-    two workers plus the server, the driver and Ray's own processes ran out of CPU before the limit, and
-    the figure measured the machine rather than the runner."""
+    The per-worker cap is what makes one worker's ceiling real (and small enough for two workers, the
+    server, the driver and Ray's own processes on 2 cores); ``--ray-concurrency 16 --ray-rpm 18000`` is
+    the earlier design, where two workers stay under the limit."""
     n = 3000
     source = work / "ray-in.jsonl"
     write_input(source, n)
