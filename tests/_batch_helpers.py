@@ -1,4 +1,4 @@
-"""Shared by tests/test_batch.py and tests/ray/: input files, reading outputs back, running the CLI."""
+"""Shared by tests/test_batch*.py and tests/ray/: input files, reading outputs back, running the CLI."""
 
 from __future__ import annotations
 

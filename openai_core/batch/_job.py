@@ -18,7 +18,7 @@ from .._exceptions import OpenAIError
 from .._types import RateLimit
 from ._idset import id_digest
 from ._input import BatchRequest, InputPlan, iter_requests, scan_input
-from ._output import OutputFile, ResumeState
+from ._output import Outcome, OutputFile, ResumeState
 from ._progress import BatchSummary, Counters, ProgressDisplay
 
 __all__ = ["BatchOptions", "Job", "arun", "run"]
@@ -100,6 +100,7 @@ class Job:
     sent: int = 0
     sent_again: int = 0
     first_sent_at: float | None = None
+    first_sent_cpu: float = 0.0
     extra: dict[str, object] = field(default_factory=dict)
 
     def pending(self) -> Iterator[BatchRequest]:
@@ -113,6 +114,7 @@ class Job:
         """Call just before ``request`` is sent: the journal then knows it may be in flight."""
         if not self.sent:
             self.first_sent_at = time.monotonic()
+            self.first_sent_cpu = time.process_time()
         digest = request.digest or id_digest(request.custom_id)
         self.output.mark_sent(digest)
         if self._resumed_in_flight and self.resume.in_flight.contains(digest):
@@ -123,8 +125,9 @@ class Job:
     def _resumed_in_flight(self) -> bool:
         return len(self.resume.in_flight) > 0
 
-    def write(self, line: bytes) -> None:
-        self.output.write(line)
+    def write(self, line: bytes, outcome: Outcome | None = None) -> None:
+        """Append one output line; ``outcome`` when the caller knows it (else it is read from the line)."""
+        self.output.write(line, outcome)
         if self.progress is not None:
             self.progress.update(self.counters)
 
@@ -210,6 +213,9 @@ async def arun(input: str | Path, output: str | Path, **options: object) -> Batc
             # Start-up (scanning, a Ray cluster's actors) apart from the sending itself.
             job.extra["startup_s"] = round(job.first_sent_at - started, 3)
             job.extra["sending_s"] = round(time.monotonic() - job.first_sent_at, 3)
+            # This process's CPU (a Ray run's workers are other processes), split the same way.
+            job.extra["cpu_startup_s"] = round(job.first_sent_cpu, 3)
+            job.extra["cpu_sending_s"] = round(time.process_time() - job.first_sent_cpu, 3)
         complete = answered == plan.total
     finally:
         out.close(complete=complete)

@@ -18,6 +18,12 @@ took the model 2 s to write was true 2 s ago, so the pause it asks for runs from
 was released, not from when the answer came back (a pause that has ended already is none). A 429 comes
 back at once, so its ``retry-after(-ms)`` pauses from now; after any pause the schedule restarts from its
 end, without a catch-up.
+
+A 429 under an even schedule at 98 % of the server's limit means the server saw the releases bunched
+(the client or the server stalled for 20 ms or more: the arrivals it counts are not the instants we
+released): each one stretches the spacing by 1 % (at most 5 % in all), given back at 0.2 % a second
+without one. Measured, 3,000 requests at 200/s on a loaded machine, two runs each: 18 and 28 answered
+429 without it, 5 and 4 with it, at the same rate while sending (0.91-0.94 both ways).
 """
 
 from __future__ import annotations
@@ -46,6 +52,11 @@ ADOPTED_BURST_SECONDS = 0.02
 # to TOLERANCE - GROUP is still caught up; the one-second guard keeps any second within the budget.
 TOLERANCE_SECONDS = 0.025
 GROUP_SECONDS = 0.01
+# Each 429 stretches the schedule's spacing by SLOWDOWN_STEP (up to MAX_SLOWDOWN), given back at
+# SLOWDOWN_RECOVERY a second: see the module docstring.
+SLOWDOWN_STEP = 0.01
+MAX_SLOWDOWN = 1.05
+SLOWDOWN_RECOVERY = 0.002
 
 # When the current task's request was last released (the server counted it about then).
 _RELEASED_AT: ContextVar[float] = ContextVar("openai_core_batch_released_at", default=0.0)
@@ -58,15 +69,18 @@ class BatchLimiter(AsyncRateLimiter):
         self.counters = counters
         self._waiters: deque[tuple[asyncio.Future[None], float]] = deque()
         self._timer: asyncio.TimerHandle | None = None
-        # The virtual schedule: the instant the next request's (token's) slot is booked from. Starting at
-        # construction is starting empty: nothing is owed to a run that died just before.
-        started = time.monotonic()
-        self._next_request = started
-        self._next_token = started
+        # The virtual schedule: the instant the next request's (token's) slot is booked from. It opens
+        # with the first request (a slot booked behind now restarts from now, see _take), not when the
+        # limiter is built: the seconds start-up spends importing the transport are not owed to anyone,
+        # and nothing is owed to a run that died just before (the budget starts empty).
+        self._next_request = 0.0
+        self._next_token = 0.0
         # What was released in the last second: instants, and (instant, tokens) with their sum.
         self._sent: deque[float] = deque()
         self._spent: deque[tuple[float, float]] = deque()
         self._spent_sum = 0.0
+        self._slowdown = 1.0
+        self._slowed_at = 0.0
         self.pauses = 0
         """Pauses taken (429s, spent budgets); for the benchmark's accounting."""
 
@@ -112,13 +126,17 @@ class BatchLimiter(AsyncRateLimiter):
     def _take(self, tokens: float, now: float) -> None:
         # A schedule behind now (a stall longer than the tolerance, a pause) restarts from now: at most
         # 1 + tolerance / spacing releases go at once after it.
+        stretch = self._slowdown
+        if stretch > 1.0:
+            stretch = self._slowdown = max(1.0, stretch - SLOWDOWN_RECOVERY * max(0.0, now - self._slowed_at))
+            self._slowed_at = now
         if self._requests is not None:
-            self._next_request = max(self._next_request, now) + 1.0 / self._requests.rate
+            self._next_request = max(self._next_request, now) + stretch / self._requests.rate
             self._sent.append(now)
         if self._tokens is not None and tokens:
             # At most a minute's budget, so one absurd request cannot hold every other for longer.
             cost = min(tokens, self._tokens.per_minute)
-            self._next_token = max(self._next_token, now) + cost / self._tokens.rate
+            self._next_token = max(self._next_token, now) + stretch * cost / self._tokens.rate
             self._spent.append((now, tokens))
             self._spent_sum += tokens
 
@@ -177,6 +195,8 @@ class BatchLimiter(AsyncRateLimiter):
                     until = max(until, _RELEASED_AT.get() + min(reset, 60.0))
         if status_code == 429:
             until = max(until, now + min(parse_retry_after(headers) or 1.0, 60.0))
+            self._slowdown = min(MAX_SLOWDOWN, self._slowdown * (1.0 + SLOWDOWN_STEP))
+            self._slowed_at = now
         if until > now and until > self._paused_until:
             self.pauses += 1
             self._paused_until = until

@@ -54,7 +54,7 @@ async def _run(job: Job, client: AsyncOpenAI, queue: asyncio.Queue[BatchRequest 
             await probed.wait()
         while (request := await queue.get()) is not None:
             try:
-                job.write(await sender.send(request, functools.partial(job.dispatch, request)))
+                job.write(*await sender.send(request, functools.partial(job.dispatch, request)))
             finally:
                 probed.set()
 

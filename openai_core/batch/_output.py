@@ -38,10 +38,13 @@ from .._exceptions import OpenAIError
 from ._done import DoneJournal, StaleJournal
 from ._idset import IdSet, id_digest
 
-__all__ = ["OutputFile", "ResumeState", "error_line", "response_line", "usage_of"]
+__all__ = ["Outcome", "OutputFile", "ResumeState", "answer_line", "error_line", "response_line", "usage_of"]
 
 _q = encode_basestring_ascii
 _DIGEST = struct.Struct("<Q")
+
+Outcome = tuple[int, bool, int, int]
+"""What the done journal records of a line: (id digest, succeeded, prompt tokens, completion tokens)."""
 
 
 class BatchOutputError(OpenAIError):
@@ -67,17 +70,37 @@ _ids = itertools.count(1)
 def response_line(custom_id: str, status: int, request_id: str | None, body: bytes) -> bytes:
     """An answered request. ``body`` is the server's JSON as received (re-encoded only when it spans
     lines); a body that is not JSON is kept as a string."""
-    if b"\n" in body or b"\r" in body or not body:
+    return answer_line(custom_id, status, request_id, body)[0]
+
+
+def answer_line(custom_id: str, status: int, request_id: str | None, body: bytes) -> tuple[bytes, tuple[int, int]]:
+    """:func:`response_line` and the body's (prompt, completion) usage, the body parsed at most once: a
+    one-line body (what servers send compactly) is passed through as bytes and its usage read by
+    position, as :func:`read_back_line` reads it back, so the done journal and a rerun agree."""
+    usage = (0, 0)
+    # Passed through only when it looks like one JSON object (a text or torn body is parsed, and kept
+    # as a string when it is not JSON), so every output line stays JSON.
+    if b"\n" in body or b"\r" in body or not (body.startswith(b"{") and body.endswith(b"}")):
         try:
-            body = json.dumps(json.loads(body), separators=(",", ":")).encode() if body else b"null"
+            parsed = json.loads(body) if body else None
+            usage = usage_of(parsed)
+            body = json.dumps(parsed, separators=(",", ":")).encode() if body else b"null"
         except ValueError:
             body = _q(body.decode("utf-8", "replace")).encode()
+    else:
+        at = body.rfind(b'"usage":')
+        if at > 0:
+            try:
+                usage = usage_of({"usage": _decoder.raw_decode(body[at + 8:].decode())[0]})
+            except (ValueError, UnicodeDecodeError):
+                with contextlib.suppress(ValueError, RecursionError):
+                    usage = usage_of(json.loads(body))
     rid = b"null" if request_id is None else _q(request_id).encode()
     return b"".join((
         b'{"id":"', f"{_ID_PREFIX}{next(_ids):x}".encode(), b'","custom_id":', _q(custom_id).encode(),
         b',"response":{"status_code":', str(status).encode(), b',"request_id":', rid, b',"body":', body,
         b'},"error":null}\n',
-    ))
+    )), usage
 
 
 def error_line(custom_id: str, code: str, message: str) -> bytes:
@@ -283,7 +306,7 @@ class OutputFile:
         assert self._journal_fd is not None
         os.write(self._journal_fd, _DIGEST.pack(digest))
 
-    def write(self, line: bytes, outcome: tuple[int, bool, int, int] | None = None) -> None:
+    def write(self, line: bytes, outcome: Outcome | None = None) -> None:
         """Append one whole line; ``outcome`` (digest, succeeded, prompt, completion tokens) when the
         caller knows it, else it is read from the line, for the done journal."""
         assert self._fd is not None

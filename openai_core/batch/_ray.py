@@ -33,6 +33,7 @@ from ._input import BatchRequest
 from ._job import Job
 from ._lease import ClusterBudget
 from ._limiter import ADOPTED_BURST_SECONDS
+from ._output import Outcome
 from ._progress import Counters
 from ._send import RequestSender
 
@@ -154,16 +155,22 @@ class BatchWorker:
         self.client: AsyncOpenAI | None = None
         self.slots: asyncio.Semaphore | None = None
 
-    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]) -> tuple[list[bytes], list[int]]:
+    async def start(self) -> None:
+        """Builds the client (importing its transport: most of a worker's start-up), so the driver can
+        wait for every worker before the first request instead of the first chunk waiting for it."""
         if self.client is None:
             self.client = AsyncOpenAI(**self.client_kwargs, _shared_limiter=self.limiter)
             self.slots = asyncio.Semaphore(self.max_concurrency)
-        assert self.slots is not None
+
+    async def process(self, requests: list[tuple[str, str, dict[str, Any], int]]
+                      ) -> tuple[list[tuple[bytes, Outcome]], list[int]]:
+        await self.start()
+        assert self.client is not None and self.slots is not None
         chunk = Counters()
         sender = RequestSender(self.client, chunk, rate_limit_patience=self.patience, job_key=self.job_key)
         slots = self.slots
 
-        async def one(custom_id: str, url: str, body: dict[str, Any], digest: int) -> bytes:
+        async def one(custom_id: str, url: str, body: dict[str, Any], digest: int) -> tuple[bytes, Outcome]:
             async with slots:
                 return await sender.send(BatchRequest(0, custom_id, url, body, b"", digest))
 
@@ -242,6 +249,8 @@ async def run_ray(job: Job) -> None:
         ).remote(kwargs, limiter, o.max_concurrency, o.rate_limit_patience, job.job_key)
         for i in range(count)
     ]
+    # Every worker's client built before the first request: the workers' start-up is not sending time.
+    await asyncio.gather(*(asyncio.wrap_future(w.start.remote().future()) for w in workers))
     outstanding_per_worker = 2 * -(-o.max_concurrency // _CHUNK) + 1
     busy = [0] * count
     served = [0] * count
@@ -291,8 +300,9 @@ async def run_ray(job: Job) -> None:
                 lines, counts = future.result()
                 served[index] += len(lines)
                 job.counters.add(Counters(*counts))
-                for line in lines:
-                    job.write(line)
+                # Each line with its outcome: the driver journals it without parsing it again.
+                for line, outcome in lines:
+                    job.write(line, outcome)
                 probe = False
         placed = await asyncio.gather(*(asyncio.wrap_future(w.node.remote().future()) for w in workers))
         job.extra["ray"] = {"workers": count, "nodes": len(nodes), "worker_nodes": placed,
