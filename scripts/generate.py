@@ -111,10 +111,12 @@ def params_object(spec: Spec, op: dict[str, Any], multipart: bool) -> tuple[dict
         param = spec.resolve(param)
         if param.get("in") != "query":
             continue
-        props[param["name"]] = param.get("schema", {})
-        query.append(param["name"])
+        # `include[]`: the spec names a list parameter as sent; the query encoder adds the brackets.
+        name = param["name"].removesuffix("[]")
+        props[name] = param.get("schema", {})
+        query.append(name)
         if param.get("required"):
-            required.append(param["name"])
+            required.append(name)
     body, _media = request_schema(op, multipart)
     body = spec.resolve(body)
     if "allOf" in body:
