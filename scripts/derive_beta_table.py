@@ -32,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 OUT = Path(__file__).resolve().parent / "api_table_beta.py"
 ROOT_PACKAGE = Path(official_beta.__file__).parent
+# The official SDK's deprecation of the Assistants-era methods, written once in the table.
+ASSISTANTS = "The Assistants API is deprecated in favor of the Responses API"
 _VERBS = {"_post": "POST", "_get": "GET", "_delete": "DELETE", "_patch": "PATCH", "_put": "PUT"}
 # Calls the spec has but the generator cannot type yet, and why.
 _NOT_GENERATED = {
@@ -89,8 +91,16 @@ def _path_of(node: ast.expr) -> str | None:
     return None
 
 
+def _deprecation(fn: ast.AsyncFunctionDef | ast.FunctionDef) -> str | None:
+    for decorator in fn.decorator_list:
+        if (isinstance(decorator, ast.Call) and ast.unparse(decorator.func).endswith("deprecated")
+                and isinstance(decorator.args[0], ast.Constant)):
+            return str(decorator.args[0].value)
+    return None
+
+
 def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> dict[str, Any] | None:
-    facts: dict[str, Any] = {"params": None, "header": None, "stream": False}
+    facts: dict[str, Any] = {"params": None, "header": None, "stream": False, "deprecated": _deprecation(fn)}
     calls = []
     for node in ast.walk(fn):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -158,14 +168,20 @@ def derive() -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[tuple[st
         tree = ast.parse(source_file.read_text())
         node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
         seen: dict[str, ast.AsyncFunctionDef | ast.FunctionDef] = {}
+        warned: dict[str, str] = {}  # a streaming call's overloads carry the deprecation, not its body
         for item in node.body:
             if isinstance(item, ast.AsyncFunctionDef | ast.FunctionDef) and not item.name.startswith("_"):
                 if any(ast.unparse(d) in ("property", "cached_property") for d in item.decorator_list):
                     continue
                 seen[item.name] = item  # the last definition: the implementation after the overloads
+                reason = _deprecation(item)
+                if reason:
+                    warned[item.name] = reason
         for name, fn in seen.items():
             qualname = f"{dotted}.{name}"
             facts = _method_facts(fn, module)
+            if facts is not None:
+                facts["deprecated"] = warned.get(name)
             if facts is None:
                 skipped.append((qualname, "a helper (several calls) or a connection, not one API call"))
                 continue
@@ -199,6 +215,7 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
         '__all__ = ["BETA_METHODS", "BETA_RESOURCES"]',
         "",
         "M, R = Method, Resource",
+        f'ASSISTANTS = "{ASSISTANTS}"',
         "",
         "BETA_RESOURCES: list[Resource] = [",
     ]
@@ -220,6 +237,8 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
             args.append(f'page="{m["page"]}"')
         if m.get("binary"):
             args.append('kind="binary"')
+        if m["deprecated"]:
+            args.append("deprecated=ASSISTANTS" if m["deprecated"] == ASSISTANTS else f'deprecated="{m["deprecated"]}"')
         lines.append(f"    M({', '.join(args)}),")
     lines += ["]", ""]
     return "\n".join(lines)

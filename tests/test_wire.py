@@ -116,6 +116,7 @@ def plain(result: Any) -> Any:
 @pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:Retrieve is deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:The Assistants API:DeprecationWarning")
 @pytest.mark.parametrize("api", ACTIVE, ids=[call.name for call in ACTIVE])
 async def test_same_requests_as_the_official_sdk(api: ApiCall, transport: str, recorder: Recorder) -> None:
     theirs, their_result = await record(recorder, official_client, api)
@@ -260,12 +261,13 @@ def _view_runs() -> list[tuple[ApiCall, str, str]]:
     return runs
 
 
-GENERATED_TABLES = ("tests._calls_stores", "tests._calls_evals", "tests._calls_misc")
+GENERATED_TABLES = ("tests._calls_stores", "tests._calls_evals", "tests._calls_misc", "tests._calls_beta")
 
 
 @pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:The Sora API:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:Retrieve is deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:The Assistants API:DeprecationWarning")
 @pytest.mark.parametrize(
     ("api", "mode", "transport"),
     _view_runs(),
@@ -331,7 +333,8 @@ def test_the_not_covered_counts_are_right() -> None:
 
 DEPRECATED = [
     "images.create_variation", "audio.translations.create", "files.retrieve_content", "videos.retrieve",
-    "videos.create_and_poll", "fine_tuning.checkpoints.permissions.retrieve",
+    "videos.create_and_poll", "fine_tuning.checkpoints.permissions.retrieve", "beta.assistants.create",
+    "beta.threads.runs.create",
 ]
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._params import ParamSpec
 from ..._resource import (
@@ -60,29 +60,34 @@ class AsyncAssistants(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncAssistantsWithStreamingResponse:
         return AsyncAssistantsWithStreamingResponse(self)
 
+    @deprecated("deprecated")
     async def create(self, **params: Unpack[CreateParams]) -> Assistant:
         body, request_options = _CREATE.split(params)
         path = "/assistants"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Assistant)
 
+    @deprecated("deprecated")
     async def retrieve(self, assistant_id: str, **request_options: Unpack[RequestOptionsParams]) -> Assistant:
         path = f"/assistants/{path_param('assistant_id', assistant_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, Assistant)
 
+    @deprecated("deprecated")
     async def update(self, assistant_id: str, **params: Unpack[UpdateParams]) -> Assistant:
         body, request_options = _UPDATE.split(params)
         path = f"/assistants/{path_param('assistant_id', assistant_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Assistant)
 
+    @deprecated("deprecated")
     def list(self, **params: Unpack[ListParams]) -> AsyncPaginator[Assistant, AsyncCursorPage[Assistant]]:
         body, request_options = _LIST.split(params)
         path = "/assistants"
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return AsyncPaginator(self._pipeline, call, AsyncCursorPage[Assistant])
 
+    @deprecated("deprecated")
     async def delete(self, assistant_id: str, **request_options: Unpack[RequestOptionsParams]) -> AssistantDeleted:
         path = f"/assistants/{path_param('assistant_id', assistant_id)}"
         call = options("DELETE", path, with_headers(request_options, _HEADERS))

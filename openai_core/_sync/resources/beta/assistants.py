@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import (
@@ -61,29 +61,34 @@ class Assistants(SyncAPIResource):
     def with_streaming_response(self) -> AssistantsWithStreamingResponse:
         return AssistantsWithStreamingResponse(self)
 
+    @deprecated("deprecated")
     def create(self, **params: Unpack[CreateParams]) -> Assistant:
         body, request_options = _CREATE.split(params)
         path = "/assistants"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Assistant)
 
+    @deprecated("deprecated")
     def retrieve(self, assistant_id: str, **request_options: Unpack[RequestOptionsParams]) -> Assistant:
         path = f"/assistants/{path_param('assistant_id', assistant_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, Assistant)
 
+    @deprecated("deprecated")
     def update(self, assistant_id: str, **params: Unpack[UpdateParams]) -> Assistant:
         body, request_options = _UPDATE.split(params)
         path = f"/assistants/{path_param('assistant_id', assistant_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Assistant)
 
+    @deprecated("deprecated")
     def list(self, **params: Unpack[ListParams]) -> SyncCursorPage[Assistant]:
         body, request_options = _LIST.split(params)
         path = "/assistants"
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return SyncPaginator(self._pipeline, call, SyncCursorPage[Assistant])
 
+    @deprecated("deprecated")
     def delete(self, assistant_id: str, **request_options: Unpack[RequestOptionsParams]) -> AssistantDeleted:
         path = f"/assistants/{path_param('assistant_id', assistant_id)}"
         call = options("DELETE", path, with_headers(request_options, _HEADERS))

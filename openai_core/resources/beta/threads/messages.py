@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ...._params import ParamSpec
 from ...._resource import (
@@ -60,12 +60,14 @@ class AsyncMessages(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncMessagesWithStreamingResponse:
         return AsyncMessagesWithStreamingResponse(self)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create(self, thread_id: str, **params: Unpack[CreateParams]) -> Message:
         body, request_options = _CREATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/messages"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Message)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(
         self, message_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]
     ) -> Message:
@@ -73,18 +75,21 @@ class AsyncMessages(AsyncAPIResource):
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, Message)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def update(self, message_id: str, *, thread_id: str, **params: Unpack[UpdateParams]) -> Message:
         body, request_options = _UPDATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/messages/{path_param('message_id', message_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Message)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(self, thread_id: str, **params: Unpack[ListParams]) -> AsyncPaginator[Message, AsyncCursorPage[Message]]:
         body, request_options = _LIST.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/messages"
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return AsyncPaginator(self._pipeline, call, AsyncCursorPage[Message])
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def delete(
         self, message_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]
     ) -> MessageDeleted:

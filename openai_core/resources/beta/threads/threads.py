@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ...._params import ParamSpec
 from ...._resource import (
@@ -72,28 +72,33 @@ class AsyncThreads(AsyncAPIResource):
     def runs(self) -> AsyncRuns:
         return AsyncRuns(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create(self, **params: Unpack[CreateParams]) -> Thread:
         body, request_options = _CREATE.split(params)
         path = "/threads"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Thread)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(self, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> Thread:
         path = f"/threads/{path_param('thread_id', thread_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, Thread)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def update(self, thread_id: str, **params: Unpack[UpdateParams]) -> Thread:
         body, request_options = _UPDATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Thread)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def delete(self, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> ThreadDeleted:
         path = f"/threads/{path_param('thread_id', thread_id)}"
         call = options("DELETE", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, ThreadDeleted)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create_and_run(self, **params: Unpack[CreateAndRunParams]) -> Run:
         body, request_options = _CREATE_AND_RUN.split(params)
         path = "/threads/runs"

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import (
@@ -61,12 +61,14 @@ class Messages(SyncAPIResource):
     def with_streaming_response(self) -> MessagesWithStreamingResponse:
         return MessagesWithStreamingResponse(self)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create(self, thread_id: str, **params: Unpack[CreateParams]) -> Message:
         body, request_options = _CREATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/messages"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Message)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(
         self, message_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]
     ) -> Message:
@@ -74,18 +76,21 @@ class Messages(SyncAPIResource):
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, Message)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def update(self, message_id: str, *, thread_id: str, **params: Unpack[UpdateParams]) -> Message:
         body, request_options = _UPDATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/messages/{path_param('message_id', message_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Message)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(self, thread_id: str, **params: Unpack[ListParams]) -> SyncCursorPage[Message]:
         body, request_options = _LIST.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/messages"
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return SyncPaginator(self._pipeline, call, SyncCursorPage[Message])
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def delete(
         self, message_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]
     ) -> MessageDeleted:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import (
@@ -73,28 +73,33 @@ class Threads(SyncAPIResource):
     def runs(self) -> Runs:
         return Runs(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create(self, **params: Unpack[CreateParams]) -> Thread:
         body, request_options = _CREATE.split(params)
         path = "/threads"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Thread)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(self, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> Thread:
         path = f"/threads/{path_param('thread_id', thread_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, Thread)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def update(self, thread_id: str, **params: Unpack[UpdateParams]) -> Thread:
         body, request_options = _UPDATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Thread)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def delete(self, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> ThreadDeleted:
         path = f"/threads/{path_param('thread_id', thread_id)}"
         call = options("DELETE", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, ThreadDeleted)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create_and_run(self, **params: Unpack[CreateAndRunParams]) -> Run:
         body, request_options = _CREATE_AND_RUN.split(params)
         path = "/threads/runs"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._params import ParamSpec
 from ....._resource import (
@@ -75,6 +75,7 @@ class AsyncRuns(AsyncAPIResource):
     def steps(self) -> AsyncSteps:
         return AsyncSteps(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def create(self, thread_id: str, **params: Unpack[CreateParams]) -> Run:
         body, request_options = _CREATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs"
@@ -82,28 +83,33 @@ class AsyncRuns(AsyncAPIResource):
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body, query=query)
         return await self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(self, run_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> Run:
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def update(self, run_id: str, *, thread_id: str, **params: Unpack[UpdateParams]) -> Run:
         body, request_options = _UPDATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(self, thread_id: str, **params: Unpack[ListParams]) -> AsyncPaginator[Run, AsyncCursorPage[Run]]:
         body, request_options = _LIST.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs"
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return AsyncPaginator(self._pipeline, call, AsyncCursorPage[Run])
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def cancel(self, run_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> Run:
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}/cancel"
         call = options("POST", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def submit_tool_outputs(
         self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParams]
     ) -> Run:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ....._params import ParamSpec
 from ....._resource import (
@@ -51,6 +51,7 @@ class AsyncSteps(AsyncAPIResource):
     def with_streaming_response(self) -> AsyncStepsWithStreamingResponse:
         return AsyncStepsWithStreamingResponse(self)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     async def retrieve(
         self, step_id: str, *, thread_id: str, run_id: str, **params: Unpack[RetrieveParams]
     ) -> RunStep:
@@ -59,6 +60,7 @@ class AsyncSteps(AsyncAPIResource):
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return await self._pipeline.request(call, RunStep)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(
         self, run_id: str, *, thread_id: str, **params: Unpack[ListParams]
     ) -> AsyncPaginator[RunStep, AsyncCursorPage[RunStep]]:

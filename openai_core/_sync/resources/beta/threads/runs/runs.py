@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import (
@@ -76,6 +76,7 @@ class Runs(SyncAPIResource):
     def steps(self) -> Steps:
         return Steps(self._client)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def create(self, thread_id: str, **params: Unpack[CreateParams]) -> Run:
         body, request_options = _CREATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs"
@@ -83,28 +84,33 @@ class Runs(SyncAPIResource):
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body, query=query)
         return self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(self, run_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> Run:
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def update(self, run_id: str, *, thread_id: str, **params: Unpack[UpdateParams]) -> Run:
         body, request_options = _UPDATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(self, thread_id: str, **params: Unpack[ListParams]) -> SyncCursorPage[Run]:
         body, request_options = _LIST.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs"
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return SyncPaginator(self._pipeline, call, SyncCursorPage[Run])
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def cancel(self, run_id: str, *, thread_id: str, **request_options: Unpack[RequestOptionsParams]) -> Run:
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}/cancel"
         call = options("POST", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, Run)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def submit_tool_outputs(
         self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParams]
     ) -> Run:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import (
@@ -52,6 +52,7 @@ class Steps(SyncAPIResource):
     def with_streaming_response(self) -> StepsWithStreamingResponse:
         return StepsWithStreamingResponse(self)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def retrieve(
         self, step_id: str, *, thread_id: str, run_id: str, **params: Unpack[RetrieveParams]
     ) -> RunStep:
@@ -60,6 +61,7 @@ class Steps(SyncAPIResource):
         call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
         return self._pipeline.request(call, RunStep)
 
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
     def list(
         self, run_id: str, *, thread_id: str, **params: Unpack[ListParams]
     ) -> SyncCursorPage[RunStep]:
