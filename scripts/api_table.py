@@ -49,6 +49,9 @@ class Method:
     files: tuple[str, ...] = ()  # multipart: the parameters sent as file parts
     spec: str | None = None
     deprecated: str | None = None
+    # ``stream=True`` answers an event stream of this type ("module:Class"); the params leave `stream` out,
+    # the resource's overloads add it.
+    stream: str | None = None
 
     @property
     def resource(self) -> str:
