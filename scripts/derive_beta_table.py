@@ -100,7 +100,7 @@ def _deprecation(fn: ast.AsyncFunctionDef | ast.FunctionDef) -> str | None:
 
 
 def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> dict[str, Any] | None:
-    facts: dict[str, Any] = {"params": None, "header": None, "stream": False, "deprecated": _deprecation(fn)}
+    facts: dict[str, Any] = {"params": None, "header": None, "stream": None, "deprecated": _deprecation(fn)}
     calls = []
     for node in ast.walk(fn):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -149,7 +149,10 @@ def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> di
     binary = cast_src.endswith("BinaryAPIResponse") or cast_src.endswith("BinaryResponseContent")
     returns = None if cast_src == "NoneType" or binary else _imported(cast_src, module)
     facts.update(verb=_VERBS[call.func.attr], path=path, returns=returns, page=None,
-                 stream="stream_cls" in kwargs, binary=binary)
+                 binary=binary)
+    stream_cls = kwargs.get("stream_cls")
+    if isinstance(stream_cls, ast.Subscript):
+        facts["stream"] = _imported(ast.unparse(stream_cls.slice), module)
     return facts
 
 
@@ -237,6 +240,8 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
             args.append(f'page="{m["page"]}"')
         if m.get("binary"):
             args.append('kind="binary"')
+        if m["stream"]:
+            args.append(f'stream="{m["stream"]}"')
         if m["deprecated"]:
             args.append("deprecated=ASSISTANTS" if m["deprecated"] == ASSISTANTS else f'deprecated="{m["deprecated"]}"')
         lines.append(f"    M({', '.join(args)}),")

@@ -104,6 +104,14 @@ async def threads_create_and_run(client: Any) -> Any:
     )
 
 
+@api_call("beta.threads.create_and_run[stream]", no_check, stream=True, prism=WIRE_ONLY)
+async def threads_create_and_run_stream(client: Any) -> Any:
+    # Wire only, as every streamed entry of the generated surface: the recorder answers the named events.
+    stream = await client.beta.threads.create_and_run(assistant_id=ASST, stream=True,
+                                                      thread={"messages": [{"role": "user", "content": "Hi"}]})
+    return [event async for event in stream]
+
+
 # -- threads.messages ---------------------------------------------------------------------------------------
 
 
@@ -154,6 +162,17 @@ async def runs_create(client: Any) -> Any:
     )
 
 
+@api_call("beta.threads.runs.create[stream]", no_check, stream=True, prism=WIRE_ONLY)
+async def runs_create_stream(client: Any) -> Any:
+    stream = await client.beta.threads.runs.create(THREAD, assistant_id=ASST, stream=True, include=["x"])
+    events = [event async for event in stream]
+    # Typed by the `event:` line: the run events carry a Run, the delta a MessageDeltaEvent.
+    assert [type(e).__name__ for e in events] == ["ThreadRunCreated", "ThreadRunInProgress", "ThreadMessageDelta",
+                                                  "ThreadRunCompleted"]
+    assert events[-1].data.status == "completed"
+    return events
+
+
 @api_call("beta.threads.runs.retrieve", RUN_)
 async def runs_retrieve(client: Any) -> Any:
     return await client.beta.threads.runs.retrieve(RUN, thread_id=THREAD)
@@ -178,6 +197,13 @@ async def runs_cancel(client: Any) -> Any:
 async def runs_submit_tool_outputs(client: Any) -> Any:
     return await client.beta.threads.runs.submit_tool_outputs(
         RUN, thread_id=THREAD, tool_outputs=[{"tool_call_id": "call_1", "output": "42"}, {"tool_call_id": "call_2"}])
+
+
+@api_call("beta.threads.runs.submit_tool_outputs[stream]", no_check, stream=True, prism=WIRE_ONLY)
+async def runs_submit_tool_outputs_stream(client: Any) -> Any:
+    stream = await client.beta.threads.runs.submit_tool_outputs(
+        RUN, thread_id=THREAD, stream=True, tool_outputs=[{"tool_call_id": "call_1", "output": "42"}])
+    return [event async for event in stream]
 
 
 @api_call("beta.threads.runs.steps.retrieve", STEP)

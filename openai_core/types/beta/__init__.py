@@ -5,6 +5,7 @@ from .assistant import Assistant as Assistant
 from .assistant_create_params import AssistantCreateParams as AssistantCreateParams
 from .assistant_deleted import AssistantDeleted as AssistantDeleted
 from .assistant_list_params import AssistantListParams as AssistantListParams
+from .assistant_stream_event import AssistantStreamEvent as AssistantStreamEvent
 from .assistant_tool_choice import AssistantToolChoice as AssistantToolChoice
 from .assistant_tool_choice_function import AssistantToolChoiceFunction as AssistantToolChoiceFunction
 from .assistant_update_params import AssistantUpdateParams as AssistantUpdateParams

@@ -180,7 +180,6 @@ class ThreadCreateAndRunParamsBase(TypedDict, total=False):
     metadata: Metadata | None
     temperature: float | None
     top_p: float | None
-    stream: bool | None
     max_prompt_tokens: int | None
     max_completion_tokens: int | None
     truncation_strategy: TruncationStrategy | None

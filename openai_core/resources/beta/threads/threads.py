@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, Literal, Required, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -18,6 +19,8 @@ from ...._resource import (
     to_streamed_response,
     with_headers,
 )
+from ...._streaming import AsyncStream
+from ....types.beta.assistant_stream_event import AssistantStreamEvent
 from ....types.beta.thread import Thread
 from ....types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
 from ....types.beta.thread_create_params import ThreadCreateParams
@@ -48,10 +51,19 @@ _UPDATE = ParamSpec("update", ThreadUpdateParams)
 
 
 class CreateAndRunParams(ThreadCreateAndRunParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: bool | None
 
 
-_CREATE_AND_RUN = ParamSpec("create_and_run", ThreadCreateAndRunParamsBase)
+class CreateAndRunParamsNonStreaming(ThreadCreateAndRunParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class CreateAndRunParamsStreaming(ThreadCreateAndRunParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_CREATE_AND_RUN = ParamSpec("create_and_run", ThreadCreateAndRunParamsBase, stream=bool | None)
+_CREATE_AND_RUN_EVENT: Any = AssistantStreamEvent  # a union: the stream parses it by its tag
 
 class AsyncThreads(AsyncAPIResource):
     __slots__ = ("__dict__",)
@@ -98,11 +110,23 @@ class AsyncThreads(AsyncAPIResource):
         call = options("DELETE", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, ThreadDeleted)
 
+    @overload
+    async def create_and_run(self, **params: Unpack[CreateAndRunParamsNonStreaming]) -> Run: ...
+    @overload
+    async def create_and_run(
+        self, **params: Unpack[CreateAndRunParamsStreaming]
+    ) -> AsyncStream[AssistantStreamEvent]: ...
+    @overload
+    async def create_and_run(
+        self, **params: Unpack[CreateAndRunParams]
+    ) -> Run | AsyncStream[AssistantStreamEvent]: ...
     @deprecated("The Assistants API is deprecated in favor of the Responses API")
-    async def create_and_run(self, **params: Unpack[CreateAndRunParams]) -> Run:
+    async def create_and_run(self, **params: Any) -> Run | AsyncStream[AssistantStreamEvent]:
         body, request_options = _CREATE_AND_RUN.split(params)
         path = "/threads/runs"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        if body.get("stream"):
+            return await self._pipeline.request_stream(call, _CREATE_AND_RUN_EVENT, named_events=True)
         return await self._pipeline.request(call, Run)
 
 

@@ -2,17 +2,26 @@
 """Generated types of ``openai_core.types.beta.threads``."""
 
 from .file_citation_annotation import FileCitationAnnotation as FileCitationAnnotation
+from .file_citation_delta_annotation import FileCitationDeltaAnnotation as FileCitationDeltaAnnotation
 from .file_path_annotation import FilePathAnnotation as FilePathAnnotation
+from .file_path_delta_annotation import FilePathDeltaAnnotation as FilePathDeltaAnnotation
 from .image_file import ImageFile as ImageFile
 from .image_file_content_block import ImageFileContentBlock as ImageFileContentBlock
+from .image_file_delta import ImageFileDelta as ImageFileDelta
+from .image_file_delta_block import ImageFileDeltaBlock as ImageFileDeltaBlock
 from .image_url import ImageURL as ImageURL
 from .image_url_content_block import ImageURLContentBlock as ImageURLContentBlock
+from .image_url_delta import ImageURLDelta as ImageURLDelta
+from .image_url_delta_block import ImageURLDeltaBlock as ImageURLDeltaBlock
 from .message import Message as Message
 from .message_create_params import MessageCreateParams as MessageCreateParams
 from .message_deleted import MessageDeleted as MessageDeleted
+from .message_delta import MessageDelta as MessageDelta
+from .message_delta_event import MessageDeltaEvent as MessageDeltaEvent
 from .message_list_params import MessageListParams as MessageListParams
 from .message_update_params import MessageUpdateParams as MessageUpdateParams
 from .refusal_content_block import RefusalContentBlock as RefusalContentBlock
+from .refusal_delta_block import RefusalDeltaBlock as RefusalDeltaBlock
 from .required_action_function_tool_call import (
     RequiredActionFunctionToolCall as RequiredActionFunctionToolCall,
 )
@@ -23,3 +32,5 @@ from .run_submit_tool_outputs_params import RunSubmitToolOutputsParamsBase as Ru
 from .run_update_params import RunUpdateParams as RunUpdateParams
 from .text import Text as Text
 from .text_content_block import TextContentBlock as TextContentBlock
+from .text_delta import TextDelta as TextDelta
+from .text_delta_block import TextDeltaBlock as TextDeltaBlock

@@ -13,4 +13,3 @@ class ToolOutputs(TypedDict, total=False):
 
 class RunSubmitToolOutputsParamsBase(TypedDict, total=False):
     tool_outputs: Required[Sequence[ToolOutputs]]
-    stream: bool | None

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, Literal, Required, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -19,6 +20,8 @@ from openai_core._sync._resource import (
     to_streamed_response,
     with_headers,
 )
+from openai_core._sync._streaming import Stream
+from openai_core.types.beta.assistant_stream_event import AssistantStreamEvent
 from openai_core.types.beta.thread import Thread
 from openai_core.types.beta.thread_create_and_run_params import ThreadCreateAndRunParamsBase
 from openai_core.types.beta.thread_create_params import ThreadCreateParams
@@ -49,10 +52,19 @@ _UPDATE = ParamSpec("update", ThreadUpdateParams)
 
 
 class CreateAndRunParams(ThreadCreateAndRunParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: bool | None
 
 
-_CREATE_AND_RUN = ParamSpec("create_and_run", ThreadCreateAndRunParamsBase)
+class CreateAndRunParamsNonStreaming(ThreadCreateAndRunParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class CreateAndRunParamsStreaming(ThreadCreateAndRunParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_CREATE_AND_RUN = ParamSpec("create_and_run", ThreadCreateAndRunParamsBase, stream=bool | None)
+_CREATE_AND_RUN_EVENT: Any = AssistantStreamEvent  # a union: the stream parses it by its tag
 
 class Threads(SyncAPIResource):
     __slots__ = ("__dict__",)
@@ -99,11 +111,23 @@ class Threads(SyncAPIResource):
         call = options("DELETE", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, ThreadDeleted)
 
+    @overload
+    def create_and_run(self, **params: Unpack[CreateAndRunParamsNonStreaming]) -> Run: ...
+    @overload
+    def create_and_run(
+        self, **params: Unpack[CreateAndRunParamsStreaming]
+    ) -> Stream[AssistantStreamEvent]: ...
+    @overload
+    def create_and_run(
+        self, **params: Unpack[CreateAndRunParams]
+    ) -> Run | Stream[AssistantStreamEvent]: ...
     @deprecated("The Assistants API is deprecated in favor of the Responses API")
-    def create_and_run(self, **params: Unpack[CreateAndRunParams]) -> Run:
+    def create_and_run(self, **params: Any) -> Run | Stream[AssistantStreamEvent]:
         body, request_options = _CREATE_AND_RUN.split(params)
         path = "/threads/runs"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        if body.get("stream"):
+            return self._pipeline.request_stream(call, _CREATE_AND_RUN_EVENT, named_events=True)
         return self._pipeline.request(call, Run)
 
 

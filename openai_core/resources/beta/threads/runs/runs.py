@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, Literal, Required, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -18,7 +19,9 @@ from ....._resource import (
     to_streamed_response,
     with_headers,
 )
+from ....._streaming import AsyncStream
 from .....pagination import AsyncCursorPage, AsyncPaginator
+from .....types.beta.assistant_stream_event import AssistantStreamEvent
 from .....types.beta.threads.run import Run
 from .....types.beta.threads.run_create_params import RunCreateParamsBase
 from .....types.beta.threads.run_list_params import RunListParams
@@ -33,11 +36,20 @@ _HEADERS = {"OpenAI-Beta": "assistants=v2"}
 
 
 class CreateParams(RunCreateParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: bool | None
 
 
-_CREATE = ParamSpec("create", RunCreateParamsBase)
+class CreateParamsNonStreaming(RunCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class CreateParamsStreaming(RunCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_CREATE = ParamSpec("create", RunCreateParamsBase, stream=bool | None)
 _CREATE_QUERY = ("include",)
+_CREATE_EVENT: Any = AssistantStreamEvent  # a union: the stream parses it by its tag
 
 
 class UpdateParams(RunUpdateParams, RequestOptionsParams, total=False):
@@ -55,10 +67,19 @@ _LIST = ParamSpec("list", RunListParams)
 
 
 class SubmitToolOutputsParams(RunSubmitToolOutputsParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: bool | None
 
 
-_SUBMIT_TOOL_OUTPUTS = ParamSpec("submit_tool_outputs", RunSubmitToolOutputsParamsBase)
+class SubmitToolOutputsParamsNonStreaming(RunSubmitToolOutputsParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class SubmitToolOutputsParamsStreaming(RunSubmitToolOutputsParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_SUBMIT_TOOL_OUTPUTS = ParamSpec("submit_tool_outputs", RunSubmitToolOutputsParamsBase, stream=bool | None)
+_SUBMIT_TOOL_OUTPUTS_EVENT: Any = AssistantStreamEvent  # a union: the stream parses it by its tag
 
 class AsyncRuns(AsyncAPIResource):
     __slots__ = ("__dict__",)
@@ -75,12 +96,24 @@ class AsyncRuns(AsyncAPIResource):
     def steps(self) -> AsyncSteps:
         return AsyncSteps(self._client)
 
+    @overload
+    async def create(self, thread_id: str, **params: Unpack[CreateParamsNonStreaming]) -> Run: ...
+    @overload
+    async def create(
+        self, thread_id: str, **params: Unpack[CreateParamsStreaming]
+    ) -> AsyncStream[AssistantStreamEvent]: ...
+    @overload
+    async def create(
+        self, thread_id: str, **params: Unpack[CreateParams]
+    ) -> Run | AsyncStream[AssistantStreamEvent]: ...
     @deprecated("The Assistants API is deprecated in favor of the Responses API")
-    async def create(self, thread_id: str, **params: Unpack[CreateParams]) -> Run:
+    async def create(self, thread_id: str, **params: Any) -> Run | AsyncStream[AssistantStreamEvent]:
         body, request_options = _CREATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs"
         query = {key: body.pop(key) for key in _CREATE_QUERY if key in body}
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body, query=query)
+        if body.get("stream"):
+            return await self._pipeline.request_stream(call, _CREATE_EVENT, named_events=True)
         return await self._pipeline.request(call, Run)
 
     @deprecated("The Assistants API is deprecated in favor of the Responses API")
@@ -109,13 +142,27 @@ class AsyncRuns(AsyncAPIResource):
         call = options("POST", path, with_headers(request_options, _HEADERS))
         return await self._pipeline.request(call, Run)
 
-    @deprecated("The Assistants API is deprecated in favor of the Responses API")
+    @overload
+    async def submit_tool_outputs(
+        self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParamsNonStreaming]
+    ) -> Run: ...
+    @overload
+    async def submit_tool_outputs(
+        self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParamsStreaming]
+    ) -> AsyncStream[AssistantStreamEvent]: ...
+    @overload
     async def submit_tool_outputs(
         self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParams]
-    ) -> Run:
+    ) -> Run | AsyncStream[AssistantStreamEvent]: ...
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
+    async def submit_tool_outputs(
+        self, run_id: str, *, thread_id: str, **params: Any
+    ) -> Run | AsyncStream[AssistantStreamEvent]:
         body, request_options = _SUBMIT_TOOL_OUTPUTS.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}/submit_tool_outputs"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        if body.get("stream"):
+            return await self._pipeline.request_stream(call, _SUBMIT_TOOL_OUTPUTS_EVENT, named_events=True)
         return await self._pipeline.request(call, Run)
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, Literal, Required, overload
 
 from typing_extensions import Unpack, deprecated
 
@@ -19,7 +20,9 @@ from openai_core._sync._resource import (
     to_streamed_response,
     with_headers,
 )
+from openai_core._sync._streaming import Stream
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
+from openai_core.types.beta.assistant_stream_event import AssistantStreamEvent
 from openai_core.types.beta.threads.run import Run
 from openai_core.types.beta.threads.run_create_params import RunCreateParamsBase
 from openai_core.types.beta.threads.run_list_params import RunListParams
@@ -34,11 +37,20 @@ _HEADERS = {"OpenAI-Beta": "assistants=v2"}
 
 
 class CreateParams(RunCreateParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: bool | None
 
 
-_CREATE = ParamSpec("create", RunCreateParamsBase)
+class CreateParamsNonStreaming(RunCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class CreateParamsStreaming(RunCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_CREATE = ParamSpec("create", RunCreateParamsBase, stream=bool | None)
 _CREATE_QUERY = ("include",)
+_CREATE_EVENT: Any = AssistantStreamEvent  # a union: the stream parses it by its tag
 
 
 class UpdateParams(RunUpdateParams, RequestOptionsParams, total=False):
@@ -56,10 +68,19 @@ _LIST = ParamSpec("list", RunListParams)
 
 
 class SubmitToolOutputsParams(RunSubmitToolOutputsParamsBase, RequestOptionsParams, total=False):
-    pass
+    stream: bool | None
 
 
-_SUBMIT_TOOL_OUTPUTS = ParamSpec("submit_tool_outputs", RunSubmitToolOutputsParamsBase)
+class SubmitToolOutputsParamsNonStreaming(RunSubmitToolOutputsParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class SubmitToolOutputsParamsStreaming(RunSubmitToolOutputsParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_SUBMIT_TOOL_OUTPUTS = ParamSpec("submit_tool_outputs", RunSubmitToolOutputsParamsBase, stream=bool | None)
+_SUBMIT_TOOL_OUTPUTS_EVENT: Any = AssistantStreamEvent  # a union: the stream parses it by its tag
 
 class Runs(SyncAPIResource):
     __slots__ = ("__dict__",)
@@ -76,12 +97,24 @@ class Runs(SyncAPIResource):
     def steps(self) -> Steps:
         return Steps(self._client)
 
+    @overload
+    def create(self, thread_id: str, **params: Unpack[CreateParamsNonStreaming]) -> Run: ...
+    @overload
+    def create(
+        self, thread_id: str, **params: Unpack[CreateParamsStreaming]
+    ) -> Stream[AssistantStreamEvent]: ...
+    @overload
+    def create(
+        self, thread_id: str, **params: Unpack[CreateParams]
+    ) -> Run | Stream[AssistantStreamEvent]: ...
     @deprecated("The Assistants API is deprecated in favor of the Responses API")
-    def create(self, thread_id: str, **params: Unpack[CreateParams]) -> Run:
+    def create(self, thread_id: str, **params: Any) -> Run | Stream[AssistantStreamEvent]:
         body, request_options = _CREATE.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs"
         query = {key: body.pop(key) for key in _CREATE_QUERY if key in body}
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body, query=query)
+        if body.get("stream"):
+            return self._pipeline.request_stream(call, _CREATE_EVENT, named_events=True)
         return self._pipeline.request(call, Run)
 
     @deprecated("The Assistants API is deprecated in favor of the Responses API")
@@ -110,13 +143,27 @@ class Runs(SyncAPIResource):
         call = options("POST", path, with_headers(request_options, _HEADERS))
         return self._pipeline.request(call, Run)
 
-    @deprecated("The Assistants API is deprecated in favor of the Responses API")
+    @overload
+    def submit_tool_outputs(
+        self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParamsNonStreaming]
+    ) -> Run: ...
+    @overload
+    def submit_tool_outputs(
+        self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParamsStreaming]
+    ) -> Stream[AssistantStreamEvent]: ...
+    @overload
     def submit_tool_outputs(
         self, run_id: str, *, thread_id: str, **params: Unpack[SubmitToolOutputsParams]
-    ) -> Run:
+    ) -> Run | Stream[AssistantStreamEvent]: ...
+    @deprecated("The Assistants API is deprecated in favor of the Responses API")
+    def submit_tool_outputs(
+        self, run_id: str, *, thread_id: str, **params: Any
+    ) -> Run | Stream[AssistantStreamEvent]:
         body, request_options = _SUBMIT_TOOL_OUTPUTS.split(params)
         path = f"/threads/{path_param('thread_id', thread_id)}/runs/{path_param('run_id', run_id)}/submit_tool_outputs"
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        if body.get("stream"):
+            return self._pipeline.request_stream(call, _SUBMIT_TOOL_OUTPUTS_EVENT, named_events=True)
         return self._pipeline.request(call, Run)
 
 
