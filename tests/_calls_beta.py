@@ -21,6 +21,9 @@ RUN_ = is_(threads_t.Run, id=str, object="thread.run")
 MESSAGE = is_(threads_t.Message, id=str, object="thread.message")
 STEP = is_(runs_t.RunStep, id=str, object="thread.run.step")
 SESSION = is_(chatkit_t.ChatSession, id=str, object="chatkit.session")
+# Prism answers the spec's example session, whose workflow lacks the `tracing` its schema (and the official SDK)
+# require: the lenient parser keeps it.
+NO_TRACING = "the spec's example ChatSession has no workflow.tracing, which its own schema requires"
 CK_THREAD = is_(chatkit_t.ChatKitThread, id=str, object="chatkit.thread")
 
 # -- assistants --------------------------------------------------------------------------------------------
@@ -98,7 +101,7 @@ async def threads_delete(client: Any) -> Any:
 async def threads_create_and_run(client: Any) -> Any:
     return await client.beta.threads.create_and_run(
         assistant_id=ASST, thread={"messages": [{"role": "user", "content": "Hi"}], "metadata": {"k": "v"}},
-        instructions="Be brief.", max_completion_tokens=100, parallel_tool_calls=False,
+        instructions="Be brief.", max_completion_tokens=256, parallel_tool_calls=False,
         tool_choice={"type": "function", "function": {"name": "lookup"}},
         truncation_strategy={"type": "last_messages", "last_messages": 4},
     )
@@ -220,16 +223,16 @@ async def steps_list(client: Any) -> Any:
 # -- chatkit ------------------------------------------------------------------------------------------------
 
 
-@api_call("beta.chatkit.sessions.create", SESSION)
+@api_call("beta.chatkit.sessions.create", SESSION, lenient=NO_TRACING)
 async def chatkit_sessions_create(client: Any) -> Any:
     return await client.beta.chatkit.sessions.create(
-        user="user_1", workflow={"id": "wf_1", "version": "3", "state_variables": {"tier": "gold", "n": 2}},
+        user="user_1", workflow={"id": "wf_1", "version": "3", "state_variables": {"tier": "gold", "beta": True}},
         expires_after={"anchor": "created_at", "seconds": 600}, rate_limits={"max_requests_per_1_minute": 10},
         chatkit_configuration={"history": {"enabled": True, "recent_threads": 5}},
     )
 
 
-@api_call("beta.chatkit.sessions.cancel", SESSION)
+@api_call("beta.chatkit.sessions.cancel", SESSION, lenient=NO_TRACING)
 async def chatkit_sessions_cancel(client: Any) -> Any:
     return await client.beta.chatkit.sessions.cancel("cksess_abc")
 
