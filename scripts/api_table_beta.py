@@ -16,9 +16,9 @@ BETA_RESOURCES: list[Resource] = [
     R("beta.chatkit", "beta/chatkit/chatkit.py", "ChatKit", "``client.beta.chatkit`` of the official SDK."),
     R("beta.chatkit.sessions", "beta/chatkit/sessions.py", "Sessions", "``client.beta.chatkit.sessions`` of the official SDK.", {"OpenAI-Beta": "chatkit_beta=v1"}),
     R("beta.chatkit.threads", "beta/chatkit/threads.py", "Threads", "``client.beta.chatkit.threads`` of the official SDK.", {"OpenAI-Beta": "chatkit_beta=v1"}),
-    R("beta.threads", "beta/threads/threads.py", "Threads", "``client.beta.threads`` of the official SDK.", {"OpenAI-Beta": "assistants=v2"}),
+    R("beta.threads", "beta/threads/threads.py", "Threads", "``client.beta.threads`` of the official SDK.", {"OpenAI-Beta": "assistants=v2"}, helpers=("create_and_run_poll",)),
     R("beta.threads.messages", "beta/threads/messages.py", "Messages", "``client.beta.threads.messages`` of the official SDK.", {"OpenAI-Beta": "assistants=v2"}),
-    R("beta.threads.runs", "beta/threads/runs/runs.py", "Runs", "``client.beta.threads.runs`` of the official SDK.", {"OpenAI-Beta": "assistants=v2"}),
+    R("beta.threads.runs", "beta/threads/runs/runs.py", "Runs", "``client.beta.threads.runs`` of the official SDK.", {"OpenAI-Beta": "assistants=v2"}, helpers=("create_and_poll", "poll", "submit_tool_outputs_and_poll")),
     R("beta.threads.runs.steps", "beta/threads/runs/steps.py", "Steps", "``client.beta.threads.runs.steps`` of the official SDK.", {"OpenAI-Beta": "assistants=v2"}),
 ]
 

@@ -41,6 +41,11 @@ _NOT_GENERATED = {
                                      "(TurnDetection): the generator refuses the clash",
     "beta.realtime.transcription_sessions.create": "as beta.realtime.sessions.create",
 }
+# The helpers openai_core builds by hand (``_<module>_helpers.py`` beside the generated module).
+_HELPERS = {
+    "beta.threads": ("create_and_run_poll",),
+    "beta.threads.runs": ("create_and_poll", "poll", "submit_tool_outputs_and_poll"),
+}
 _PAGES = {"AsyncCursorPage": "cursor", "AsyncConversationCursorPage": "conversation", "AsyncPage": "page"}
 
 
@@ -230,6 +235,8 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
         module = "beta/" + module
         header = headers.get(dotted)
         extra = f', {{"OpenAI-Beta": "{header}"}}' if header else ""
+        if dotted in _HELPERS:
+            extra += f", helpers={_HELPERS[dotted]!r}".replace("'", '"')
         lines.append(f'    R("{dotted}", "{module}", "{name}", "``client.{dotted}`` of the official SDK."{extra}),')
     lines += ["]", "", "BETA_METHODS: list[Method] = ["]
     for m in methods:

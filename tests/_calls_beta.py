@@ -220,6 +220,36 @@ async def steps_list(client: Any) -> Any:
     return await client.beta.threads.runs.steps.list(RUN, thread_id=THREAD, limit=2, order="asc")
 
 
+# -- the polling helpers (wire only: Prism's run is `queued` forever, the status enum's first value) ------------
+
+
+@api_call("beta.threads.runs.poll", no_check, prism=WIRE_ONLY)
+async def runs_poll(client: Any) -> Any:
+    # `run_queued` answers in_progress once, then completed: two retrieves in both SDKs.
+    return await client.beta.threads.runs.poll("run_queued", THREAD, poll_interval_ms=1)
+
+
+@api_call("beta.threads.runs.create_and_poll", no_check, prism=WIRE_ONLY)
+async def runs_create_and_poll(client: Any) -> Any:
+    # The create goes out with `stream: false` and the request options repeat on every retrieve, as the official
+    # SDK sends them.
+    return await client.beta.threads.runs.create_and_poll(
+        thread_id=THREAD, assistant_id=ASST, include=["x"], instructions="Be brief.", poll_interval_ms=1,
+        extra_headers={"X-Call-Header": "poll"}, extra_query={"trace": "1"})
+
+
+@api_call("beta.threads.runs.submit_tool_outputs_and_poll", no_check, prism=WIRE_ONLY)
+async def runs_submit_tool_outputs_and_poll(client: Any) -> Any:
+    return await client.beta.threads.runs.submit_tool_outputs_and_poll(
+        run_id=RUN, thread_id=THREAD, tool_outputs=[{"tool_call_id": "call_1", "output": "42"}], poll_interval_ms=1)
+
+
+@api_call("beta.threads.create_and_run_poll", no_check, prism=WIRE_ONLY)
+async def threads_create_and_run_poll(client: Any) -> Any:
+    return await client.beta.threads.create_and_run_poll(
+        assistant_id=ASST, thread={"messages": [{"role": "user", "content": "Hi"}]}, poll_interval_ms=1)
+
+
 # -- chatkit ------------------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ._recorder_breadth import CREATED, _deleted, _paged, _route
+from ._recorder_breadth import CREATED, _deleted, _paged, _polled, _route
 
 __all__ = ["beta_routes"]
 
@@ -88,7 +88,7 @@ def _chatkit_item(item_id: str = "cthi_wire") -> dict[str, Any]:
 def _run_events(ctx: Any) -> Any:
     """A streamed run as the Assistants API sends it: one named event per state, then ``done``."""
     if not ctx.stream:
-        return _run("run_wire", "queued")
+        return _run("run_queued", "queued")  # retrieved: in progress once, then completed (the poll helpers)
     events = [("thread.run.created", _run("run_wire", "queued")),
               ("thread.run.in_progress", _run("run_wire", "in_progress")),
               ("thread.message.delta", {"id": "msg_1", "object": "thread.message.delta",
@@ -126,7 +126,7 @@ def beta_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
         r("DELETE", T + r"/messages/(?P<id>[^/]+)", _deleted("thread.message.deleted")),
         r("POST", T + r"/runs", _run_events),
         r("GET", T + r"/runs", _paged(_run, "run")),
-        r("GET", RUN, lambda ctx: _run(ctx.match["id"])),
+        r("GET", RUN, _polled(_run, "in_progress", "completed")),
         r("POST", RUN, lambda ctx: {**_run(ctx.match["id"]), "metadata": ctx.body.get("metadata")}),
         r("POST", RUN + r"/cancel", lambda ctx: _run(ctx.match["id"], "cancelling")),
         r("POST", RUN + r"/submit_tool_outputs", _run_events),

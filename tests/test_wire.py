@@ -218,7 +218,7 @@ NOT_AWAITED = ("[all pages]", "chat.completions.stream", "with_raw_response", "w
                "files.wait_for_processing", "responses.stream",
                # the generated surface's helpers (several calls each; no raw form in either SDK)
                "_and_poll", "files.poll", "file_batches.poll", "videos.poll", "vector_stores.files.upload",
-               "webhooks.unwrap", "webhooks.verify_signature")
+               "webhooks.unwrap", "webhooks.verify_signature", "beta.threads.runs.poll", "create_and_run_poll")
 
 
 def test_helpers_have_no_raw_form() -> None:

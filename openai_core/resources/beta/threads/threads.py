@@ -28,6 +28,7 @@ from ....types.beta.thread_deleted import ThreadDeleted
 from ....types.beta.thread_update_params import ThreadUpdateParams
 from ....types.beta.threads.run import Run
 from ..._paths import path_param
+from . import _threads_helpers
 from .messages import AsyncMessages
 from .runs.runs import AsyncRuns
 
@@ -67,6 +68,7 @@ _CREATE_AND_RUN_EVENT: Any = AssistantStreamEvent  # a union: the stream parses 
 
 class AsyncThreads(AsyncAPIResource):
     __slots__ = ("__dict__",)
+    _helpers = frozenset({"create_and_run_poll"})
 
     @property
     def with_raw_response(self) -> AsyncThreadsWithRawResponse:
@@ -128,6 +130,8 @@ class AsyncThreads(AsyncAPIResource):
         if body.get("stream"):
             return await self._pipeline.request_stream(call, _CREATE_AND_RUN_EVENT, named_events=True)
         return await self._pipeline.request(call, Run)
+
+    create_and_run_poll = _threads_helpers.create_and_run_poll
 
 
 class AsyncThreadsWithRawResponse(AsyncResourceWithRawResponse):

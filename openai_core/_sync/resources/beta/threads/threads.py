@@ -29,6 +29,7 @@ from openai_core.types.beta.thread_deleted import ThreadDeleted
 from openai_core.types.beta.thread_update_params import ThreadUpdateParams
 from openai_core.types.beta.threads.run import Run
 from openai_core.resources._paths import path_param
+from openai_core._sync.resources.beta.threads import _threads_helpers
 from openai_core._sync.resources.beta.threads.messages import Messages
 from openai_core._sync.resources.beta.threads.runs.runs import Runs
 
@@ -68,6 +69,7 @@ _CREATE_AND_RUN_EVENT: Any = AssistantStreamEvent  # a union: the stream parses 
 
 class Threads(SyncAPIResource):
     __slots__ = ("__dict__",)
+    _helpers = frozenset({"create_and_run_poll"})
 
     @property
     def with_raw_response(self) -> ThreadsWithRawResponse:
@@ -129,6 +131,8 @@ class Threads(SyncAPIResource):
         if body.get("stream"):
             return self._pipeline.request_stream(call, _CREATE_AND_RUN_EVENT, named_events=True)
         return self._pipeline.request(call, Run)
+
+    create_and_run_poll = _threads_helpers.create_and_run_poll
 
 
 class ThreadsWithRawResponse(ResourceWithRawResponse):

@@ -28,6 +28,7 @@ from .....types.beta.threads.run_list_params import RunListParams
 from .....types.beta.threads.run_submit_tool_outputs_params import RunSubmitToolOutputsParamsBase
 from .....types.beta.threads.run_update_params import RunUpdateParams
 from ...._paths import path_param
+from . import _runs_helpers
 from .steps import AsyncSteps
 
 __all__ = ["AsyncRuns", "AsyncRunsWithRawResponse", "AsyncRunsWithStreamingResponse"]
@@ -83,6 +84,7 @@ _SUBMIT_TOOL_OUTPUTS_EVENT: Any = AssistantStreamEvent  # a union: the stream pa
 
 class AsyncRuns(AsyncAPIResource):
     __slots__ = ("__dict__",)
+    _helpers = frozenset({"create_and_poll", "poll", "submit_tool_outputs_and_poll"})
 
     @property
     def with_raw_response(self) -> AsyncRunsWithRawResponse:
@@ -164,6 +166,10 @@ class AsyncRuns(AsyncAPIResource):
         if body.get("stream"):
             return await self._pipeline.request_stream(call, _SUBMIT_TOOL_OUTPUTS_EVENT, named_events=True)
         return await self._pipeline.request(call, Run)
+
+    create_and_poll = _runs_helpers.create_and_poll
+    poll = _runs_helpers.poll
+    submit_tool_outputs_and_poll = _runs_helpers.submit_tool_outputs_and_poll
 
 
 class AsyncRunsWithRawResponse(AsyncResourceWithRawResponse):

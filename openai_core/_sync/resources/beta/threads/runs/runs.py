@@ -29,6 +29,7 @@ from openai_core.types.beta.threads.run_list_params import RunListParams
 from openai_core.types.beta.threads.run_submit_tool_outputs_params import RunSubmitToolOutputsParamsBase
 from openai_core.types.beta.threads.run_update_params import RunUpdateParams
 from openai_core.resources._paths import path_param
+from openai_core._sync.resources.beta.threads.runs import _runs_helpers
 from openai_core._sync.resources.beta.threads.runs.steps import Steps
 
 __all__ = ["Runs", "RunsWithRawResponse", "RunsWithStreamingResponse"]
@@ -84,6 +85,7 @@ _SUBMIT_TOOL_OUTPUTS_EVENT: Any = AssistantStreamEvent  # a union: the stream pa
 
 class Runs(SyncAPIResource):
     __slots__ = ("__dict__",)
+    _helpers = frozenset({"create_and_poll", "poll", "submit_tool_outputs_and_poll"})
 
     @property
     def with_raw_response(self) -> RunsWithRawResponse:
@@ -165,6 +167,10 @@ class Runs(SyncAPIResource):
         if body.get("stream"):
             return self._pipeline.request_stream(call, _SUBMIT_TOOL_OUTPUTS_EVENT, named_events=True)
         return self._pipeline.request(call, Run)
+
+    create_and_poll = _runs_helpers.create_and_poll
+    poll = _runs_helpers.poll
+    submit_tool_outputs_and_poll = _runs_helpers.submit_tool_outputs_and_poll
 
 
 class RunsWithRawResponse(ResourceWithRawResponse):
