@@ -37,8 +37,9 @@ ASSISTANTS = "The Assistants API is deprecated in favor of the Responses API"
 _VERBS = {"_post": "POST", "_get": "GET", "_delete": "DELETE", "_patch": "PATCH", "_put": "PUT"}
 # Calls the spec has but the generator cannot type yet, and why.
 _NOT_GENERATED = {
-    "beta.realtime.sessions.create": "the spec's session schema nests two objects the official SDK names alike "
-                                     "(TurnDetection): the generator refuses the clash",
+    "beta.realtime.sessions.create": "the spec's RealtimeSessionCreateResponse has the GA session's shape "
+                                     "(audio.input.turn_detection...), the official beta SessionCreateResponse the "
+                                     "older flat one: the generator cannot name one after the other",
     "beta.realtime.transcription_sessions.create": "as beta.realtime.sessions.create",
 }
 # The helpers openai_core builds by hand (``_<module>_helpers.py`` beside the generated module).
