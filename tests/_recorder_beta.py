@@ -85,8 +85,20 @@ def _chatkit_item(item_id: str = "cthi_wire") -> dict[str, Any]:
             "content": [{"type": "output_text", "text": "Hi", "annotations": []}]}
 
 
+# Faults a streamed run can carry (tests/test_beta_streams.py), chosen by the thread id.
+_FAULTS = {
+    "thread_error_event": b'event: thread.run.created\ndata: {"id": "run_1"}\n\n'
+                          b'event: error\ndata: {"error": {"message": "server melted", "code": "server_error"}}\n\n',
+    "thread_bad_data": b"event: thread.run.created\ndata: {not json\n\n",
+    "thread_unknown_event": b'event: thread.run.teleported\ndata: {"id": "run_1"}\n\n',
+}
+
+
 def _run_events(ctx: Any) -> Any:
     """A streamed run as the Assistants API sends it: one named event per state, then ``done``."""
+    fault = _FAULTS.get(ctx.match.groupdict().get("tid") or "")
+    if ctx.stream and fault is not None:
+        return fault
     if not ctx.stream:
         return _run("run_queued", "queued")  # retrieved: in progress once, then completed (the poll helpers)
     events = [("thread.run.created", _run("run_wire", "queued")),
