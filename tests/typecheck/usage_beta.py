@@ -80,6 +80,14 @@ async def assistants_and_threads(client: AsyncOpenAI, flag: bool) -> None:
     assert_type(await client.beta.threads.runs.steps.list(run.id, thread_id=thread.id), AsyncCursorPage[RunStep])
     await client.beta.threads.runs.create(thread.id, assistant_id="a", stream="yes")  # E: stream is a bool
 
+    assert_type(await client.beta.threads.runs.poll(run.id, thread.id, poll_interval_ms=500), Run)
+    assert_type(await client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id="a"), Run)
+    polled = await client.beta.threads.runs.submit_tool_outputs_and_poll(run_id=run.id, thread_id=thread.id,
+                                                                        tool_outputs=[{"tool_call_id": "c"}])
+    assert_type(polled, Run)
+    assert_type(await client.beta.threads.create_and_run_poll(assistant_id="a", extra_headers={"X": "1"}), Run)
+    await client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id="a", stream=True)  # E: no stream
+
 
 async def chatkit(client: AsyncOpenAI) -> None:
     session = await client.beta.chatkit.sessions.create(user="u", workflow={"id": "wf"})

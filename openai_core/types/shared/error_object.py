@@ -7,8 +7,20 @@ from ..._models import BaseModel
 __all__ = ["ErrorObject"]
 
 
+class MisalignmentSteer(BaseModel):
+    message: str
+
+
+class Misalignment(BaseModel):
+    detailed_explanation: str | None = None
+    error_type: str | None = None
+    review_target: str | None = None
+    steer: MisalignmentSteer | None = None
+
+
 class ErrorObject(BaseModel):
     code: str | None = None
     message: str
     param: str | None = None
     type: str
+    misalignment: Misalignment | None = None
