@@ -10,6 +10,7 @@ the diff:
 
     python scripts/derive_beta_table.py            # rewrite scripts/api_table_beta.py
     python scripts/derive_beta_table.py --report   # also list the methods left out, and why
+    python scripts/derive_beta_table.py --check    # exit 1 if the committed table differs
 
 Methods left out: helpers (several calls: ``create_and_poll``, ``stream``...), WebSocket ``connect``s, the
 ``beta.chat`` alias of ``client.chat``, and calls whose route the spec (with its supplement) lacks; they are
@@ -192,7 +193,9 @@ def derive() -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[tuple[st
             if facts is not None:
                 facts["deprecated"] = warned.get(name)
             if facts is None:
-                skipped.append((qualname, "a helper (several calls) or a connection, not one API call"))
+                built = name in _HELPERS.get(dotted, ())
+                skipped.append((qualname, "a helper, built by hand (_HELPERS)" if built else
+                                "a helper (several calls) or a connection, not one API call"))
                 continue
             path = facts["path"]
             if "?" in path:
@@ -260,9 +263,17 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--report", action="store_true")
+    parser.add_argument("--check", action="store_true", help="fail if the committed table differs")
     args = parser.parse_args()
     methods, skipped, resources = derive()
-    OUT.write_text(render(methods, resources))
+    text = render(methods, resources)
+    if args.check:
+        if OUT.read_text() != text:
+            print(f"{OUT.name} is not what the official SDK's beta resources give: run {Path(__file__).name}")
+            return 1
+        print(f"{OUT.name} up to date ({len(methods)} methods)")
+        return 0
+    OUT.write_text(text)
     print(f"wrote {OUT.name}: {len(methods)} methods, {len(skipped)} left out")
     if args.report:
         for qualname, why in skipped:
