@@ -48,6 +48,7 @@ class AsyncStream(Generic[_T]):
         response: Response,
         item_type: type[_T],
         typed_events: bool = False,
+        named_events: bool = False,
         max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
@@ -57,6 +58,9 @@ class AsyncStream(Generic[_T]):
         # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
         # as in the official SDK.
         self._error_event: str | None = None if typed_events else "error"
+        # Named-event streams (Assistants runs) put the event's kind in the `event:` line and the object
+        # alone in `data:`; the item is parsed from both, as the official SDK's `{"event", "data"}`.
+        self._named_events = named_events
         self._decoder = SSEDecoder(max_event_bytes)
         self._deadline = response.request.deadline
         self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
@@ -171,6 +175,8 @@ class AsyncStream(Generic[_T]):
                     self.response.request,
                     body=detail,
                 )
+        if self._named_events and event.event is not None and event.event.startswith("thread."):
+            data = f'{{"event":{json.dumps(event.event)},"data":{data}}}'
         try:
             return cast(_T, self._parse(data))
         except (ValueError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError

@@ -155,15 +155,19 @@ class _Module:
             params_cls = self.type_ref(m.params)
             merged = f"{pascal_method(m.name)}Params"
             self.need(_relative(self.here, "_params"), "ParamSpec")
-            self.preamble += [
-                "",
-                "",
-                f"class {merged}({params_cls}, RequestOptionsParams, total=False):",
-                "    pass",
-                "",
-                "",
-                f'{spec_name} = ParamSpec("{m.name}", {params_cls})',
-            ]
+            base = f"({params_cls}, RequestOptionsParams, total=False):"
+            if m.stream:
+                # As the hand-written streaming calls: one overload per `stream` value, the params without it.
+                self.need("typing", "Literal", "Required")
+                self.preamble += [
+                    "", "", f"class {merged}{base}", "    stream: bool | None",
+                    "", "", f"class {merged}NonStreaming{base}", "    stream: Literal[False] | None",
+                    "", "", f"class {merged}Streaming{base}", "    stream: Required[Literal[True]]",
+                    "", "", f'{spec_name} = ParamSpec("{m.name}", {params_cls}, stream=bool | None)',
+                ]
+            else:
+                self.preamble += ["", "", f"class {merged}{base}", "    pass",
+                                  "", "", f'{spec_name} = ParamSpec("{m.name}", {params_cls})']
             if m.kind in ("multipart", "upload-or-json"):
                 self.preamble.append(f"{spec_name}_ORDER = tuple({params_cls}.__annotations__)")
             query = self.query_keys.get(m.qualname, [])
@@ -193,12 +197,33 @@ class _Module:
         reason = m.deprecated or self.resource.deprecated
         if reason:
             self.need("typing_extensions", "deprecated")
-            lines.append(f"    @deprecated({json.dumps(reason)})")
+            if not m.stream:
+                lines.append(f"    @deprecated({json.dumps(reason)})")
         prefix = "    def" if m.page else "    async def"
-        head = f"{prefix} {m.name}({', '.join(signature)}) -> {returns}:"
-        if len(head) > 118:
-            head = f"{prefix} {m.name}(\n        " + ", ".join(signature) + f"\n    ) -> {returns}:"
-        lines.append(head)
+
+        def head(params: list[str], result: str, end: str = "") -> str:
+            text = f"{prefix} {m.name}({', '.join(params)}) -> {result}:{end}"
+            if len(text) > 118:
+                text = f"{prefix} {m.name}(\n        " + ", ".join(params) + f"\n    ) -> {result}:{end}"
+            return text
+
+        event = None
+        if m.stream:
+            event = self.type_ref(m.stream)
+            self.need(_relative(self.here, "_streaming"), "AsyncStream")
+            self.need("typing", "Any", "overload")
+            self.preamble.append(f"{spec_name}_EVENT: Any = {event}  # a union: the stream parses it by its tag")
+            either = f"{returns} | AsyncStream[{event}]"
+            fixed = signature[:-1]
+            merged = f"{pascal_method(m.name)}Params"
+            for variant, answer in ((f"{merged}NonStreaming", returns), (f"{merged}Streaming", f"AsyncStream[{event}]"),
+                                    (merged, either)):
+                lines += ["    @overload", head([*fixed, f"**params: Unpack[{variant}]"], answer, " ...")]
+            if reason:
+                lines.append(f"    @deprecated({json.dumps(reason)})")
+            lines.append(head([*fixed, "**params: Any"], either))
+        else:
+            lines.append(head(signature, returns))
         code: list[str] = []
         if m.params:
             code.append(f"body, request_options = {spec_name}.split(params)")
@@ -229,6 +254,9 @@ class _Module:
                         f"options({', '.join(args)})")
         else:
             code.append(f"call = options({', '.join(args)})")
+        if m.stream:
+            code += ['if body.get("stream"):',
+                     f"    return await self._pipeline.request_stream(call, {spec_name}_EVENT, named_events=True)"]
         if m.page:
             code.append(f"return AsyncPaginator(self._pipeline, call, {page}[{result}])")
         elif m.kind == "binary":

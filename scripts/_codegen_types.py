@@ -289,7 +289,8 @@ class TypeModule:
                 attr, guide = found
         text = self.annotation(schema, pascal(prop), owner, guide)
         nullable = "None" in split_union(text)
-        if not nullable and self._nullable(schema):
+        if not nullable and (self._nullable(schema) or (guide is not None and type(None) in guide)):
+            # The official SDK takes null where the spec does not say so (a run's `response_format`).
             text, nullable = f"{text} | None", True
         if self.params:
             if not prop.isidentifier() or keyword.iskeyword(prop):

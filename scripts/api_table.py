@@ -49,6 +49,9 @@ class Method:
     files: tuple[str, ...] = ()  # multipart: the parameters sent as file parts
     spec: str | None = None
     deprecated: str | None = None
+    # ``stream=True`` answers an event stream of this type ("module:Class"); the params leave `stream` out,
+    # the resource's overloads add it.
+    stream: str | None = None
 
     @property
     def resource(self) -> str:
@@ -330,3 +333,10 @@ TYPES: dict[str, str] = {
     "UnwrapWebhookEvent": "webhooks.unwrap_webhook_event:UnwrapWebhookEvent",
     **{name: _event_type(name) for name in WEBHOOK_EVENTS},
 }
+
+# ``client.beta``: a module of its own, written from the official SDK's beta resources by
+# scripts/derive_beta_table.py (imported last: it builds on the classes above).
+from api_table_beta import BETA_METHODS, BETA_RESOURCES  # noqa: E402
+
+RESOURCES += BETA_RESOURCES
+METHODS += BETA_METHODS

@@ -111,10 +111,12 @@ def params_object(spec: Spec, op: dict[str, Any], multipart: bool) -> tuple[dict
         param = spec.resolve(param)
         if param.get("in") != "query":
             continue
-        props[param["name"]] = param.get("schema", {})
-        query.append(param["name"])
+        # `include[]`: the spec names a list parameter as sent; the query encoder adds the brackets.
+        name = param["name"].removesuffix("[]")
+        props[name] = param.get("schema", {})
+        query.append(name)
         if param.get("required"):
-            required.append(param["name"])
+            required.append(name)
     body, _media = request_schema(op, multipart)
     body = spec.resolve(body)
     if "allOf" in body:
@@ -166,12 +168,17 @@ def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, li
         if method.params:
             module, _, name = method.params.partition(":")
             schema, query = params_object(spec, op, method.kind != "json")
+            if method.stream:
+                schema["properties"].pop("stream", None)
             pending.append((module, name, True, schema, True))
             query_keys[method.qualname] = query
         if method.returns:
             module, _, name = method.returns.partition(":")
             schema = response_schema(op)
             pending.append((module, name, False, page_item(spec, schema) if method.page else schema, True))
+        if method.stream:
+            module, _, name = method.stream.partition(":")
+            pending.append((module, name, False, {"$ref": f"#/components/schemas/{name}"}, True))
     for ref, target in TYPES.items():
         module, _, name = target.partition(":")
         pending.append((module, name, False, {"$ref": f"#/components/schemas/{ref}"}, True))

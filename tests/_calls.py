@@ -119,8 +119,7 @@ def our_methods() -> set[str]:
 
     def walk(obj: object, prefix: str) -> Iterator[str]:
         for name in dir(type(obj)):
-            # `beta.chat` is the client's own `chat` (an alias the official SDK keeps), not more methods.
-            if name.startswith("_") or name in ("with_raw_response", "with_streaming_response", "beta"):
+            if name.startswith("_") or name in ("with_raw_response", "with_streaming_response"):
                 continue
             value = getattr(obj, name)
             if isinstance(value, AsyncAPIResource):
@@ -1342,9 +1341,9 @@ async def realtime_calls_refer(client: Any) -> Any:
 async def realtime_calls_reject(client: Any) -> Any:
     return await client.realtime.calls.reject("rtc_abc123", status_code=486)
 # The generated surface's entries (vector stores, containers, skills; evals, videos, ...) join CALLS here.
-from . import _calls_evals, _calls_misc, _calls_stores  # noqa: E402
+from . import _calls_beta, _calls_evals, _calls_misc, _calls_stores  # noqa: E402
 
-_ = (_calls_evals, _calls_misc, _calls_stores)
+_ = (_calls_beta, _calls_evals, _calls_misc, _calls_stores)
 
 
 def has_method(client: Any, path: str) -> bool:

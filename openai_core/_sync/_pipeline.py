@@ -326,7 +326,7 @@ class Pipeline:
         return self.send(options, read_body=read)
 
     def request_stream(
-        self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False
+        self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False, named_events: bool = False
     ) -> Stream[_T]:
         from openai_core._sync._streaming import Stream
 
@@ -335,7 +335,8 @@ class Pipeline:
         response = self.send(options, read_body=False)
         _expect_event_stream(response)
         return Stream(
-            response=response, item_type=item_type, typed_events=typed_events, max_event_bytes=self.max_event_bytes
+            response=response, item_type=item_type, typed_events=typed_events, named_events=named_events,
+            max_event_bytes=self.max_event_bytes,
         )
 
 

@@ -11,3 +11,8 @@ from .response_format_json_object import ResponseFormatJSONObject as ResponseFor
 from .response_format_json_schema import ResponseFormatJSONSchema as ResponseFormatJSONSchema
 from .response_format_text import ResponseFormatText as ResponseFormatText
 from .responses_model import ResponsesModel as ResponsesModel
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .error_object import ErrorObject as ErrorObject
+# -- generated exports (scripts/generate.py): end

@@ -1,0 +1,40 @@
+"""``client.beta``: the official SDK's beta tree. ``beta.chat`` is the client's own chat resource (the same
+API as ``client.chat``; frameworks still call ``client.beta.chat.completions.stream/parse``, LangChain among
+them); assistants, threads, chatkit and the beta realtime sessions are generated from the spec
+(``scripts/api_table_beta.py``). Agents and the beta responses are not built (docs/compatibility.md)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..._resource import AsyncAPIResource
+from .assistants import AsyncAssistants
+from .chatkit import AsyncChatKit
+from .threads import AsyncThreads
+
+if TYPE_CHECKING:
+    from ..chat import AsyncChat
+
+__all__ = ["AsyncBeta"]
+
+
+class AsyncBeta(AsyncAPIResource):
+    __slots__ = ("__dict__",)
+
+    @cached_property
+    def chat(self) -> AsyncChat:
+        """The client's own ``chat`` resource."""
+        return self._client.chat
+
+    @cached_property
+    def assistants(self) -> AsyncAssistants:
+        return AsyncAssistants(self._client)
+
+    @cached_property
+    def threads(self) -> AsyncThreads:
+        return AsyncThreads(self._client)
+
+    @cached_property
+    def chatkit(self) -> AsyncChatKit:
+        return AsyncChatKit(self._client)

@@ -1,0 +1,117 @@
+"""Checked by mypy --strict (tests/test_typing.py), never run: ``client.beta`` as a user's editor sees it."""
+
+from __future__ import annotations
+
+from typing import assert_type
+
+from pydantic import BaseModel
+
+from openai_core import AsyncOpenAI, AsyncStream
+from openai_core.lib.streaming.chat import AsyncChatCompletionStream
+from openai_core.pagination import AsyncConversationCursorPage, AsyncCursorPage
+from openai_core.types.beta import Assistant, AssistantDeleted, AssistantStreamEvent, Thread, ThreadDeleted
+from openai_core.types.beta.chatkit import ChatKitThread, ChatSession, ThreadDeleteResponse
+from openai_core.types.beta.chatkit.chatkit_thread_item_list import Data
+from openai_core.types.beta.threads import Message, MessageDeleted, Run
+from openai_core.types.beta.threads.runs import RunStep
+from openai_core.types.chat import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionDeleted,
+    ParsedChatCompletion,
+)
+
+
+class Answer(BaseModel):
+    text: str
+
+
+async def assistants_and_threads(client: AsyncOpenAI, flag: bool) -> None:
+    beta = client.beta
+    assistant = await client.beta.assistants.create(model="gpt-4o", tools=[{"type": "code_interpreter"}],
+                                                    response_format="auto")
+    assert_type(assistant, Assistant)
+    assert_type(await client.beta.assistants.retrieve(assistant.id), Assistant)
+    assert_type(await client.beta.assistants.update(assistant.id, name="x"), Assistant)
+    assert_type(await client.beta.assistants.list(limit=2), AsyncCursorPage[Assistant])
+    assert_type(await client.beta.assistants.delete(assistant.id), AssistantDeleted)
+    await beta.assistants.create(name="no model")  # E: model is required
+
+    thread = await client.beta.threads.create(messages=[{"role": "user", "content": "Hi"}])
+    assert_type(thread, Thread)
+    assert_type(await client.beta.threads.retrieve(thread.id), Thread)
+    assert_type(await client.beta.threads.update(thread.id, metadata={"k": "v"}), Thread)
+    assert_type(await client.beta.threads.delete(thread.id), ThreadDeleted)
+
+    assert_type(await client.beta.threads.create_and_run(assistant_id=assistant.id), Run)
+    events = await client.beta.threads.create_and_run(assistant_id=assistant.id, stream=True)
+    assert_type(events, AsyncStream[AssistantStreamEvent])
+    assert_type(await client.beta.threads.create_and_run(assistant_id="a", stream=flag),
+                Run | AsyncStream[AssistantStreamEvent])
+
+    message = await client.beta.threads.messages.create(thread.id, role="user", content="Hi")
+    assert_type(message, Message)
+    assert_type(await client.beta.threads.messages.retrieve(message.id, thread_id=thread.id), Message)
+    assert_type(await client.beta.threads.messages.update(message.id, thread_id=thread.id, metadata={}), Message)
+    async for listed in client.beta.threads.messages.list(thread.id, order="asc"):
+        assert_type(listed, Message)
+    assert_type(await client.beta.threads.messages.delete(message.id, thread_id=thread.id), MessageDeleted)
+    await client.beta.threads.messages.retrieve(message.id)  # E: thread_id is required
+
+    run = await client.beta.threads.runs.create(
+        thread.id, assistant_id=assistant.id, include=["step_details.tool_calls[*].file_search.results[*].content"])
+    assert_type(run, Run)
+    stream = await client.beta.threads.runs.create(thread.id, assistant_id=assistant.id, stream=True)
+    assert_type(stream, AsyncStream[AssistantStreamEvent])
+    async for event in stream:
+        if event.event == "thread.run.completed":
+            assert_type(event.data, Run)
+    assert_type(await client.beta.threads.runs.retrieve(run.id, thread_id=thread.id), Run)
+    assert_type(await client.beta.threads.runs.update(run.id, thread_id=thread.id, metadata={}), Run)
+    assert_type(await client.beta.threads.runs.list(thread.id), AsyncCursorPage[Run])
+    assert_type(await client.beta.threads.runs.cancel(run.id, thread_id=thread.id), Run)
+    done = await client.beta.threads.runs.submit_tool_outputs(run.id, thread_id=thread.id,
+                                                              tool_outputs=[{"tool_call_id": "c", "output": "1"}])
+    assert_type(done, Run)
+    more = await client.beta.threads.runs.submit_tool_outputs(run.id, thread_id=thread.id, tool_outputs=[],
+                                                              stream=True)
+    assert_type(more, AsyncStream[AssistantStreamEvent])
+    assert_type(await client.beta.threads.runs.steps.retrieve("s", thread_id=thread.id, run_id=run.id), RunStep)
+    assert_type(await client.beta.threads.runs.steps.list(run.id, thread_id=thread.id), AsyncCursorPage[RunStep])
+    await client.beta.threads.runs.create(thread.id, assistant_id="a", stream="yes")  # E: stream is a bool
+
+    assert_type(await client.beta.threads.runs.poll(run.id, thread.id, poll_interval_ms=500), Run)
+    assert_type(await client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id="a"), Run)
+    polled = await client.beta.threads.runs.submit_tool_outputs_and_poll(run_id=run.id, thread_id=thread.id,
+                                                                        tool_outputs=[{"tool_call_id": "c"}])
+    assert_type(polled, Run)
+    assert_type(await client.beta.threads.create_and_run_poll(assistant_id="a", extra_headers={"X": "1"}), Run)
+    await client.beta.threads.runs.create_and_poll(thread_id=thread.id, assistant_id="a", stream=True)  # E: no stream
+
+
+async def chatkit(client: AsyncOpenAI) -> None:
+    session = await client.beta.chatkit.sessions.create(user="u", workflow={"id": "wf"})
+    assert_type(session, ChatSession)
+    assert_type(await client.beta.chatkit.sessions.cancel(session.id), ChatSession)
+    assert_type(await client.beta.chatkit.threads.retrieve("t"), ChatKitThread)
+    assert_type(await client.beta.chatkit.threads.list(), AsyncConversationCursorPage[ChatKitThread])
+    assert_type(await client.beta.chatkit.threads.delete("t"), ThreadDeleteResponse)
+    assert_type(await client.beta.chatkit.threads.list_items("t"), AsyncConversationCursorPage[Data])
+    await client.beta.chatkit.sessions.create(user="u")  # E: workflow is required
+
+
+async def beta_chat(client: AsyncOpenAI) -> None:
+    # The client's chat under `beta`, as frameworks call it.
+    created = await client.beta.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+    assert_type(created, ChatCompletion)
+    chunks = await client.beta.chat.completions.create(model="m", messages=[], stream=True)
+    assert_type(chunks, AsyncStream[ChatCompletionChunk])
+    parsed = await client.beta.chat.completions.parse(model="m", messages=[], response_format=Answer)
+    assert_type(parsed, ParsedChatCompletion[Answer])
+    async with client.beta.chat.completions.stream(model="m", messages=[]) as chat_stream:
+        assert_type(chat_stream, AsyncChatCompletionStream[None])
+    assert_type(await client.beta.chat.completions.retrieve("c"), ChatCompletion)
+    assert_type(await client.beta.chat.completions.update("c", metadata={}), ChatCompletion)
+    await client.beta.chat.completions.list()
+    assert_type(await client.beta.chat.completions.delete("c"), ChatCompletionDeleted)
+    await client.beta.chat.completions.messages.list("c")
