@@ -67,6 +67,13 @@ def load_spec(path: Path) -> Spec:
         if clash:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(clash)} now; drop them")
         target.setdefault("properties", {}).update(addition["properties"])
+    for route, params in (extra.get("query") or {}).items():
+        verb, _, path = route.partition(" ")
+        op = document["paths"][path][verb.lower()]
+        clash = {p["name"] for p in params} & {p.get("name") for p in op.get("parameters", [])}
+        if clash:
+            raise SystemExit(f"{SUPPLEMENT.name}: the spec's {route} has {sorted(clash)} now; drop them")
+        op.setdefault("parameters", []).extend(params)
     for name, schema in (extra.get("replaces") or {}).items():
         if name not in document["components"]["schemas"]:
             raise SystemExit(f"{SUPPLEMENT.name}: replaces {name}, which the spec does not have")
@@ -111,10 +118,13 @@ def params_object(spec: Spec, op: dict[str, Any], multipart: bool) -> tuple[dict
         param = spec.resolve(param)
         if param.get("in") != "query":
             continue
-        props[param["name"]] = param.get("schema", {})
-        query.append(param["name"])
+        # `project_ids[]`: the spec names an array by its wire form; the parameter is `project_ids`
+        # (the query encoder adds the brackets, as the official SDK's does).
+        name = param["name"].removesuffix("[]")
+        props[name] = param.get("schema", {})
+        query.append(name)
         if param.get("required"):
-            required.append(param["name"])
+            required.append(name)
     body, _media = request_schema(op, multipart)
     body = spec.resolve(body)
     if "allOf" in body:
