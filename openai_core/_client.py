@@ -33,6 +33,7 @@ from .transports.base import SECRET_HEADERS, AsyncTransport, HTTPHeaders, header
 
 if TYPE_CHECKING:
     from ._resource import AsyncOpenAIWithRawResponse, AsyncOpenAIWithStreamingResponse
+    from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
     from .resources.beta import AsyncBeta
@@ -403,6 +404,12 @@ class AsyncOpenAI:
     with_options = copy
 
     # -- resources --------------------------------------------------------------------------------
+
+    @cached_property
+    def admin(self) -> AsyncAdmin:
+        from .resources.admin import AsyncAdmin
+
+        return AsyncAdmin(self)
 
     @cached_property
     def chat(self) -> AsyncChat:

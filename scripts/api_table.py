@@ -333,3 +333,9 @@ TYPES: dict[str, str] = {
     **{name: _event_type(name) for name in WEBHOOK_EVENTS},
 }
 
+# The organization admin API (``client.admin.organization.*``) has a module of its own, derived from the
+# official SDK's sources (``scripts/derive_admin_table.py``); it joins the one table here.
+from api_table_admin import ADMIN_METHODS, ADMIN_RESOURCES  # noqa: E402
+
+RESOURCES += ADMIN_RESOURCES
+METHODS += ADMIN_METHODS

@@ -34,6 +34,7 @@ from openai_core._sync.transports.base import SECRET_HEADERS, Transport, HTTPHea
 
 if TYPE_CHECKING:
     from openai_core._sync._resource import OpenAIWithRawResponse, OpenAIWithStreamingResponse
+    from openai_core._sync.resources.admin import Admin
     from openai_core._sync.resources.audio import Audio
     from openai_core._sync.resources.batches import Batches
     from openai_core._sync.resources.beta import Beta
@@ -404,6 +405,12 @@ class OpenAI:
     with_options = copy
 
     # -- resources --------------------------------------------------------------------------------
+
+    @cached_property
+    def admin(self) -> Admin:
+        from openai_core._sync.resources.admin import Admin
+
+        return Admin(self)
 
     @cached_property
     def chat(self) -> Chat:
