@@ -228,8 +228,8 @@ def add_exports(out: Output) -> None:
         entries = sorted(set(out.exports.get(package, [])))
         lines = [_export_line(stem, name) for stem, name in entries]
         existing = init.read_text() if init.exists() else None
-        if not lines and existing is not None and EXPORTS_BEGIN not in existing:
-            continue
+        if not lines and existing is not None and not existing.startswith(HEADER) and EXPORTS_BEGIN not in existing:
+            continue  # a hand-written package with nothing generated of its own (a generated one stays)
         if existing is None or existing.startswith(HEADER):
             doc = f'"""Generated types of ``openai_core.types{"." + package if package else ""}``."""\n\n'
             out.files[init] = HEADER + doc + "".join(lines)
