@@ -121,13 +121,15 @@ def pick(candidates: list[type[pydantic.BaseModel]], schema: dict[str, Any]) -> 
     """The official class an object schema stands for: the one its ``type`` tag names, else the one
     sharing the most property names."""
     props = schema.get("properties") or {}
-    tag = _tag_values(props.get("type"))
-    if tag and len(candidates) > 1:
-        tagged = [c for c in candidates if tag & _literal_values(c)]
-        if len(tagged) == 1:
-            return tagged[0]
-        if tagged:
-            candidates = tagged
+    # `object` too: the usage results differ only by it (embeddings and moderations share every field).
+    for key in ("type", "object"):
+        tag = _tag_values(props.get(key))
+        if tag and len(candidates) > 1:
+            tagged = [c for c in candidates if tag & _literal_values(c, key)]
+            if len(tagged) == 1:
+                return tagged[0]
+            if tagged:
+                candidates = tagged
     wire = set(props)
 
     def score(cls: type[pydantic.BaseModel]) -> tuple[int, int]:
@@ -145,8 +147,8 @@ def _tag_values(schema: Any) -> set[object]:
     return set(schema.get("enum") or [])
 
 
-def _literal_values(cls: type[pydantic.BaseModel]) -> set[object]:
-    info = cls.model_fields.get("type")
+def _literal_values(cls: type[pydantic.BaseModel], key: str = "type") -> set[object]:
+    info = cls.model_fields.get(key)
     if info is None:
         return set()
     values: set[object] = set()

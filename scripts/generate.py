@@ -61,12 +61,18 @@ def load_spec(path: Path) -> Spec:
         # "Schema" or "Schema.property.property": an object nested in a schema.
         first, *inner = name.split(".")
         target = document["components"]["schemas"][first]
-        for prop in inner:
-            target = target["properties"][prop]
+        while inner:  # a property's own name may hold dots (`AuditLog.api_key.updated`): the longest one that is
+            size = next(n for n in range(len(inner), 0, -1) if ".".join(inner[:n]) in target.get("properties", {}))
+            target, inner = target["properties"][".".join(inner[:size])], inner[size:]
         clash = set(addition["properties"]) & set(target.get("properties", {}))
         if clash:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(clash)} now; drop them")
         target.setdefault("properties", {}).update(addition["properties"])
+    for name, values in (extra.get("enums") or {}).items():
+        enum = document["components"]["schemas"][name]["enum"]
+        if set(values) & set(enum):
+            raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(set(values) & set(enum))} now; drop them")
+        enum.extend(values)
     for route, params in (extra.get("query") or {}).items():
         verb, _, path = route.partition(" ")
         op = document["paths"][path][verb.lower()]
