@@ -19,4 +19,4 @@ class Project(BaseModel):
     archived_at: int | None = None
     status: str | None = None
     external_key_id: str | None = None
-    residency: Literal["GLOBAL", "US_STORAGE_PROCESSING", "EU_STORAGE_PROCESSING", "JP_STORAGE", "KR_STORAGE", "CA_STORAGE", "SG_STORAGE", "IN_STORAGE", "AU_STORAGE", "GB_STORAGE", "AE_STORAGE", "AE_STORAGE_PROCESSING"] | None = None
+    residency: Literal["GLOBAL", "US_STORAGE_PROCESSING", "EU_STORAGE_PROCESSING", "JP_STORAGE", "KR_STORAGE", "CA_STORAGE", "SG_STORAGE", "IN_STORAGE", "AU_STORAGE", "GB_STORAGE", "AE_STORAGE", "AE_STORAGE_PROCESSING", "JP_STORAGE_PROCESSING", "IN_STORAGE_PROCESSING", "AU_STORAGE_PROCESSING"] | None = None

@@ -7,6 +7,6 @@ __all__ = ["ProjectCreateParams"]
 
 class ProjectCreateParams(TypedDict, total=False):
     name: Required[str]
-    residency: Literal["GLOBAL", "US_STORAGE_PROCESSING", "EU_STORAGE_PROCESSING", "JP_STORAGE", "KR_STORAGE", "CA_STORAGE", "SG_STORAGE", "IN_STORAGE", "AU_STORAGE", "GB_STORAGE", "AE_STORAGE", "AE_STORAGE_PROCESSING"] | None
+    residency: Literal["GLOBAL", "US_STORAGE_PROCESSING", "EU_STORAGE_PROCESSING", "JP_STORAGE", "KR_STORAGE", "CA_STORAGE", "SG_STORAGE", "IN_STORAGE", "AU_STORAGE", "GB_STORAGE", "AE_STORAGE", "AE_STORAGE_PROCESSING", "JP_STORAGE_PROCESSING", "IN_STORAGE_PROCESSING", "AU_STORAGE_PROCESSING"] | None
     external_key_id: str | None
     geography: str | None

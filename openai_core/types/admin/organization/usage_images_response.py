@@ -34,12 +34,27 @@ class DataResultOrganizationUsageCompletionsResult(BaseModel):
     model: str | None = None
     batch: bool | None = None
     service_tier: str | None = None
+    api_source: Literal["agents_api", "unlabeled"] | None | None = None
+    input_cache_write_12h_tokens: int | None = None
+    input_cache_write_30m_tokens: int | None = None
 
 
 class DataResultOrganizationUsageEmbeddingsResult(BaseModel):
     """The aggregated embeddings usage details of the specific time bucket."""
 
     object: Literal["organization.usage.embeddings.result"]
+    input_tokens: int
+    num_model_requests: int
+    project_id: str | None = None
+    user_id: str | None = None
+    api_key_id: str | None = None
+    model: str | None = None
+
+
+class DataResultOrganizationUsageModerationsResult(BaseModel):
+    """The aggregated moderations usage details of the specific time bucket."""
+
+    object: Literal["organization.usage.moderations.result"]
     input_tokens: int
     num_model_requests: int
     project_id: str | None = None
@@ -124,6 +139,7 @@ class DataResultOrganizationUsageWebSearchesResult(BaseModel):
     api_key_id: str | None = None
     model: str | None = None
     context_level: str | None = None
+    api_source: Literal["agents_api", "unlabeled"] | None | None = None
 
 
 class DataResultOrganizationCostsResultAmount(BaseModel):
@@ -143,13 +159,15 @@ class DataResultOrganizationCostsResult(BaseModel):
     api_key_id: str | None = None
     quantity: float | None = None
     quantity_unit: str | Literal["tokens", "1000_tokens", "duration_seconds", "duration_minutes", "duration_hours", "gibibyte_hours", "images", "characters"] | None = None
+    api_source: Literal["agents_api", "unlabeled"] | None | None = None
+    user_id: str | None = None
 
 
 class Data(BaseModel):
     object: Literal["bucket"]
     start_time: int
     end_time: int
-    results: list[DataResultOrganizationUsageCompletionsResult | DataResultOrganizationUsageEmbeddingsResult | DataResultOrganizationUsageImagesResult | DataResultOrganizationUsageAudioSpeechesResult | DataResultOrganizationUsageAudioTranscriptionsResult | DataResultOrganizationUsageVectorStoresResult | DataResultOrganizationUsageCodeInterpreterSessionsResult | DataResultOrganizationUsageFileSearchesResult | DataResultOrganizationUsageWebSearchesResult | DataResultOrganizationCostsResult]
+    results: list[DataResultOrganizationUsageCompletionsResult | DataResultOrganizationUsageEmbeddingsResult | DataResultOrganizationUsageModerationsResult | DataResultOrganizationUsageImagesResult | DataResultOrganizationUsageAudioSpeechesResult | DataResultOrganizationUsageAudioTranscriptionsResult | DataResultOrganizationUsageVectorStoresResult | DataResultOrganizationUsageCodeInterpreterSessionsResult | DataResultOrganizationUsageFileSearchesResult | DataResultOrganizationUsageWebSearchesResult | DataResultOrganizationCostsResult]
 
 
 class UsageImagesResponse(BaseModel):

@@ -45,3 +45,4 @@ class ProjectAPIKey(BaseModel):
     id: str
     owner_project_access: Literal["active", "inactive"]
     owner: Owner
+    expires_at: int | None = None

@@ -15,6 +15,7 @@ class APIKey(BaseModel):
     name: str
     created_at: int
     id: str
+    expires_at: int | None = None
 
 
 class ServiceAccountCreateResponse(BaseModel):

@@ -15,3 +15,4 @@ class APIKeyCreateResponse(BaseModel):
     name: str
     created_at: int
     id: str
+    expires_at: int | None = None
