@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from multidict import CIMultiDict
 
+from ._recorder_admin import admin_routes
 from ._recorder_breadth import breadth_routes
 
 __all__ = ["Part", "Recorded", "Recorder", "parse_multipart"]
@@ -535,6 +536,7 @@ ROUTES: list[_Route] = [
     ("POST", re.compile(r"/realtime/calls/[^/]+/(accept|hangup|refer|reject)"), lambda ctx: web.Response(status=200)),
 ]
 ROUTES += breadth_routes()
+ROUTES += admin_routes()
 
 
 def _answer(recorded: Recorded, api_path: str) -> web.Response:
