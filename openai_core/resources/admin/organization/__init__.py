@@ -7,6 +7,8 @@ from .admin_api_keys import AsyncAdminAPIKeys as AsyncAdminAPIKeys
 from .audit_logs import AsyncAuditLogs as AsyncAuditLogs
 from .certificates import AsyncCertificates as AsyncCertificates
 from .data_retention import AsyncDataRetention as AsyncDataRetention
+from .external_keys import AsyncExternalKeys as AsyncExternalKeys
+from .external_storage import AsyncExternalStorage as AsyncExternalStorage
 from .invites import AsyncInvites as AsyncInvites
 from .organization import AsyncOrganization as AsyncOrganization
 from .roles import AsyncRoles as AsyncRoles

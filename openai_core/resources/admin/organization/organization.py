@@ -10,6 +10,8 @@ from .admin_api_keys import AsyncAdminAPIKeys
 from .audit_logs import AsyncAuditLogs
 from .certificates import AsyncCertificates
 from .data_retention import AsyncDataRetention
+from .external_keys import AsyncExternalKeys
+from .external_storage import AsyncExternalStorage
 from .groups.groups import AsyncGroups
 from .invites import AsyncInvites
 from .projects.projects import AsyncProjects
@@ -18,6 +20,7 @@ from .spend_alerts import AsyncSpendAlerts
 from .spend_limit import AsyncSpendLimit
 from .usage import AsyncUsage
 from .users.users import AsyncUsers
+from .workload_identity_providers.workload_identity_providers import AsyncWorkloadIdentityProviders
 
 __all__ = ["AsyncOrganization", "AsyncOrganizationWithRawResponse", "AsyncOrganizationWithStreamingResponse"]
 
@@ -64,6 +67,18 @@ class AsyncOrganization(AsyncAPIResource):
     @cached_property
     def data_retention(self) -> AsyncDataRetention:
         return AsyncDataRetention(self._client)
+
+    @cached_property
+    def external_keys(self) -> AsyncExternalKeys:
+        return AsyncExternalKeys(self._client)
+
+    @cached_property
+    def workload_identity_providers(self) -> AsyncWorkloadIdentityProviders:
+        return AsyncWorkloadIdentityProviders(self._client)
+
+    @cached_property
+    def external_storage(self) -> AsyncExternalStorage:
+        return AsyncExternalStorage(self._client)
 
     @cached_property
     def spend_limit(self) -> AsyncSpendLimit:

@@ -30,6 +30,8 @@ from ....types.admin.organization.usage_completions_params import UsageCompletio
 from ....types.admin.organization.usage_completions_response import UsageCompletionsResponse
 from ....types.admin.organization.usage_costs_params import UsageCostsParams
 from ....types.admin.organization.usage_costs_response import UsageCostsResponse
+from ....types.admin.organization.usage_decisions_params import UsageDecisionsParams
+from ....types.admin.organization.usage_decisions_response import UsageDecisionsResponse
 from ....types.admin.organization.usage_embeddings_params import UsageEmbeddingsParams
 from ....types.admin.organization.usage_embeddings_response import UsageEmbeddingsResponse
 from ....types.admin.organization.usage_file_search_calls_params import UsageFileSearchCallsParams
@@ -79,6 +81,13 @@ class CostsParams(UsageCostsParams, RequestOptionsParams, total=False):
 
 
 _COSTS = ParamSpec("costs", UsageCostsParams)
+
+
+class DecisionsParams(UsageDecisionsParams, RequestOptionsParams, total=False):
+    pass
+
+
+_DECISIONS = ParamSpec("decisions", UsageDecisionsParams)
 
 
 class EmbeddingsParams(UsageEmbeddingsParams, RequestOptionsParams, total=False):
@@ -167,6 +176,12 @@ class AsyncUsage(AsyncAPIResource):
         call = options("GET", path, with_admin_key(self._client, request_options), query=body)
         return await self._pipeline.request(call, UsageCostsResponse)
 
+    async def decisions(self, **params: Unpack[DecisionsParams]) -> UsageDecisionsResponse:
+        body, request_options = _DECISIONS.split(params)
+        path = "/organization/usage/decisions"
+        call = options("GET", path, with_admin_key(self._client, request_options), query=body)
+        return await self._pipeline.request(call, UsageDecisionsResponse)
+
     async def embeddings(self, **params: Unpack[EmbeddingsParams]) -> UsageEmbeddingsResponse:
         body, request_options = _EMBEDDINGS.split(params)
         path = "/organization/usage/embeddings"
@@ -211,6 +226,7 @@ class AsyncUsageWithRawResponse(AsyncResourceWithRawResponse):
     code_interpreter_sessions = to_raw_response(AsyncUsage.code_interpreter_sessions)
     completions = to_raw_response(AsyncUsage.completions)
     costs = to_raw_response(AsyncUsage.costs)
+    decisions = to_raw_response(AsyncUsage.decisions)
     embeddings = to_raw_response(AsyncUsage.embeddings)
     file_search_calls = to_raw_response(AsyncUsage.file_search_calls)
     images = to_raw_response(AsyncUsage.images)
@@ -226,6 +242,7 @@ class AsyncUsageWithStreamingResponse(AsyncResourceWithStreamingResponse):
     code_interpreter_sessions = to_streamed_response(AsyncUsage.code_interpreter_sessions)
     completions = to_streamed_response(AsyncUsage.completions)
     costs = to_streamed_response(AsyncUsage.costs)
+    decisions = to_streamed_response(AsyncUsage.decisions)
     embeddings = to_streamed_response(AsyncUsage.embeddings)
     file_search_calls = to_streamed_response(AsyncUsage.file_search_calls)
     images = to_streamed_response(AsyncUsage.images)

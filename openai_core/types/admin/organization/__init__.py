@@ -8,6 +8,8 @@ from .admin_api_key_delete_response import AdminAPIKeyDeleteResponse as AdminAPI
 from .admin_api_key_list_params import AdminAPIKeyListParams as AdminAPIKeyListParams
 from .audit_log_list_params import AuditLogListParams as AuditLogListParams
 from .audit_log_list_response import AuditLogListResponse as AuditLogListResponse
+from .aws_external_storage_provider import AwsExternalStorageProvider as AwsExternalStorageProvider
+from .azure_external_storage_provider import AzureExternalStorageProvider as AzureExternalStorageProvider
 from .certificate import Certificate as Certificate
 from .certificate_activate_params import CertificateActivateParams as CertificateActivateParams
 from .certificate_activate_response import CertificateActivateResponse as CertificateActivateResponse
@@ -20,6 +22,15 @@ from .certificate_list_response import CertificateListResponse as CertificateLis
 from .certificate_retrieve_params import CertificateRetrieveParams as CertificateRetrieveParams
 from .certificate_update_params import CertificateUpdateParams as CertificateUpdateParams
 from .data_retention_update_params import DataRetentionUpdateParams as DataRetentionUpdateParams
+from .external_key import ExternalKey as ExternalKey
+from .external_key_create_params import ExternalKeyCreateParams as ExternalKeyCreateParams
+from .external_key_list_params import ExternalKeyListParams as ExternalKeyListParams
+from .external_key_validate_response import ExternalKeyValidateResponse as ExternalKeyValidateResponse
+from .external_storage_configuration import ExternalStorageConfiguration as ExternalStorageConfiguration
+from .external_storage_create_params import ExternalStorageCreateParams as ExternalStorageCreateParams
+from .external_storage_deleted import ExternalStorageDeleted as ExternalStorageDeleted
+from .external_storage_list_params import ExternalStorageListParams as ExternalStorageListParams
+from .gcp_external_storage_provider import GcpExternalStorageProvider as GcpExternalStorageProvider
 from .group import Group as Group
 from .group_create_params import GroupCreateParams as GroupCreateParams
 from .group_delete_response import GroupDeleteResponse as GroupDeleteResponse
@@ -30,6 +41,7 @@ from .invite import Invite as Invite
 from .invite_create_params import InviteCreateParams as InviteCreateParams
 from .invite_delete_response import InviteDeleteResponse as InviteDeleteResponse
 from .invite_list_params import InviteListParams as InviteListParams
+from .oci_external_storage_provider import OciExternalStorageProvider as OciExternalStorageProvider
 from .organization_data_retention import OrganizationDataRetention as OrganizationDataRetention
 from .organization_spend_alert import OrganizationSpendAlert as OrganizationSpendAlert
 from .organization_spend_alert_deleted import OrganizationSpendAlertDeleted as OrganizationSpendAlertDeleted
@@ -67,6 +79,8 @@ from .usage_completions_params import UsageCompletionsParams as UsageCompletions
 from .usage_completions_response import UsageCompletionsResponse as UsageCompletionsResponse
 from .usage_costs_params import UsageCostsParams as UsageCostsParams
 from .usage_costs_response import UsageCostsResponse as UsageCostsResponse
+from .usage_decisions_params import UsageDecisionsParams as UsageDecisionsParams
+from .usage_decisions_response import UsageDecisionsResponse as UsageDecisionsResponse
 from .usage_embeddings_params import UsageEmbeddingsParams as UsageEmbeddingsParams
 from .usage_embeddings_response import UsageEmbeddingsResponse as UsageEmbeddingsResponse
 from .usage_file_search_calls_params import UsageFileSearchCallsParams as UsageFileSearchCallsParams
@@ -82,3 +96,16 @@ from .usage_web_search_calls_response import UsageWebSearchCallsResponse as Usag
 from .user_delete_response import UserDeleteResponse as UserDeleteResponse
 from .user_list_params import UserListParams as UserListParams
 from .user_update_params import UserUpdateParams as UserUpdateParams
+from .workload_identity_provider import WorkloadIdentityProvider as WorkloadIdentityProvider
+from .workload_identity_provider_create_params import (
+    WorkloadIdentityProviderCreateParams as WorkloadIdentityProviderCreateParams,
+)
+from .workload_identity_provider_deleted import (
+    WorkloadIdentityProviderDeleted as WorkloadIdentityProviderDeleted,
+)
+from .workload_identity_provider_list_params import (
+    WorkloadIdentityProviderListParams as WorkloadIdentityProviderListParams,
+)
+from .workload_identity_provider_update_params import (
+    WorkloadIdentityProviderUpdateParams as WorkloadIdentityProviderUpdateParams,
+)

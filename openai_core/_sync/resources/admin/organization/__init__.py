@@ -8,6 +8,8 @@ from openai_core._sync.resources.admin.organization.admin_api_keys import AdminA
 from openai_core._sync.resources.admin.organization.audit_logs import AuditLogs as AuditLogs
 from openai_core._sync.resources.admin.organization.certificates import Certificates as Certificates
 from openai_core._sync.resources.admin.organization.data_retention import DataRetention as DataRetention
+from openai_core._sync.resources.admin.organization.external_keys import ExternalKeys as ExternalKeys
+from openai_core._sync.resources.admin.organization.external_storage import ExternalStorage as ExternalStorage
 from openai_core._sync.resources.admin.organization.invites import Invites as Invites
 from openai_core._sync.resources.admin.organization.organization import Organization as Organization
 from openai_core._sync.resources.admin.organization.roles import Roles as Roles

@@ -11,6 +11,8 @@ from openai_core._sync.resources.admin.organization.admin_api_keys import AdminA
 from openai_core._sync.resources.admin.organization.audit_logs import AuditLogs
 from openai_core._sync.resources.admin.organization.certificates import Certificates
 from openai_core._sync.resources.admin.organization.data_retention import DataRetention
+from openai_core._sync.resources.admin.organization.external_keys import ExternalKeys
+from openai_core._sync.resources.admin.organization.external_storage import ExternalStorage
 from openai_core._sync.resources.admin.organization.groups.groups import Groups
 from openai_core._sync.resources.admin.organization.invites import Invites
 from openai_core._sync.resources.admin.organization.projects.projects import Projects
@@ -19,6 +21,7 @@ from openai_core._sync.resources.admin.organization.spend_alerts import SpendAle
 from openai_core._sync.resources.admin.organization.spend_limit import SpendLimit
 from openai_core._sync.resources.admin.organization.usage import Usage
 from openai_core._sync.resources.admin.organization.users.users import Users
+from openai_core._sync.resources.admin.organization.workload_identity_providers.workload_identity_providers import WorkloadIdentityProviders
 
 __all__ = ["Organization", "OrganizationWithRawResponse", "OrganizationWithStreamingResponse"]
 
@@ -65,6 +68,18 @@ class Organization(SyncAPIResource):
     @cached_property
     def data_retention(self) -> DataRetention:
         return DataRetention(self._client)
+
+    @cached_property
+    def external_keys(self) -> ExternalKeys:
+        return ExternalKeys(self._client)
+
+    @cached_property
+    def workload_identity_providers(self) -> WorkloadIdentityProviders:
+        return WorkloadIdentityProviders(self._client)
+
+    @cached_property
+    def external_storage(self) -> ExternalStorage:
+        return ExternalStorage(self._client)
 
     @cached_property
     def spend_limit(self) -> SpendLimit:

@@ -31,6 +31,8 @@ from openai_core.types.admin.organization.usage_completions_params import UsageC
 from openai_core.types.admin.organization.usage_completions_response import UsageCompletionsResponse
 from openai_core.types.admin.organization.usage_costs_params import UsageCostsParams
 from openai_core.types.admin.organization.usage_costs_response import UsageCostsResponse
+from openai_core.types.admin.organization.usage_decisions_params import UsageDecisionsParams
+from openai_core.types.admin.organization.usage_decisions_response import UsageDecisionsResponse
 from openai_core.types.admin.organization.usage_embeddings_params import UsageEmbeddingsParams
 from openai_core.types.admin.organization.usage_embeddings_response import UsageEmbeddingsResponse
 from openai_core.types.admin.organization.usage_file_search_calls_params import UsageFileSearchCallsParams
@@ -80,6 +82,13 @@ class CostsParams(UsageCostsParams, RequestOptionsParams, total=False):
 
 
 _COSTS = ParamSpec("costs", UsageCostsParams)
+
+
+class DecisionsParams(UsageDecisionsParams, RequestOptionsParams, total=False):
+    pass
+
+
+_DECISIONS = ParamSpec("decisions", UsageDecisionsParams)
 
 
 class EmbeddingsParams(UsageEmbeddingsParams, RequestOptionsParams, total=False):
@@ -168,6 +177,12 @@ class Usage(SyncAPIResource):
         call = options("GET", path, with_admin_key(self._client, request_options), query=body)
         return self._pipeline.request(call, UsageCostsResponse)
 
+    def decisions(self, **params: Unpack[DecisionsParams]) -> UsageDecisionsResponse:
+        body, request_options = _DECISIONS.split(params)
+        path = "/organization/usage/decisions"
+        call = options("GET", path, with_admin_key(self._client, request_options), query=body)
+        return self._pipeline.request(call, UsageDecisionsResponse)
+
     def embeddings(self, **params: Unpack[EmbeddingsParams]) -> UsageEmbeddingsResponse:
         body, request_options = _EMBEDDINGS.split(params)
         path = "/organization/usage/embeddings"
@@ -212,6 +227,7 @@ class UsageWithRawResponse(ResourceWithRawResponse):
     code_interpreter_sessions = to_raw_response(Usage.code_interpreter_sessions)
     completions = to_raw_response(Usage.completions)
     costs = to_raw_response(Usage.costs)
+    decisions = to_raw_response(Usage.decisions)
     embeddings = to_raw_response(Usage.embeddings)
     file_search_calls = to_raw_response(Usage.file_search_calls)
     images = to_raw_response(Usage.images)
@@ -227,6 +243,7 @@ class UsageWithStreamingResponse(ResourceWithStreamingResponse):
     code_interpreter_sessions = to_streamed_response(Usage.code_interpreter_sessions)
     completions = to_streamed_response(Usage.completions)
     costs = to_streamed_response(Usage.costs)
+    decisions = to_streamed_response(Usage.decisions)
     embeddings = to_streamed_response(Usage.embeddings)
     file_search_calls = to_streamed_response(Usage.file_search_calls)
     images = to_streamed_response(Usage.images)

@@ -11,5 +11,6 @@ from .model_permissions import AsyncModelPermissions as AsyncModelPermissions
 from .projects import AsyncProjects as AsyncProjects
 from .rate_limits import AsyncRateLimits as AsyncRateLimits
 from .roles import AsyncRoles as AsyncRoles
+from .service_tier_settings import AsyncServiceTierSettings as AsyncServiceTierSettings
 from .spend_alerts import AsyncSpendAlerts as AsyncSpendAlerts
 from .spend_limit import AsyncSpendLimit as AsyncSpendLimit

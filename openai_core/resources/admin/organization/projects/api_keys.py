@@ -19,10 +19,18 @@ from ....._resource import (
 from .....pagination import AsyncConversationCursorPage, AsyncPaginator
 from .....types.admin.organization.projects.api_key_delete_response import APIKeyDeleteResponse
 from .....types.admin.organization.projects.api_key_list_params import APIKeyListParams
+from .....types.admin.organization.projects.api_key_update_params import APIKeyUpdateParams
 from .....types.admin.organization.projects.project_api_key import ProjectAPIKey
 from ...._paths import path_param
 
 __all__ = ["AsyncAPIKeys", "AsyncAPIKeysWithRawResponse", "AsyncAPIKeysWithStreamingResponse"]
+
+
+class UpdateParams(APIKeyUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_UPDATE = ParamSpec("update", APIKeyUpdateParams)
 
 
 class ListParams(APIKeyListParams, RequestOptionsParams, total=False):
@@ -49,6 +57,12 @@ class AsyncAPIKeys(AsyncAPIResource):
         call = options("GET", path, with_admin_key(self._client, request_options))
         return await self._pipeline.request(call, ProjectAPIKey)
 
+    async def update(self, api_key_id: str, *, project_id: str, **params: Unpack[UpdateParams]) -> ProjectAPIKey:
+        body, request_options = _UPDATE.split(params)
+        path = f"/organization/projects/{path_param('project_id', project_id)}/api_keys/{path_param('api_key_id', api_key_id)}"
+        call = options("POST", path, with_admin_key(self._client, request_options), body=body)
+        return await self._pipeline.request(call, ProjectAPIKey)
+
     def list(
         self, project_id: str, **params: Unpack[ListParams]
     ) -> AsyncPaginator[ProjectAPIKey, AsyncConversationCursorPage[ProjectAPIKey]]:
@@ -68,6 +82,7 @@ class AsyncAPIKeys(AsyncAPIResource):
 class AsyncAPIKeysWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
     retrieve = to_raw_response(AsyncAPIKeys.retrieve)
+    update = to_raw_response(AsyncAPIKeys.update)
     list = to_raw_response(AsyncAPIKeys.list)
     delete = to_raw_response(AsyncAPIKeys.delete)
 
@@ -75,5 +90,6 @@ class AsyncAPIKeysWithRawResponse(AsyncResourceWithRawResponse):
 class AsyncAPIKeysWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
     retrieve = to_streamed_response(AsyncAPIKeys.retrieve)
+    update = to_streamed_response(AsyncAPIKeys.update)
     list = to_streamed_response(AsyncAPIKeys.list)
     delete = to_streamed_response(AsyncAPIKeys.delete)

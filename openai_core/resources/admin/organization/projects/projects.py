@@ -33,6 +33,7 @@ from .model_permissions import AsyncModelPermissions
 from .rate_limits import AsyncRateLimits
 from .roles import AsyncRoles
 from .service_accounts.service_accounts import AsyncServiceAccounts
+from .service_tier_settings import AsyncServiceTierSettings
 from .spend_alerts import AsyncSpendAlerts
 from .spend_limit import AsyncSpendLimit
 from .users.users import AsyncUsers
@@ -90,6 +91,10 @@ class AsyncProjects(AsyncAPIResource):
     @cached_property
     def model_permissions(self) -> AsyncModelPermissions:
         return AsyncModelPermissions(self._client)
+
+    @cached_property
+    def service_tier_settings(self) -> AsyncServiceTierSettings:
+        return AsyncServiceTierSettings(self._client)
 
     @cached_property
     def hosted_tool_permissions(self) -> AsyncHostedToolPermissions:

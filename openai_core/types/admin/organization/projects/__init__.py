@@ -3,6 +3,7 @@
 
 from .api_key_delete_response import APIKeyDeleteResponse as APIKeyDeleteResponse
 from .api_key_list_params import APIKeyListParams as APIKeyListParams
+from .api_key_update_params import APIKeyUpdateParams as APIKeyUpdateParams
 from .certificate_activate_params import CertificateActivateParams as CertificateActivateParams
 from .certificate_activate_response import CertificateActivateResponse as CertificateActivateResponse
 from .certificate_deactivate_params import CertificateDeactivateParams as CertificateDeactivateParams
@@ -28,6 +29,7 @@ from .project_model_permissions_deleted import (
 )
 from .project_rate_limit import ProjectRateLimit as ProjectRateLimit
 from .project_service_account import ProjectServiceAccount as ProjectServiceAccount
+from .project_service_tier_settings import ProjectServiceTierSettings as ProjectServiceTierSettings
 from .project_spend_alert import ProjectSpendAlert as ProjectSpendAlert
 from .project_spend_alert_deleted import ProjectSpendAlertDeleted as ProjectSpendAlertDeleted
 from .project_spend_limit import ProjectSpendLimit as ProjectSpendLimit
@@ -46,6 +48,9 @@ from .service_account_create_response import ServiceAccountCreateResponse as Ser
 from .service_account_delete_response import ServiceAccountDeleteResponse as ServiceAccountDeleteResponse
 from .service_account_list_params import ServiceAccountListParams as ServiceAccountListParams
 from .service_account_update_params import ServiceAccountUpdateParams as ServiceAccountUpdateParams
+from .service_tier_setting_update_params import (
+    ServiceTierSettingUpdateParams as ServiceTierSettingUpdateParams,
+)
 from .spend_alert_create_params import SpendAlertCreateParams as SpendAlertCreateParams
 from .spend_alert_list_params import SpendAlertListParams as SpendAlertListParams
 from .spend_alert_update_params import SpendAlertUpdateParams as SpendAlertUpdateParams

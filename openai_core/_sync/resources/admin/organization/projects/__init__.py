@@ -12,5 +12,6 @@ from openai_core._sync.resources.admin.organization.projects.model_permissions i
 from openai_core._sync.resources.admin.organization.projects.projects import Projects as Projects
 from openai_core._sync.resources.admin.organization.projects.rate_limits import RateLimits as RateLimits
 from openai_core._sync.resources.admin.organization.projects.roles import Roles as Roles
+from openai_core._sync.resources.admin.organization.projects.service_tier_settings import ServiceTierSettings as ServiceTierSettings
 from openai_core._sync.resources.admin.organization.projects.spend_alerts import SpendAlerts as SpendAlerts
 from openai_core._sync.resources.admin.organization.projects.spend_limit import SpendLimit as SpendLimit

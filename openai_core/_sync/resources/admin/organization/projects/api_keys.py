@@ -20,10 +20,18 @@ from openai_core._sync._resource import (
 from openai_core._sync.pagination import SyncConversationCursorPage, SyncPaginator
 from openai_core.types.admin.organization.projects.api_key_delete_response import APIKeyDeleteResponse
 from openai_core.types.admin.organization.projects.api_key_list_params import APIKeyListParams
+from openai_core.types.admin.organization.projects.api_key_update_params import APIKeyUpdateParams
 from openai_core.types.admin.organization.projects.project_api_key import ProjectAPIKey
 from openai_core.resources._paths import path_param
 
 __all__ = ["APIKeys", "APIKeysWithRawResponse", "APIKeysWithStreamingResponse"]
+
+
+class UpdateParams(APIKeyUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_UPDATE = ParamSpec("update", APIKeyUpdateParams)
 
 
 class ListParams(APIKeyListParams, RequestOptionsParams, total=False):
@@ -50,6 +58,12 @@ class APIKeys(SyncAPIResource):
         call = options("GET", path, with_admin_key(self._client, request_options))
         return self._pipeline.request(call, ProjectAPIKey)
 
+    def update(self, api_key_id: str, *, project_id: str, **params: Unpack[UpdateParams]) -> ProjectAPIKey:
+        body, request_options = _UPDATE.split(params)
+        path = f"/organization/projects/{path_param('project_id', project_id)}/api_keys/{path_param('api_key_id', api_key_id)}"
+        call = options("POST", path, with_admin_key(self._client, request_options), body=body)
+        return self._pipeline.request(call, ProjectAPIKey)
+
     def list(
         self, project_id: str, **params: Unpack[ListParams]
     ) -> SyncConversationCursorPage[ProjectAPIKey]:
@@ -69,6 +83,7 @@ class APIKeys(SyncAPIResource):
 class APIKeysWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
     retrieve = to_raw_response(APIKeys.retrieve)
+    update = to_raw_response(APIKeys.update)
     list = to_raw_response(APIKeys.list)
     delete = to_raw_response(APIKeys.delete)
 
@@ -76,5 +91,6 @@ class APIKeysWithRawResponse(ResourceWithRawResponse):
 class APIKeysWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
     retrieve = to_streamed_response(APIKeys.retrieve)
+    update = to_streamed_response(APIKeys.update)
     list = to_streamed_response(APIKeys.list)
     delete = to_streamed_response(APIKeys.delete)

@@ -34,6 +34,7 @@ from openai_core._sync.resources.admin.organization.projects.model_permissions i
 from openai_core._sync.resources.admin.organization.projects.rate_limits import RateLimits
 from openai_core._sync.resources.admin.organization.projects.roles import Roles
 from openai_core._sync.resources.admin.organization.projects.service_accounts.service_accounts import ServiceAccounts
+from openai_core._sync.resources.admin.organization.projects.service_tier_settings import ServiceTierSettings
 from openai_core._sync.resources.admin.organization.projects.spend_alerts import SpendAlerts
 from openai_core._sync.resources.admin.organization.projects.spend_limit import SpendLimit
 from openai_core._sync.resources.admin.organization.projects.users.users import Users
@@ -91,6 +92,10 @@ class Projects(SyncAPIResource):
     @cached_property
     def model_permissions(self) -> ModelPermissions:
         return ModelPermissions(self._client)
+
+    @cached_property
+    def service_tier_settings(self) -> ServiceTierSettings:
+        return ServiceTierSettings(self._client)
 
     @cached_property
     def hosted_tool_permissions(self) -> HostedToolPermissions:
