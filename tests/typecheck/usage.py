@@ -520,7 +520,6 @@ async def generated_surface(client: AsyncOpenAI, path: Path, payload: bytes, hea
     assert_type(await client.live.sessions.refer("s", target_uri="sip:a@b"), None)
     assert_type(await client.live.sessions.reject("s", status_code=486), None)
 
-
 async def admin_surface(client: AsyncOpenAI) -> None:
     """Every ``admin.organization.*`` method, called as the official SDK's signature allows (arguments as the
     admin wire entries sample them)."""
@@ -541,6 +540,14 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     )
     from openai_core.types.admin.organization.certificate_delete_response import CertificateDeleteResponse
     from openai_core.types.admin.organization.certificate_list_response import CertificateListResponse
+    from openai_core.types.admin.organization.external_key import ExternalKey
+    from openai_core.types.admin.organization.external_key_validate_response import (
+        ExternalKeyValidateResponse,
+    )
+    from openai_core.types.admin.organization.external_storage_configuration import (
+        ExternalStorageConfiguration,
+    )
+    from openai_core.types.admin.organization.external_storage_deleted import ExternalStorageDeleted
     from openai_core.types.admin.organization.group import Group
     from openai_core.types.admin.organization.group_delete_response import GroupDeleteResponse
     from openai_core.types.admin.organization.group_update_response import GroupUpdateResponse
@@ -614,6 +621,9 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     )
     from openai_core.types.admin.organization.projects.project_rate_limit import ProjectRateLimit
     from openai_core.types.admin.organization.projects.project_service_account import ProjectServiceAccount
+    from openai_core.types.admin.organization.projects.project_service_tier_settings import (
+        ProjectServiceTierSettings,
+    )
     from openai_core.types.admin.organization.projects.project_spend_alert import ProjectSpendAlert
     from openai_core.types.admin.organization.projects.project_spend_alert_deleted import (
         ProjectSpendAlertDeleted,
@@ -661,6 +671,7 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     )
     from openai_core.types.admin.organization.usage_completions_response import UsageCompletionsResponse
     from openai_core.types.admin.organization.usage_costs_response import UsageCostsResponse
+    from openai_core.types.admin.organization.usage_decisions_response import UsageDecisionsResponse
     from openai_core.types.admin.organization.usage_embeddings_response import UsageEmbeddingsResponse
     from openai_core.types.admin.organization.usage_file_search_calls_response import (
         UsageFileSearchCallsResponse,
@@ -683,6 +694,16 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     )
     from openai_core.types.admin.organization.users.role_retrieve_response import (
         RoleRetrieveResponse as UsersRoleRetrieveResponse,
+    )
+    from openai_core.types.admin.organization.workload_identity_provider import WorkloadIdentityProvider
+    from openai_core.types.admin.organization.workload_identity_provider_deleted import (
+        WorkloadIdentityProviderDeleted,
+    )
+    from openai_core.types.admin.organization.workload_identity_providers.federation_rule import (
+        FederationRule,
+    )
+    from openai_core.types.admin.organization.workload_identity_providers.federation_rule_deleted import (
+        FederationRuleDeleted,
     )
 
     assert_type(
@@ -740,6 +761,71 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     assert_type(
         await client.admin.organization.data_retention.update(retention_type="zero_data_retention"),
         OrganizationDataRetention,
+    )
+    assert_type(
+        await client.admin.organization.external_keys.create(
+            external_id="external_id_1",
+            kms_arn="kms_arn_1",
+            name="name_1",
+            role_arn="role_arn_1",
+            type="aws",
+            purpose="ekm",
+            audience="audience_1",
+            kms_key_location="kms_key_location_1",
+            kms_key_name="kms_key_name_1",
+            kms_key_ring_name="kms_key_ring_name_1",
+            kms_project_id="kms_project_id_1",
+            workload_identity_pool_id="workload_identity_pool_id_1",
+            workload_identity_project_number="workload_identity_project_number_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+            kms_key_version="kms_key_version_1",
+            key_name="key_name_1",
+            tenant_id="tenant_id_1",
+            vault_uri="vault_uri_1",
+            key_version="key_version_1",
+            key_ocid="key_ocid_1",
+            region="region_1",
+            vault_ocid="vault_ocid_1",
+            key_version_ocid="key_version_ocid_1",
+        ),
+        ExternalKey,
+    )
+    assert_type(await client.admin.organization.external_keys.delete("external_key_id_1"), ExternalKey)
+    assert_type(
+        await client.admin.organization.external_keys.list(
+            after="after_1", limit=1, order="asc", purpose="ekm"
+        ),
+        AsyncCursorPage[ExternalKey],
+    )
+    assert_type(await client.admin.organization.external_keys.retrieve("external_key_id_1"), ExternalKey)
+    assert_type(
+        await client.admin.organization.external_keys.validate("external_key_id_1"),
+        ExternalKeyValidateResponse,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.create(
+            project_id="project_id_1",
+            provider={"bucket": "bucket_1", "role_arn": "role_arn_1", "type": "aws"},
+        ),
+        ExternalStorageConfiguration,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.delete("external_storage_id_1"),
+        ExternalStorageDeleted,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.list(
+            after="after_1", limit=1, order="asc", project_id="project_id_1"
+        ),
+        AsyncCursorPage[ExternalStorageConfiguration],
+    )
+    assert_type(
+        await client.admin.organization.external_storage.retrieve("external_storage_id_1"),
+        ExternalStorageConfiguration,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.validate("external_storage_id_1"),
+        ExternalStorageConfiguration,
     )
     assert_type(await client.admin.organization.groups.create(name="name_1"), Group)
     assert_type(await client.admin.organization.groups.delete("group_id_1"), GroupDeleteResponse)
@@ -811,6 +897,12 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     )
     assert_type(
         await client.admin.organization.projects.api_keys.retrieve("api_key_id_1", project_id="project_id_1"),
+        ProjectAPIKey,
+    )
+    assert_type(
+        await client.admin.organization.projects.api_keys.update(
+            "api_key_id_1", project_id="project_id_1", expires_in_seconds=1, scopes=["scopes_1"]
+        ),
         ProjectAPIKey,
     )
     assert_type(await client.admin.organization.projects.archive("project_id_1"), Project)
@@ -1017,6 +1109,16 @@ async def admin_surface(client: AsyncOpenAI) -> None:
             "service_account_id_1", project_id="project_id_1", name="name_1", role="member"
         ),
         ProjectServiceAccount,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_tier_settings.retrieve("project_id_1"),
+        ProjectServiceTierSettings,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_tier_settings.update(
+            "project_id_1", default="standard", enabled_tiers="all"
+        ),
+        ProjectServiceTierSettings,
     )
     assert_type(
         await client.admin.organization.projects.spend_alerts.create(
@@ -1265,6 +1367,22 @@ async def admin_surface(client: AsyncOpenAI) -> None:
         UsageCostsResponse,
     )
     assert_type(
+        await client.admin.organization.usage.decisions(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            batch=True,
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageDecisionsResponse,
+    )
+    assert_type(
         await client.admin.organization.usage.embeddings(
             start_time=1,
             api_key_ids=["api_key_ids_1"],
@@ -1385,6 +1503,97 @@ async def admin_surface(client: AsyncOpenAI) -> None:
             technical_level="technical_level_1",
         ),
         OrganizationUser,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.create(
+            audience="audience_1",
+            issuer="issuer_1",
+            name="name_1",
+            type="oidc",
+            attribute_transformations=[{"attribute": "attribute_1", "expression": "expression_1"}],
+            description="description_1",
+            enabled=True,
+            verification={"discovery_url": "discovery_url_1", "type": "discovery"},
+        ),
+        WorkloadIdentityProvider,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.delete("workload_identity_provider_id_1"),
+        WorkloadIdentityProviderDeleted,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.create(
+            "workload_identity_provider_id_1",
+            attribute_matchers={"key": "attribute_matchers_1"},
+            project_id="project_id_1",
+            service_account_id="service_account_id_1",
+            description="description_1",
+            enabled=True,
+            name="name_1",
+            permissions={"type": "service_account_default"},
+        ),
+        FederationRule,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.delete(
+            "workload_identity_federation_rule_id_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+        ),
+        FederationRuleDeleted,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.list(
+            "workload_identity_provider_id_1",
+            after="after_1",
+            limit=1,
+            order="asc",
+            service_account_id="service_account_id_1",
+        ),
+        AsyncCursorPage[FederationRule],
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.retrieve(
+            "workload_identity_federation_rule_id_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+        ),
+        FederationRule,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.update(
+            "workload_identity_federation_rule_id_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+            attribute_matchers={"key": "attribute_matchers_1"},
+            description="description_1",
+            enabled=True,
+            name="name_1",
+            permissions={"type": "service_account_default"},
+        ),
+        FederationRule,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.list(
+            after="after_1", limit=1, order="asc"
+        ),
+        AsyncCursorPage[WorkloadIdentityProvider],
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.retrieve(
+            "workload_identity_provider_id_1"
+        ),
+        WorkloadIdentityProvider,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.update(
+            "workload_identity_provider_id_1",
+            attribute_transformations=[{"attribute": "attribute_1", "expression": "expression_1"}],
+            audience="audience_1",
+            description="description_1",
+            enabled=True,
+            issuer="issuer_1",
+            name="name_1",
+            verification={"discovery_url": "discovery_url_1", "type": "discovery"},
+        ),
+        WorkloadIdentityProvider,
     )
 
     await client.admin.organization.invites.create(email="a@example.com")  # E: role is required
