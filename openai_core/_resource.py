@@ -26,6 +26,7 @@ __all__ = [
     "to_raw_response",
     "to_streamed_response",
     "upload_options",
+    "with_admin_key",
     "with_headers",
 ]
 
@@ -96,6 +97,13 @@ def with_headers(request_options: Mapping[str, Any], headers: Mapping[str, str])
     """``request_options`` with ``headers`` sent under the call's own ``extra_headers`` (which win), for
     resources whose every call carries a header (the vector stores' ``OpenAI-Beta``)."""
     return {**request_options, "extra_headers": {**headers, **(request_options.get("extra_headers") or {})}}
+
+
+def with_admin_key(client: AsyncOpenAI, request_options: Mapping[str, Any]) -> dict[str, Any]:
+    """``request_options`` of an ``admin.*`` call: the client's ``admin_api_key`` as the bearer, under the
+    call's own ``extra_headers`` (which win). Raises TypeError, before sending, when no credential applies."""
+    extra = request_options.get("extra_headers")
+    return {**request_options, "extra_headers": {**client._admin_headers(extra), **(extra or {})}}
 
 
 def upload_options(

@@ -21,7 +21,10 @@ from ._models import BaseModel
 if TYPE_CHECKING:
     from ._pipeline import Pipeline, RequestOptions
 
-__all__ = ["AsyncConversationCursorPage", "AsyncCursorPage", "AsyncPage", "AsyncPaginator", "BasePage", "next_cursor"]
+__all__ = [
+    "AsyncConversationCursorPage", "AsyncCursorPage", "AsyncNextCursorPage", "AsyncPage", "AsyncPaginator", "BasePage",
+    "next_cursor",
+]
 
 _T = TypeVar("_T")
 _P = TypeVar("_P", bound="BasePage[Any]")
@@ -103,6 +106,18 @@ class AsyncConversationCursorPage(BasePage[_T], Generic[_T]):
         if self.has_more is False or not self.data or not self.last_id:
             return None
         return {"after": self.last_id}
+
+
+class AsyncNextCursorPage(BasePage[_T], Generic[_T]):
+    """A page that names the next page's cursor itself (``next``): the admin API's role lists."""
+
+    has_more: bool | None = None
+    next: str | None = None
+
+    def next_page_params(self) -> dict[str, object] | None:
+        if self.has_more is False or not self.next:
+            return None
+        return {"after": self.next}
 
 
 async def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: type[_P]) -> _P:

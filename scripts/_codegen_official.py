@@ -121,8 +121,9 @@ def pick(candidates: list[type[pydantic.BaseModel]], schema: dict[str, Any]) -> 
     """The official class an object schema stands for: the one its ``type`` tag names, else the one
     sharing the most property names."""
     props = schema.get("properties") or {}
-    # `event` tags the Assistants stream events (`thread.run.created`) as `type` tags most unions.
-    for key in ("type", "event"):
+    # `event` tags the Assistants stream events (`thread.run.created`) as `type` tags most unions; `object`
+    # too: the usage results differ only by it (embeddings and moderations share every field).
+    for key in ("type", "event", "object"):
         tag = _tag_values(props.get(key))
         if tag and len(candidates) > 1:
             tagged = [c for c in candidates if tag & _literal_values(c, key)]

@@ -12,7 +12,8 @@ from api_table import RESOURCES, Method, Resource
 __all__ = ["render_resources"]
 
 _PATH_PARAM = re.compile(r"\{(\w+)\}")
-_PAGES = {"cursor": "AsyncCursorPage", "conversation": "AsyncConversationCursorPage", "page": "AsyncPage"}
+_PAGES = {"cursor": "AsyncCursorPage", "conversation": "AsyncConversationCursorPage", "page": "AsyncPage",
+          "next": "AsyncNextCursorPage"}
 
 
 def _relative(here: str, target: str) -> str:
@@ -232,6 +233,9 @@ class _Module:
         if self.resource.headers:
             self.need(_relative(self.here, "_resource"), "with_headers")
             request_options = "with_headers(request_options, _HEADERS)"
+        if self.resource.admin:
+            self.need(_relative(self.here, "_resource"), "with_admin_key")
+            request_options = "with_admin_key(self._client, request_options)"
         args = [f'"{verb}"', "path", request_options]
         if m.params and m.kind != "multipart":
             query = self.query_keys.get(m.qualname, [])

@@ -33,6 +33,8 @@ class Resource:
     helpers: tuple[str, ...] = ()
     # Every method warns so (the official SDK's deprecation of the whole resource).
     deprecated: str | None = None
+    # Every call sends the client's ``admin_api_key`` as the bearer (the official SDK's admin security).
+    admin: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Method:
     route: str
     returns: str | None  # None: the official SDK returns None (and asks for ``Accept: */*``)
     params: str | None = None
-    page: str | None = None  # "cursor" | "conversation" | "page": returns a paginator of ``returns``
+    page: str | None = None  # "cursor" | "conversation" | "page" | "next": returns a paginator of ``returns``
     kind: str = "json"  # "json" | "multipart" | "upload-or-json" (multipart when a file is given) | "binary"
     files: tuple[str, ...] = ()  # multipart: the parameters sent as file parts
     spec: str | None = None
@@ -107,7 +109,7 @@ RESOURCES: list[Resource] = [
 ]
 
 M = Method
-CURSOR, CONVERSATION, PAGE = "cursor", "conversation", "page"
+CURSOR, CONVERSATION, PAGE, NEXT = "cursor", "conversation", "page", "next"
 _VS = "/vector_stores/{vector_store_id}"
 _VSF = "vector_stores.vector_store_file:VectorStoreFile"
 _VSB = "vector_stores.vector_store_file_batch:VectorStoreFileBatch"
@@ -340,3 +342,10 @@ from api_table_beta import BETA_METHODS, BETA_RESOURCES  # noqa: E402
 
 RESOURCES += BETA_RESOURCES
 METHODS += BETA_METHODS
+
+# The organization admin API (``client.admin.organization.*``) has a module of its own, derived from the
+# official SDK's sources (``scripts/derive_admin_table.py``); it joins the one table here.
+from api_table_admin import ADMIN_METHODS, ADMIN_RESOURCES  # noqa: E402
+
+RESOURCES += ADMIN_RESOURCES
+METHODS += ADMIN_METHODS

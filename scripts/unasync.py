@@ -90,6 +90,7 @@ RENAMES: list[tuple[str, str]] = [
     (r"\bAsyncPaginator\b", "SyncPaginator"),
     (r"\bAsyncCursorPage\b", "SyncCursorPage"),
     (r"\bAsyncConversationCursorPage\b", "SyncConversationCursorPage"),
+    (r"\bAsyncNextCursorPage\b", "SyncNextCursorPage"),
     (r"\bAsyncPage\b", "SyncPage"),
     (r"\bAsyncAPIResource\b", "SyncAPIResource"),
     (r"\bDefaultAsyncHttpxClient\b", "DefaultHttpxClient"),

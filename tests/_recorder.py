@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from multidict import CIMultiDict
 
+from ._recorder_admin import admin_routes
 from ._recorder_beta import beta_routes
 from ._recorder_breadth import breadth_routes
 
@@ -536,6 +537,7 @@ ROUTES: list[_Route] = [
     ("POST", re.compile(r"/realtime/calls/[^/]+/(accept|hangup|refer|reject)"), lambda ctx: web.Response(status=200)),
 ]
 ROUTES += breadth_routes()
+ROUTES += admin_routes()
 ROUTES += beta_routes()
 
 

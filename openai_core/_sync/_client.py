@@ -16,7 +16,7 @@ from yarl import URL
 from openai_core._exceptions import OpenAIError
 from openai_core._interop import bridged_class, is_sentinel
 from openai_core._limits import DEFAULT_MAX_EVENT_BYTES, DEFAULT_MAX_RESPONSE_BYTES, check_limit
-from openai_core._sync._pipeline import Pipeline
+from openai_core._sync._pipeline import Pipeline, RequestOptions
 from openai_core._sync._ratelimit import RateLimiter
 from openai_core._types import (
     DEFAULT_MAX_RETRIES,
@@ -34,6 +34,7 @@ from openai_core._sync.transports.base import SECRET_HEADERS, Transport, HTTPHea
 
 if TYPE_CHECKING:
     from openai_core._sync._resource import OpenAIWithRawResponse, OpenAIWithStreamingResponse
+    from openai_core._sync.resources.admin import Admin
     from openai_core._sync.resources.audio import Audio
     from openai_core._sync.resources.batches import Batches
     from openai_core._sync.resources.beta import Beta
@@ -65,9 +66,28 @@ __all__ = ["OpenAI"]
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
 _MISSING_KEY = (
-    "The api_key client option must be set either by passing api_key to the client or by setting the "
-    "OPENAI_API_KEY environment variable"
+    "Missing credentials. Please pass an `api_key`, `admin_api_key`, or set the `OPENAI_API_KEY` or "
+    "`OPENAI_ADMIN_KEY` environment variable."
 )
+# The official SDK's words (a TypeError, before anything is sent) for a call with no credential of its kind:
+# an admin call without ``admin_api_key``, another call on a client holding only the admin key.
+_NO_AUTHORIZATION = (
+    "Could not resolve authentication method. Expected either api_key or admin_api_key to be set. Or for the "
+    "`Authorization` header to be explicitly omitted."
+)
+
+
+def _has_authorization(headers: Mapping[str, object] | None) -> bool:
+    """An ``Authorization`` header among ``headers``, as a value or an ``omit``: the caller's own choice."""
+    return headers is not None and any(name.lower() == "authorization" for name in headers)
+
+
+def _require_authorization(options: RequestOptions) -> RequestOptions:
+    """The pipeline's hook on a client without ``api_key``: a call that would go out with no credential is
+    refused before sending, as the official SDK does."""
+    if not _has_authorization(options.extra_headers):
+        raise TypeError(_NO_AUTHORIZATION)
+    return options
 
 
 def _setup_logging() -> None:
@@ -100,8 +120,11 @@ def _checked_base_url(base_url: str | URL) -> URL:
 
 
 class OpenAI:
-    """The asynchronous client. Arguments left out fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``,
-    ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_CORE_TRANSPORT``.
+    """The asynchronous client. Arguments left out fall back to ``OPENAI_API_KEY``, ``OPENAI_ADMIN_KEY``,
+    ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID``, ``OPENAI_PROJECT_ID`` and ``OPENAI_CORE_TRANSPORT``.
+
+    ``admin_api_key`` is the bearer of the ``admin.*`` calls (as in the official SDK), ``api_key`` of the
+    others; a client may hold either or both.
 
     ``http_client`` takes a transport (``DefaultAioHttpClient()``, ``DefaultHttpxClient()``, a
     plug-in's) which the client then owns and closes, or a ready ``httpx.Client`` /
@@ -117,6 +140,7 @@ class OpenAI:
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
@@ -137,14 +161,19 @@ class OpenAI:
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
-        if not api_key:
+        if admin_api_key is None:
+            admin_api_key = os.environ.get("OPENAI_ADMIN_KEY")
+        if not api_key and admin_api_key is None:
             raise OpenAIError(_MISSING_KEY)
-        if not isinstance(api_key, str):
-            raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
-        problem = header_problem("Authorization", api_key)
-        if problem is not None:
-            # A key pasted with its line end, or with a typographic character: caught here, by name.
-            raise OpenAIError(problem.replace("header 'Authorization'", "api_key") + " (the key is not shown)")
+        for name, key in (("api_key", api_key), ("admin_api_key", admin_api_key)):
+            if not key:
+                continue
+            if not isinstance(key, str):
+                raise TypeError(f"{name} must be a str, not {type(key).__name__}")
+            problem = header_problem("Authorization", key)
+            if problem is not None:
+                # A key pasted with its line end, or with a typographic character: caught here, by name.
+                raise OpenAIError(problem.replace("header 'Authorization'", name) + " (the key is not shown)")
         if organization is None:
             organization = os.environ.get("OPENAI_ORG_ID") or None
         if webhook_secret is None:
@@ -159,7 +188,8 @@ class OpenAI:
         self.max_response_bytes = check_limit("max_response_bytes", max_response_bytes)
         self.max_event_bytes = check_limit("max_event_bytes", max_event_bytes)
 
-        self._api_key = api_key
+        self._api_key = api_key or ""
+        self._admin_api_key = admin_api_key
         self._webhook_secret = webhook_secret
         self.organization = organization
         self.project = project
@@ -190,13 +220,16 @@ class OpenAI:
             max_response_bytes=self.max_response_bytes,
             max_event_bytes=self.max_event_bytes,
         )
+        if not self._api_key and not _has_authorization(self._custom_headers):
+            self._pipeline.prepare = _require_authorization  # an admin-only client: admin calls carry their own
         _setup_logging()
 
     def _build_headers(self) -> HTTPHeaders:
         headers = HTTPHeaders()
         headers["Accept"] = "application/json"
         headers["User-Agent"] = f"OpenAI/Python {__version__} (openai-core)"
-        headers["Authorization"] = f"Bearer {self._api_key}"
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
         if self.organization:
             headers["OpenAI-Organization"] = self.organization
         if self.project:
@@ -219,6 +252,19 @@ class OpenAI:
     @property
     def api_key(self) -> str:
         return self._api_key
+
+    @property
+    def admin_api_key(self) -> str | None:
+        return self._admin_api_key
+
+    def _admin_headers(self, extra_headers: Mapping[str, object] | None) -> dict[str, str]:
+        """The ``Authorization`` of an ``admin.*`` call: the admin key, unless the caller's default or
+        per-call headers set (or omit) ``Authorization`` themselves, which win as in the official SDK."""
+        if _has_authorization(self._custom_headers) or _has_authorization(extra_headers):
+            return {}
+        if self._admin_api_key is None:
+            raise TypeError(_NO_AUTHORIZATION)
+        return {"Authorization": f"Bearer {self._admin_api_key}"}
 
     # Settable, as on the official client (frameworks assign ``client.max_retries = 0`` to retry themselves);
     # the pipeline holds the value every request reads.
@@ -269,6 +315,7 @@ class OpenAI:
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
@@ -300,6 +347,7 @@ class OpenAI:
                 set_default_query=set_default_query, http_client=http_client,
                 websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
                 max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+                admin_api_key=admin_api_key,
             ),
             **(_extra_kwargs or {}),
         )
@@ -318,6 +366,7 @@ class OpenAI:
         webhook_secret: str | None,
         max_response_bytes: int | NotGiven | None,
         max_event_bytes: int | NotGiven | None,
+        admin_api_key: str | None = None,
     ) -> dict[str, Any]:
         """The constructor arguments every client's :meth:`copy` passes on, the cloud clients' too: headers
         and query merged into this client's (``set_*`` replace them), this client's timeout, retries,
@@ -335,6 +384,7 @@ class OpenAI:
         }
         shared = http_client is None or http_client is self._transport
         return {
+            "admin_api_key": admin_api_key or self._admin_api_key,
             "websocket_base_url": websocket_base_url or self.websocket_base_url,
             "webhook_secret": webhook_secret or self._webhook_secret,
             "timeout": self.timeout if is_sentinel(timeout) else timeout,
@@ -355,6 +405,12 @@ class OpenAI:
     with_options = copy
 
     # -- resources --------------------------------------------------------------------------------
+
+    @cached_property
+    def admin(self) -> Admin:
+        from openai_core._sync.resources.admin import Admin
+
+        return Admin(self)
 
     @cached_property
     def chat(self) -> Chat:

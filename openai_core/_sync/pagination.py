@@ -21,7 +21,10 @@ from openai_core._models import BaseModel
 if TYPE_CHECKING:
     from openai_core._sync._pipeline import Pipeline, RequestOptions
 
-__all__ = ["SyncConversationCursorPage", "SyncCursorPage", "SyncPage", "SyncPaginator", "BasePage", "next_cursor"]
+__all__ = [
+    "SyncConversationCursorPage", "SyncCursorPage", "SyncNextCursorPage", "SyncPage", "SyncPaginator", "BasePage",
+    "next_cursor",
+]
 
 _T = TypeVar("_T")
 _P = TypeVar("_P", bound="BasePage[Any]")
@@ -102,6 +105,18 @@ class SyncConversationCursorPage(BasePage[_T], Generic[_T]):
         if self.has_more is False or not self.data or not self.last_id:
             return None
         return {"after": self.last_id}
+
+
+class SyncNextCursorPage(BasePage[_T], Generic[_T]):
+    """A page that names the next page's cursor itself (``next``): the admin API's role lists."""
+
+    has_more: bool | None = None
+    next: str | None = None
+
+    def next_page_params(self) -> dict[str, object] | None:
+        if self.has_more is False or not self.next:
+            return None
+        return {"after": self.next}
 
 
 def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: type[_P]) -> _P:

@@ -161,6 +161,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,  # unasync: async-only
         # unasync: sync-only: azure_ad_token_provider: AzureADTokenProvider | None = None,
@@ -203,6 +204,7 @@ class AsyncAzureOpenAI(AsyncOpenAI):
                 set_default_query=set_default_query, http_client=http_client,
                 websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
                 max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+                admin_api_key=admin_api_key,
             ),
             **(_extra_kwargs or {}),
         )

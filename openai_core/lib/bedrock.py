@@ -146,6 +146,7 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         bedrock_token_provider: AsyncBedrockTokenProvider | None = None,  # unasync: async-only
         # unasync: sync-only: bedrock_token_provider: BedrockTokenProvider | None = None,
         aws_region: str | None = None,
@@ -194,6 +195,7 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
                 set_default_query=set_default_query, http_client=http_client,
                 websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
                 max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+                admin_api_key=admin_api_key,
             ),
             **aws,
             **(_extra_kwargs or {}),

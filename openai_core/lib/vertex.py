@@ -138,6 +138,7 @@ class AsyncVertexOpenAI(AsyncOpenAI):
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
@@ -173,6 +174,7 @@ class AsyncVertexOpenAI(AsyncOpenAI):
                 set_default_query=set_default_query, http_client=http_client,
                 websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
                 max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+                admin_api_key=admin_api_key,
             ),
             **extra,
         )

@@ -519,3 +519,1083 @@ async def generated_surface(client: AsyncOpenAI, path: Path, payload: bytes, hea
     assert_type(await client.live.sessions.hangup("s"), None)
     assert_type(await client.live.sessions.refer("s", target_uri="sip:a@b"), None)
     assert_type(await client.live.sessions.reject("s", status_code=486), None)
+
+async def admin_surface(client: AsyncOpenAI) -> None:
+    """Every ``admin.organization.*`` method, called as the official SDK's signature allows (arguments as the
+    admin wire entries sample them)."""
+    from openai_core.pagination import (
+        AsyncConversationCursorPage,
+        AsyncCursorPage,
+        AsyncNextCursorPage,
+        AsyncPage,
+    )
+    from openai_core.types.admin.organization.admin_api_key import AdminAPIKey
+    from openai_core.types.admin.organization.admin_api_key_create_response import AdminAPIKeyCreateResponse
+    from openai_core.types.admin.organization.admin_api_key_delete_response import AdminAPIKeyDeleteResponse
+    from openai_core.types.admin.organization.audit_log_list_response import AuditLogListResponse
+    from openai_core.types.admin.organization.certificate import Certificate
+    from openai_core.types.admin.organization.certificate_activate_response import CertificateActivateResponse
+    from openai_core.types.admin.organization.certificate_deactivate_response import (
+        CertificateDeactivateResponse,
+    )
+    from openai_core.types.admin.organization.certificate_delete_response import CertificateDeleteResponse
+    from openai_core.types.admin.organization.certificate_list_response import CertificateListResponse
+    from openai_core.types.admin.organization.external_key import ExternalKey
+    from openai_core.types.admin.organization.external_key_validate_response import (
+        ExternalKeyValidateResponse,
+    )
+    from openai_core.types.admin.organization.external_storage_configuration import (
+        ExternalStorageConfiguration,
+    )
+    from openai_core.types.admin.organization.external_storage_deleted import ExternalStorageDeleted
+    from openai_core.types.admin.organization.group import Group
+    from openai_core.types.admin.organization.group_delete_response import GroupDeleteResponse
+    from openai_core.types.admin.organization.group_update_response import GroupUpdateResponse
+    from openai_core.types.admin.organization.groups.organization_group_user import OrganizationGroupUser
+    from openai_core.types.admin.organization.groups.role_create_response import (
+        RoleCreateResponse as GroupsRoleCreateResponse,
+    )
+    from openai_core.types.admin.organization.groups.role_delete_response import (
+        RoleDeleteResponse as GroupsRoleDeleteResponse,
+    )
+    from openai_core.types.admin.organization.groups.role_list_response import (
+        RoleListResponse as GroupsRoleListResponse,
+    )
+    from openai_core.types.admin.organization.groups.role_retrieve_response import (
+        RoleRetrieveResponse as GroupsRoleRetrieveResponse,
+    )
+    from openai_core.types.admin.organization.groups.user_create_response import UserCreateResponse
+    from openai_core.types.admin.organization.groups.user_delete_response import (
+        UserDeleteResponse as GroupsUserDeleteResponse,
+    )
+    from openai_core.types.admin.organization.groups.user_retrieve_response import UserRetrieveResponse
+    from openai_core.types.admin.organization.invite import Invite
+    from openai_core.types.admin.organization.invite_delete_response import InviteDeleteResponse
+    from openai_core.types.admin.organization.organization_data_retention import OrganizationDataRetention
+    from openai_core.types.admin.organization.organization_spend_alert import OrganizationSpendAlert
+    from openai_core.types.admin.organization.organization_spend_alert_deleted import (
+        OrganizationSpendAlertDeleted,
+    )
+    from openai_core.types.admin.organization.organization_spend_limit import OrganizationSpendLimit
+    from openai_core.types.admin.organization.organization_spend_limit_deleted import (
+        OrganizationSpendLimitDeleted,
+    )
+    from openai_core.types.admin.organization.organization_user import OrganizationUser
+    from openai_core.types.admin.organization.project import Project
+    from openai_core.types.admin.organization.projects.api_key_delete_response import APIKeyDeleteResponse
+    from openai_core.types.admin.organization.projects.certificate_activate_response import (
+        CertificateActivateResponse as ProjectsCertificateActivateResponse,
+    )
+    from openai_core.types.admin.organization.projects.certificate_deactivate_response import (
+        CertificateDeactivateResponse as ProjectsCertificateDeactivateResponse,
+    )
+    from openai_core.types.admin.organization.projects.certificate_list_response import (
+        CertificateListResponse as ProjectsCertificateListResponse,
+    )
+    from openai_core.types.admin.organization.projects.group_delete_response import (
+        GroupDeleteResponse as ProjectsGroupDeleteResponse,
+    )
+    from openai_core.types.admin.organization.projects.groups.role_create_response import (
+        RoleCreateResponse as ProjectsGroupsRoleCreateResponse,
+    )
+    from openai_core.types.admin.organization.projects.groups.role_delete_response import (
+        RoleDeleteResponse as ProjectsGroupsRoleDeleteResponse,
+    )
+    from openai_core.types.admin.organization.projects.groups.role_list_response import (
+        RoleListResponse as ProjectsGroupsRoleListResponse,
+    )
+    from openai_core.types.admin.organization.projects.groups.role_retrieve_response import (
+        RoleRetrieveResponse as ProjectsGroupsRoleRetrieveResponse,
+    )
+    from openai_core.types.admin.organization.projects.project_api_key import ProjectAPIKey
+    from openai_core.types.admin.organization.projects.project_data_retention import ProjectDataRetention
+    from openai_core.types.admin.organization.projects.project_group import ProjectGroup
+    from openai_core.types.admin.organization.projects.project_hosted_tool_permissions import (
+        ProjectHostedToolPermissions,
+    )
+    from openai_core.types.admin.organization.projects.project_model_permissions import (
+        ProjectModelPermissions,
+    )
+    from openai_core.types.admin.organization.projects.project_model_permissions_deleted import (
+        ProjectModelPermissionsDeleted,
+    )
+    from openai_core.types.admin.organization.projects.project_rate_limit import ProjectRateLimit
+    from openai_core.types.admin.organization.projects.project_service_account import ProjectServiceAccount
+    from openai_core.types.admin.organization.projects.project_service_tier_settings import (
+        ProjectServiceTierSettings,
+    )
+    from openai_core.types.admin.organization.projects.project_spend_alert import ProjectSpendAlert
+    from openai_core.types.admin.organization.projects.project_spend_alert_deleted import (
+        ProjectSpendAlertDeleted,
+    )
+    from openai_core.types.admin.organization.projects.project_spend_limit import ProjectSpendLimit
+    from openai_core.types.admin.organization.projects.project_spend_limit_deleted import (
+        ProjectSpendLimitDeleted,
+    )
+    from openai_core.types.admin.organization.projects.project_user import ProjectUser
+    from openai_core.types.admin.organization.projects.role_delete_response import (
+        RoleDeleteResponse as ProjectsRoleDeleteResponse,
+    )
+    from openai_core.types.admin.organization.projects.service_account_create_response import (
+        ServiceAccountCreateResponse,
+    )
+    from openai_core.types.admin.organization.projects.service_account_delete_response import (
+        ServiceAccountDeleteResponse,
+    )
+    from openai_core.types.admin.organization.projects.service_accounts.api_key_create_response import (
+        APIKeyCreateResponse,
+    )
+    from openai_core.types.admin.organization.projects.user_delete_response import (
+        UserDeleteResponse as ProjectsUserDeleteResponse,
+    )
+    from openai_core.types.admin.organization.projects.users.role_create_response import (
+        RoleCreateResponse as ProjectsUsersRoleCreateResponse,
+    )
+    from openai_core.types.admin.organization.projects.users.role_delete_response import (
+        RoleDeleteResponse as ProjectsUsersRoleDeleteResponse,
+    )
+    from openai_core.types.admin.organization.projects.users.role_list_response import (
+        RoleListResponse as ProjectsUsersRoleListResponse,
+    )
+    from openai_core.types.admin.organization.projects.users.role_retrieve_response import (
+        RoleRetrieveResponse as ProjectsUsersRoleRetrieveResponse,
+    )
+    from openai_core.types.admin.organization.role import Role
+    from openai_core.types.admin.organization.role_delete_response import RoleDeleteResponse
+    from openai_core.types.admin.organization.usage_audio_speeches_response import UsageAudioSpeechesResponse
+    from openai_core.types.admin.organization.usage_audio_transcriptions_response import (
+        UsageAudioTranscriptionsResponse,
+    )
+    from openai_core.types.admin.organization.usage_code_interpreter_sessions_response import (
+        UsageCodeInterpreterSessionsResponse,
+    )
+    from openai_core.types.admin.organization.usage_completions_response import UsageCompletionsResponse
+    from openai_core.types.admin.organization.usage_costs_response import UsageCostsResponse
+    from openai_core.types.admin.organization.usage_decisions_response import UsageDecisionsResponse
+    from openai_core.types.admin.organization.usage_embeddings_response import UsageEmbeddingsResponse
+    from openai_core.types.admin.organization.usage_file_search_calls_response import (
+        UsageFileSearchCallsResponse,
+    )
+    from openai_core.types.admin.organization.usage_images_response import UsageImagesResponse
+    from openai_core.types.admin.organization.usage_moderations_response import UsageModerationsResponse
+    from openai_core.types.admin.organization.usage_vector_stores_response import UsageVectorStoresResponse
+    from openai_core.types.admin.organization.usage_web_search_calls_response import (
+        UsageWebSearchCallsResponse,
+    )
+    from openai_core.types.admin.organization.user_delete_response import UserDeleteResponse
+    from openai_core.types.admin.organization.users.role_create_response import (
+        RoleCreateResponse as UsersRoleCreateResponse,
+    )
+    from openai_core.types.admin.organization.users.role_delete_response import (
+        RoleDeleteResponse as UsersRoleDeleteResponse,
+    )
+    from openai_core.types.admin.organization.users.role_list_response import (
+        RoleListResponse as UsersRoleListResponse,
+    )
+    from openai_core.types.admin.organization.users.role_retrieve_response import (
+        RoleRetrieveResponse as UsersRoleRetrieveResponse,
+    )
+    from openai_core.types.admin.organization.workload_identity_provider import WorkloadIdentityProvider
+    from openai_core.types.admin.organization.workload_identity_provider_deleted import (
+        WorkloadIdentityProviderDeleted,
+    )
+    from openai_core.types.admin.organization.workload_identity_providers.federation_rule import (
+        FederationRule,
+    )
+    from openai_core.types.admin.organization.workload_identity_providers.federation_rule_deleted import (
+        FederationRuleDeleted,
+    )
+
+    assert_type(
+        await client.admin.organization.admin_api_keys.create(name="name_1", expires_in_seconds=1),
+        AdminAPIKeyCreateResponse,
+    )
+    assert_type(await client.admin.organization.admin_api_keys.delete("key_id_1"), AdminAPIKeyDeleteResponse)
+    assert_type(
+        await client.admin.organization.admin_api_keys.list(after="after_1", limit=1, order="asc"),
+        AsyncCursorPage[AdminAPIKey],
+    )
+    assert_type(await client.admin.organization.admin_api_keys.retrieve("key_id_1"), AdminAPIKey)
+    assert_type(
+        await client.admin.organization.audit_logs.list(
+            actor_emails=["actor_emails_1"],
+            actor_ids=["actor_ids_1"],
+            after="after_1",
+            before="before_1",
+            effective_at={"gt": 1, "gte": 1, "lt": 1, "lte": 1},
+            event_types=["api_key.created"],
+            limit=1,
+            project_ids=["project_ids_1"],
+            resource_ids=["resource_ids_1"],
+            tenant_only=True,
+        ),
+        AsyncConversationCursorPage[AuditLogListResponse],
+    )
+    assert_type(
+        await client.admin.organization.certificates.activate(certificate_ids=["certificate_ids_1"]),
+        AsyncPage[CertificateActivateResponse],
+    )
+    assert_type(
+        await client.admin.organization.certificates.create(certificate="certificate_1", name="name_1"),
+        Certificate,
+    )
+    assert_type(
+        await client.admin.organization.certificates.deactivate(certificate_ids=["certificate_ids_1"]),
+        AsyncPage[CertificateDeactivateResponse],
+    )
+    assert_type(
+        await client.admin.organization.certificates.delete("certificate_id_1"), CertificateDeleteResponse
+    )
+    assert_type(
+        await client.admin.organization.certificates.list(after="after_1", limit=1, order="asc"),
+        AsyncConversationCursorPage[CertificateListResponse],
+    )
+    assert_type(
+        await client.admin.organization.certificates.retrieve("certificate_id_1", include=["content"]),
+        Certificate,
+    )
+    assert_type(
+        await client.admin.organization.certificates.update("certificate_id_1", name="name_1"), Certificate
+    )
+    assert_type(await client.admin.organization.data_retention.retrieve(), OrganizationDataRetention)
+    assert_type(
+        await client.admin.organization.data_retention.update(retention_type="zero_data_retention"),
+        OrganizationDataRetention,
+    )
+    assert_type(
+        await client.admin.organization.external_keys.create(
+            external_id="external_id_1",
+            kms_arn="kms_arn_1",
+            name="name_1",
+            role_arn="role_arn_1",
+            type="aws",
+            purpose="ekm",
+            audience="audience_1",
+            kms_key_location="kms_key_location_1",
+            kms_key_name="kms_key_name_1",
+            kms_key_ring_name="kms_key_ring_name_1",
+            kms_project_id="kms_project_id_1",
+            workload_identity_pool_id="workload_identity_pool_id_1",
+            workload_identity_project_number="workload_identity_project_number_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+            kms_key_version="kms_key_version_1",
+            key_name="key_name_1",
+            tenant_id="tenant_id_1",
+            vault_uri="vault_uri_1",
+            key_version="key_version_1",
+            key_ocid="key_ocid_1",
+            region="region_1",
+            vault_ocid="vault_ocid_1",
+            key_version_ocid="key_version_ocid_1",
+        ),
+        ExternalKey,
+    )
+    assert_type(await client.admin.organization.external_keys.delete("external_key_id_1"), ExternalKey)
+    assert_type(
+        await client.admin.organization.external_keys.list(
+            after="after_1", limit=1, order="asc", purpose="ekm"
+        ),
+        AsyncCursorPage[ExternalKey],
+    )
+    assert_type(await client.admin.organization.external_keys.retrieve("external_key_id_1"), ExternalKey)
+    assert_type(
+        await client.admin.organization.external_keys.validate("external_key_id_1"),
+        ExternalKeyValidateResponse,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.create(
+            project_id="project_id_1",
+            provider={"bucket": "bucket_1", "role_arn": "role_arn_1", "type": "aws"},
+        ),
+        ExternalStorageConfiguration,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.delete("external_storage_id_1"),
+        ExternalStorageDeleted,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.list(
+            after="after_1", limit=1, order="asc", project_id="project_id_1"
+        ),
+        AsyncCursorPage[ExternalStorageConfiguration],
+    )
+    assert_type(
+        await client.admin.organization.external_storage.retrieve("external_storage_id_1"),
+        ExternalStorageConfiguration,
+    )
+    assert_type(
+        await client.admin.organization.external_storage.validate("external_storage_id_1"),
+        ExternalStorageConfiguration,
+    )
+    assert_type(await client.admin.organization.groups.create(name="name_1"), Group)
+    assert_type(await client.admin.organization.groups.delete("group_id_1"), GroupDeleteResponse)
+    assert_type(
+        await client.admin.organization.groups.list(after="after_1", limit=1, order="asc"),
+        AsyncNextCursorPage[Group],
+    )
+    assert_type(await client.admin.organization.groups.retrieve("group_id_1"), Group)
+    assert_type(
+        await client.admin.organization.groups.roles.create("group_id_1", role_id="role_id_1"),
+        GroupsRoleCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.groups.roles.delete("role_id_1", group_id="group_id_1"),
+        GroupsRoleDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.groups.roles.list(
+            "group_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncNextCursorPage[GroupsRoleListResponse],
+    )
+    assert_type(
+        await client.admin.organization.groups.roles.retrieve("role_id_1", group_id="group_id_1"),
+        GroupsRoleRetrieveResponse,
+    )
+    assert_type(
+        await client.admin.organization.groups.update("group_id_1", name="name_1"), GroupUpdateResponse
+    )
+    assert_type(
+        await client.admin.organization.groups.users.create("group_id_1", user_id="user_id_1"),
+        UserCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.groups.users.delete("user_id_1", group_id="group_id_1"),
+        GroupsUserDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.groups.users.list(
+            "group_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncNextCursorPage[OrganizationGroupUser],
+    )
+    assert_type(
+        await client.admin.organization.groups.users.retrieve("user_id_1", group_id="group_id_1"),
+        UserRetrieveResponse,
+    )
+    assert_type(
+        await client.admin.organization.invites.create(
+            email="email_1", role="reader", projects=[{"id": "id_1", "role": "member"}]
+        ),
+        Invite,
+    )
+    assert_type(await client.admin.organization.invites.delete("invite_id_1"), InviteDeleteResponse)
+    assert_type(
+        await client.admin.organization.invites.list(after="after_1", limit=1),
+        AsyncConversationCursorPage[Invite],
+    )
+    assert_type(await client.admin.organization.invites.retrieve("invite_id_1"), Invite)
+    assert_type(
+        await client.admin.organization.projects.api_keys.delete("api_key_id_1", project_id="project_id_1"),
+        APIKeyDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.api_keys.list(
+            "project_id_1", after="after_1", limit=1, owner_project_access="active"
+        ),
+        AsyncConversationCursorPage[ProjectAPIKey],
+    )
+    assert_type(
+        await client.admin.organization.projects.api_keys.retrieve("api_key_id_1", project_id="project_id_1"),
+        ProjectAPIKey,
+    )
+    assert_type(
+        await client.admin.organization.projects.api_keys.update(
+            "api_key_id_1", project_id="project_id_1", expires_in_seconds=1, scopes=["scopes_1"]
+        ),
+        ProjectAPIKey,
+    )
+    assert_type(await client.admin.organization.projects.archive("project_id_1"), Project)
+    assert_type(
+        await client.admin.organization.projects.certificates.activate(
+            "project_id_1", certificate_ids=["certificate_ids_1"]
+        ),
+        AsyncPage[ProjectsCertificateActivateResponse],
+    )
+    assert_type(
+        await client.admin.organization.projects.certificates.deactivate(
+            "project_id_1", certificate_ids=["certificate_ids_1"]
+        ),
+        AsyncPage[ProjectsCertificateDeactivateResponse],
+    )
+    assert_type(
+        await client.admin.organization.projects.certificates.list(
+            "project_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncConversationCursorPage[ProjectsCertificateListResponse],
+    )
+    assert_type(
+        await client.admin.organization.projects.create(
+            name="name_1", external_key_id="external_key_id_1", geography="geography_1", residency="GLOBAL"
+        ),
+        Project,
+    )
+    assert_type(
+        await client.admin.organization.projects.data_retention.retrieve("project_id_1"), ProjectDataRetention
+    )
+    assert_type(
+        await client.admin.organization.projects.data_retention.update(
+            "project_id_1", retention_type="organization_default"
+        ),
+        ProjectDataRetention,
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.create(
+            "project_id_1", group_id="group_id_1", role="role_1"
+        ),
+        ProjectGroup,
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.delete("group_id_1", project_id="project_id_1"),
+        ProjectsGroupDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.list(
+            "project_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncNextCursorPage[ProjectGroup],
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.retrieve(
+            "group_id_1", project_id="project_id_1", group_type="group"
+        ),
+        ProjectGroup,
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.roles.create(
+            "group_id_1", project_id="project_id_1", role_id="role_id_1"
+        ),
+        ProjectsGroupsRoleCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.roles.delete(
+            "role_id_1", project_id="project_id_1", group_id="group_id_1"
+        ),
+        ProjectsGroupsRoleDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.roles.list(
+            "group_id_1", project_id="project_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncNextCursorPage[ProjectsGroupsRoleListResponse],
+    )
+    assert_type(
+        await client.admin.organization.projects.groups.roles.retrieve(
+            "role_id_1", project_id="project_id_1", group_id="group_id_1"
+        ),
+        ProjectsGroupsRoleRetrieveResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.hosted_tool_permissions.retrieve("project_id_1"),
+        ProjectHostedToolPermissions,
+    )
+    assert_type(
+        await client.admin.organization.projects.hosted_tool_permissions.update(
+            "project_id_1",
+            code_interpreter={"enabled": True},
+            file_search={"enabled": True},
+            image_generation={"enabled": True},
+            mcp={"enabled": True},
+            web_search={"enabled": True},
+        ),
+        ProjectHostedToolPermissions,
+    )
+    assert_type(
+        await client.admin.organization.projects.list(after="after_1", include_archived=True, limit=1),
+        AsyncConversationCursorPage[Project],
+    )
+    assert_type(
+        await client.admin.organization.projects.model_permissions.delete("project_id_1"),
+        ProjectModelPermissionsDeleted,
+    )
+    assert_type(
+        await client.admin.organization.projects.model_permissions.retrieve("project_id_1"),
+        ProjectModelPermissions,
+    )
+    assert_type(
+        await client.admin.organization.projects.model_permissions.update(
+            "project_id_1", mode="allow_list", model_ids=["model_ids_1"]
+        ),
+        ProjectModelPermissions,
+    )
+    assert_type(
+        await client.admin.organization.projects.rate_limits.list_rate_limits(
+            "project_id_1", after="after_1", before="before_1", limit=1
+        ),
+        AsyncConversationCursorPage[ProjectRateLimit],
+    )
+    assert_type(
+        await client.admin.organization.projects.rate_limits.update_rate_limit(
+            "rate_limit_id_1",
+            project_id="project_id_1",
+            batch_1_day_max_input_tokens=1,
+            max_audio_megabytes_per_1_minute=1,
+            max_images_per_1_minute=1,
+            max_requests_per_1_day=1,
+            max_requests_per_1_minute=1,
+            max_tokens_per_1_minute=1,
+        ),
+        ProjectRateLimit,
+    )
+    assert_type(await client.admin.organization.projects.retrieve("project_id_1"), Project)
+    assert_type(
+        await client.admin.organization.projects.roles.create(
+            "project_id_1",
+            permissions=["permissions_1"],
+            role_name="role_name_1",
+            description="description_1",
+        ),
+        Role,
+    )
+    assert_type(
+        await client.admin.organization.projects.roles.delete("role_id_1", project_id="project_id_1"),
+        ProjectsRoleDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.roles.list(
+            "project_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncNextCursorPage[Role],
+    )
+    assert_type(
+        await client.admin.organization.projects.roles.retrieve("role_id_1", project_id="project_id_1"), Role
+    )
+    assert_type(
+        await client.admin.organization.projects.roles.update(
+            "role_id_1",
+            project_id="project_id_1",
+            description="description_1",
+            permissions=["permissions_1"],
+            role_name="role_name_1",
+        ),
+        Role,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_accounts.api_keys.create(
+            "service_account_id_1",
+            project_id="project_id_1",
+            expires_in_seconds=1,
+            name="name_1",
+            scopes=["scopes_1"],
+        ),
+        APIKeyCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_accounts.create(
+            "project_id_1", name="name_1", create_service_account_only=True, expires_in_seconds=1
+        ),
+        ServiceAccountCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_accounts.delete(
+            "service_account_id_1", project_id="project_id_1"
+        ),
+        ServiceAccountDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_accounts.list(
+            "project_id_1", after="after_1", limit=1
+        ),
+        AsyncConversationCursorPage[ProjectServiceAccount],
+    )
+    assert_type(
+        await client.admin.organization.projects.service_accounts.retrieve(
+            "service_account_id_1", project_id="project_id_1"
+        ),
+        ProjectServiceAccount,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_accounts.update(
+            "service_account_id_1", project_id="project_id_1", name="name_1", role="member"
+        ),
+        ProjectServiceAccount,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_tier_settings.retrieve("project_id_1"),
+        ProjectServiceTierSettings,
+    )
+    assert_type(
+        await client.admin.organization.projects.service_tier_settings.update(
+            "project_id_1", default="standard", enabled_tiers="all"
+        ),
+        ProjectServiceTierSettings,
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_alerts.create(
+            "project_id_1",
+            currency="USD",
+            interval="month",
+            notification_channel={
+                "recipients": ["recipients_1"],
+                "type": "email",
+                "subject_prefix": "subject_prefix_1",
+            },
+            threshold_amount=1,
+        ),
+        ProjectSpendAlert,
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_alerts.delete("alert_id_1", project_id="project_id_1"),
+        ProjectSpendAlertDeleted,
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_alerts.list(
+            "project_id_1", after="after_1", before="before_1", limit=1, order="asc"
+        ),
+        AsyncConversationCursorPage[ProjectSpendAlert],
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_alerts.retrieve(
+            "alert_id_1", project_id="project_id_1"
+        ),
+        ProjectSpendAlert,
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_alerts.update(
+            "alert_id_1",
+            project_id="project_id_1",
+            currency="USD",
+            interval="month",
+            notification_channel={
+                "recipients": ["recipients_1"],
+                "type": "email",
+                "subject_prefix": "subject_prefix_1",
+            },
+            threshold_amount=1,
+        ),
+        ProjectSpendAlert,
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_limit.delete("project_id_1"), ProjectSpendLimitDeleted
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_limit.retrieve("project_id_1"), ProjectSpendLimit
+    )
+    assert_type(
+        await client.admin.organization.projects.spend_limit.update(
+            "project_id_1", currency="USD", interval="month", threshold_amount=1
+        ),
+        ProjectSpendLimit,
+    )
+    assert_type(
+        await client.admin.organization.projects.update(
+            "project_id_1", external_key_id="external_key_id_1", geography="geography_1", name="name_1"
+        ),
+        Project,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.create(
+            "project_id_1", role="role_1", email="email_1", user_id="user_id_1"
+        ),
+        ProjectUser,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.delete("user_id_1", project_id="project_id_1"),
+        ProjectsUserDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.list("project_id_1", after="after_1", limit=1),
+        AsyncConversationCursorPage[ProjectUser],
+    )
+    assert_type(
+        await client.admin.organization.projects.users.retrieve("user_id_1", project_id="project_id_1"),
+        ProjectUser,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.roles.create(
+            "user_id_1", project_id="project_id_1", role_id="role_id_1"
+        ),
+        ProjectsUsersRoleCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.roles.delete(
+            "role_id_1", project_id="project_id_1", user_id="user_id_1"
+        ),
+        ProjectsUsersRoleDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.roles.list(
+            "user_id_1", project_id="project_id_1", after="after_1", limit=1, order="asc"
+        ),
+        AsyncNextCursorPage[ProjectsUsersRoleListResponse],
+    )
+    assert_type(
+        await client.admin.organization.projects.users.roles.retrieve(
+            "role_id_1", project_id="project_id_1", user_id="user_id_1"
+        ),
+        ProjectsUsersRoleRetrieveResponse,
+    )
+    assert_type(
+        await client.admin.organization.projects.users.update(
+            "user_id_1", project_id="project_id_1", role="role_1"
+        ),
+        ProjectUser,
+    )
+    assert_type(
+        await client.admin.organization.roles.create(
+            permissions=["permissions_1"], role_name="role_name_1", description="description_1"
+        ),
+        Role,
+    )
+    assert_type(await client.admin.organization.roles.delete("role_id_1"), RoleDeleteResponse)
+    assert_type(
+        await client.admin.organization.roles.list(after="after_1", limit=1, order="asc"),
+        AsyncNextCursorPage[Role],
+    )
+    assert_type(await client.admin.organization.roles.retrieve("role_id_1"), Role)
+    assert_type(
+        await client.admin.organization.roles.update(
+            "role_id_1", description="description_1", permissions=["permissions_1"], role_name="role_name_1"
+        ),
+        Role,
+    )
+    assert_type(
+        await client.admin.organization.spend_alerts.create(
+            currency="USD",
+            interval="month",
+            notification_channel={
+                "recipients": ["recipients_1"],
+                "type": "email",
+                "subject_prefix": "subject_prefix_1",
+            },
+            threshold_amount=1,
+        ),
+        OrganizationSpendAlert,
+    )
+    assert_type(
+        await client.admin.organization.spend_alerts.delete("alert_id_1"), OrganizationSpendAlertDeleted
+    )
+    assert_type(
+        await client.admin.organization.spend_alerts.list(
+            after="after_1", before="before_1", limit=1, order="asc"
+        ),
+        AsyncConversationCursorPage[OrganizationSpendAlert],
+    )
+    assert_type(await client.admin.organization.spend_alerts.retrieve("alert_id_1"), OrganizationSpendAlert)
+    assert_type(
+        await client.admin.organization.spend_alerts.update(
+            "alert_id_1",
+            currency="USD",
+            interval="month",
+            notification_channel={
+                "recipients": ["recipients_1"],
+                "type": "email",
+                "subject_prefix": "subject_prefix_1",
+            },
+            threshold_amount=1,
+        ),
+        OrganizationSpendAlert,
+    )
+    assert_type(await client.admin.organization.spend_limit.delete(), OrganizationSpendLimitDeleted)
+    assert_type(await client.admin.organization.spend_limit.retrieve(), OrganizationSpendLimit)
+    assert_type(
+        await client.admin.organization.spend_limit.update(
+            currency="USD", interval="month", threshold_amount=1
+        ),
+        OrganizationSpendLimit,
+    )
+    assert_type(
+        await client.admin.organization.usage.audio_speeches(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageAudioSpeechesResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.audio_transcriptions(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageAudioTranscriptionsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.code_interpreter_sessions(
+            start_time=1,
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            page="page_1",
+            project_ids=["project_ids_1"],
+        ),
+        UsageCodeInterpreterSessionsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.completions(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            batch=True,
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageCompletionsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.costs(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1d",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            line_items=["line_items_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+        ),
+        UsageCostsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.decisions(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            batch=True,
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageDecisionsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.embeddings(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageEmbeddingsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.file_search_calls(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+            vector_store_ids=["vector_store_ids_1"],
+        ),
+        UsageFileSearchCallsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.images(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            sizes=["256x256"],
+            sources=["image.generation"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageImagesResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.moderations(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageModerationsResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.vector_stores(
+            start_time=1,
+            bucket_width="1m",
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            page="page_1",
+            project_ids=["project_ids_1"],
+        ),
+        UsageVectorStoresResponse,
+    )
+    assert_type(
+        await client.admin.organization.usage.web_search_calls(
+            start_time=1,
+            api_key_ids=["api_key_ids_1"],
+            bucket_width="1m",
+            context_levels=["low"],
+            end_time=1,
+            group_by=["project_id"],
+            limit=1,
+            models=["models_1"],
+            page="page_1",
+            project_ids=["project_ids_1"],
+            user_ids=["user_ids_1"],
+        ),
+        UsageWebSearchCallsResponse,
+    )
+    assert_type(await client.admin.organization.users.delete("user_id_1"), UserDeleteResponse)
+    assert_type(
+        await client.admin.organization.users.list(after="after_1", emails=["emails_1"], limit=1),
+        AsyncConversationCursorPage[OrganizationUser],
+    )
+    assert_type(await client.admin.organization.users.retrieve("user_id_1"), OrganizationUser)
+    assert_type(
+        await client.admin.organization.users.roles.create("user_id_1", role_id="role_id_1"),
+        UsersRoleCreateResponse,
+    )
+    assert_type(
+        await client.admin.organization.users.roles.delete("role_id_1", user_id="user_id_1"),
+        UsersRoleDeleteResponse,
+    )
+    assert_type(
+        await client.admin.organization.users.roles.list("user_id_1", after="after_1", limit=1, order="asc"),
+        AsyncNextCursorPage[UsersRoleListResponse],
+    )
+    assert_type(
+        await client.admin.organization.users.roles.retrieve("role_id_1", user_id="user_id_1"),
+        UsersRoleRetrieveResponse,
+    )
+    assert_type(
+        await client.admin.organization.users.update(
+            "user_id_1",
+            developer_persona="developer_persona_1",
+            role="role_1",
+            role_id="role_id_1",
+            technical_level="technical_level_1",
+        ),
+        OrganizationUser,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.create(
+            audience="audience_1",
+            issuer="issuer_1",
+            name="name_1",
+            type="oidc",
+            attribute_transformations=[{"attribute": "attribute_1", "expression": "expression_1"}],
+            description="description_1",
+            enabled=True,
+            verification={"discovery_url": "discovery_url_1", "type": "discovery"},
+        ),
+        WorkloadIdentityProvider,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.delete("workload_identity_provider_id_1"),
+        WorkloadIdentityProviderDeleted,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.create(
+            "workload_identity_provider_id_1",
+            attribute_matchers={"key": "attribute_matchers_1"},
+            project_id="project_id_1",
+            service_account_id="service_account_id_1",
+            description="description_1",
+            enabled=True,
+            name="name_1",
+            permissions={"type": "service_account_default"},
+        ),
+        FederationRule,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.delete(
+            "workload_identity_federation_rule_id_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+        ),
+        FederationRuleDeleted,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.list(
+            "workload_identity_provider_id_1",
+            after="after_1",
+            limit=1,
+            order="asc",
+            service_account_id="service_account_id_1",
+        ),
+        AsyncCursorPage[FederationRule],
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.retrieve(
+            "workload_identity_federation_rule_id_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+        ),
+        FederationRule,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.federation_rules.update(
+            "workload_identity_federation_rule_id_1",
+            workload_identity_provider_id="workload_identity_provider_id_1",
+            attribute_matchers={"key": "attribute_matchers_1"},
+            description="description_1",
+            enabled=True,
+            name="name_1",
+            permissions={"type": "service_account_default"},
+        ),
+        FederationRule,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.list(
+            after="after_1", limit=1, order="asc"
+        ),
+        AsyncCursorPage[WorkloadIdentityProvider],
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.retrieve(
+            "workload_identity_provider_id_1"
+        ),
+        WorkloadIdentityProvider,
+    )
+    assert_type(
+        await client.admin.organization.workload_identity_providers.update(
+            "workload_identity_provider_id_1",
+            attribute_transformations=[{"attribute": "attribute_1", "expression": "expression_1"}],
+            audience="audience_1",
+            description="description_1",
+            enabled=True,
+            issuer="issuer_1",
+            name="name_1",
+            verification={"discovery_url": "discovery_url_1", "type": "discovery"},
+        ),
+        WorkloadIdentityProvider,
+    )
+
+    await client.admin.organization.invites.create(email="a@example.com")  # E: role is required
+    await client.admin.organization.invites.retrieve()  # E: invite_id is required
+    AsyncOpenAI(admin_api_key=1)  # E: the admin key is a str

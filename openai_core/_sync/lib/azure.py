@@ -158,6 +158,7 @@ class AzureOpenAI(OpenAI):
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AzureADTokenProvider | None = None,
         api_version: str | None = None,
@@ -199,6 +200,7 @@ class AzureOpenAI(OpenAI):
                 set_default_query=set_default_query, http_client=http_client,
                 websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
                 max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+                admin_api_key=admin_api_key,
             ),
             **(_extra_kwargs or {}),
         )

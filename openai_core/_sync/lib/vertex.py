@@ -132,6 +132,7 @@ class VertexOpenAI(OpenAI):
         self,
         *,
         api_key: str | None = None,
+        admin_api_key: str | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | URL | None = None,
@@ -167,6 +168,7 @@ class VertexOpenAI(OpenAI):
                 set_default_query=set_default_query, http_client=http_client,
                 websocket_base_url=websocket_base_url, webhook_secret=webhook_secret,
                 max_response_bytes=max_response_bytes, max_event_bytes=max_event_bytes,
+                admin_api_key=admin_api_key,
             ),
             **extra,
         )
