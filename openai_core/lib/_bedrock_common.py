@@ -22,7 +22,7 @@ from yarl import URL
 
 from .._exceptions import OpenAIError
 
-__all__ = ["BedrockConfig", "SigV4Signer", "resolve_bedrock"]
+__all__ = ["BedrockConfig", "SigV4Signer", "botocore_session", "resolve_bedrock"]
 
 AMBIGUOUS = ("Bedrock authentication is ambiguous. Configure exactly one explicit mode: bearer credential, "
              "static AWS credentials, profile, or credential provider.")
@@ -114,6 +114,10 @@ def _botocore() -> tuple[Any, Any, Any, Any]:
         raise OpenAIError("Bedrock AWS authentication requires optional AWS dependencies. Install them with "
                           "`pip install openai-core[bedrock]` and try again.") from exc
     return SigV4Auth, AWSRequest, Credentials, Session
+
+
+def botocore_session(profile: str | None) -> Any:
+    return _botocore()[3](profile=profile)
 
 
 class SigV4Signer:

@@ -152,10 +152,13 @@ class AsyncVertexOpenAI(AsyncOpenAI):
         set_default_query: Mapping[str, object] | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        provider: object | NotGiven | None = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed, sharing this one's transport (and Google credentials, so a
         copy does not look them up again) unless ``http_client`` is given."""
+        if not is_sentinel(provider):
+            raise OpenAIError("Configure `provider` on `AsyncOpenAI`, not on `AsyncVertexOpenAI.with_options()`.")
         extra = dict(_extra_kwargs or {})
         location = extra.pop("location", None)
         moved = project is not None or location is not None or base_url is not None
