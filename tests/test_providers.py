@@ -328,3 +328,31 @@ def test_copies_match_the_official_client() -> None:
         with pytest.raises(openai.OpenAIError) as theirs_error:
             official_legacy[name].with_options(provider=official)
         assert str(ours_error.value) == str(theirs_error.value)
+
+
+def test_the_sync_client_refuses_an_async_token_provider() -> None:
+    async def token() -> str:
+        return "t"
+
+    for factory, config in (("bedrock", {"base_url": "http://127.0.0.1:9/v1", "token_provider": token}),
+                            ("vertex", {"base_url": "http://127.0.0.1:9/v1", "token_provider": token})):
+        official, mine = both(factory, **config)
+        with pytest.raises(openai.OpenAIError) as theirs:
+            openai.OpenAI(provider=official, max_retries=0).models.list()
+        with pytest.raises(openai_core.OpenAIError) as ours:
+            openai_core.OpenAI(provider=mine, max_retries=0).models.list()
+        assert str(ours.value) == str(theirs.value)
+
+
+async def test_no_aws_credentials_anywhere_is_the_official_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")  # botocore's chain must not look beyond loopback
+    for name in ("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_WEB_IDENTITY_TOKEN_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    official, mine = both("bedrock", region="us-east-1", base_url="http://127.0.0.1:9/openai/v1")
+    with pytest.raises(openai.OpenAIError) as theirs:
+        async with openai.AsyncOpenAI(provider=official, max_retries=0) as client:
+            await client.models.list()
+    with pytest.raises(openai_core.OpenAIError) as ours:
+        async with openai_core.AsyncOpenAI(provider=mine, max_retries=0) as our_client:
+            await our_client.models.list()
+    assert str(ours.value) == str(theirs.value)

@@ -139,8 +139,9 @@ class SigV4Signer:
         credentials: Any = (self._provider() if self._provider is not None
                             else self._static or (self._session.get_credentials() if self._session else None))
         if credentials is None:
-            raise OpenAIError("Could not find credentials for Bedrock. Pass a bearer credential or AWS credentials, "
-                              "set `AWS_BEARER_TOKEN_BEDROCK`, or configure the default AWS credential chain.")
+            raise OpenAIError("Could not find credentials for Bedrock. Pass a bearer credential or AWS credentials to "
+                              "`bedrock(...)`, set `AWS_BEARER_TOKEN_BEDROCK`, or configure the default AWS "
+                              "credential chain.")
         frozen = getattr(credentials, "get_frozen_credentials", None)
         if callable(frozen):
             credentials = frozen()

@@ -140,6 +140,10 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
             raise
         except Exception as exc:
             raise OpenAIError("Failed to resolve a bearer credential for Bedrock.") from exc
+        # unasync: sync-only: if inspect.isawaitable(token):
+        # unasync: sync-only:     getattr(token, "close", lambda: None)()  # no "never awaited" warning
+        # The message names the async class: split, or the generator would rename it.
+        # unasync: sync-only:     raise OpenAIError("An async Bedrock token provider requires `Async" "OpenAI`.")
         if not isinstance(token, str) or not token.strip():
             raise OpenAIError("The Bedrock bearer credential provider must return a non-empty string.")
         return replace(options, extra_headers={"Authorization": f"Bearer {token}", **(options.extra_headers or {})})

@@ -117,6 +117,10 @@ class AsyncVertexOpenAI(AsyncOpenAI):
                 raise
             except Exception:
                 raise OpenAIError("Vertex token provider failed.") from None
+            # unasync: sync-only: if inspect.isawaitable(token):
+            # unasync: sync-only:     getattr(token, "close", lambda: None)()  # no "never awaited" warning
+            # The message names the async class: split, or the generator would rename it.
+            # unasync: sync-only:     raise OpenAIError("Use Async" "OpenAI with an async Vertex token provider.")
             headers = bearer_header(token)
         return replace(options, extra_headers={**headers, **(options.extra_headers or {})})
 

@@ -136,6 +136,10 @@ class BedrockOpenAI(OpenAI):
             raise
         except Exception as exc:
             raise OpenAIError("Failed to resolve a bearer credential for Bedrock.") from exc
+        if inspect.isawaitable(token):
+            getattr(token, "close", lambda: None)()  # no "never awaited" warning
+        # The message names the async class: split, or the generator would rename it.
+            raise OpenAIError("An async Bedrock token provider requires `Async" "OpenAI`.")
         if not isinstance(token, str) or not token.strip():
             raise OpenAIError("The Bedrock bearer credential provider must return a non-empty string.")
         return replace(options, extra_headers={"Authorization": f"Bearer {token}", **(options.extra_headers or {})})

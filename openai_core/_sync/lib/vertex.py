@@ -111,6 +111,10 @@ class VertexOpenAI(OpenAI):
                 raise
             except Exception:
                 raise OpenAIError("Vertex token provider failed.") from None
+            if inspect.isawaitable(token):
+                getattr(token, "close", lambda: None)()  # no "never awaited" warning
+            # The message names the async class: split, or the generator would rename it.
+                raise OpenAIError("Use Async" "OpenAI with an async Vertex token provider.")
             headers = bearer_header(token)
         return replace(options, extra_headers={**headers, **(options.extra_headers or {})})
 
