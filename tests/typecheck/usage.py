@@ -519,3 +519,15 @@ async def generated_surface(client: AsyncOpenAI, path: Path, payload: bytes, hea
     assert_type(await client.live.sessions.hangup("s"), None)
     assert_type(await client.live.sessions.refer("s", target_uri="sip:a@b"), None)
     assert_type(await client.live.sessions.reject("s", status_code=486), None)
+
+
+def provider_usage() -> None:
+    import openai_core.providers
+
+    vertex = AsyncOpenAI(provider=openai_core.providers.vertex(project="p", location="us-central1"))
+    assert_type(vertex, AsyncOpenAI)
+    bedrock = openai.OpenAI(provider=openai_core.providers.bedrock(region="us-east-1", endpoint="runtime"))
+    assert_type(bedrock, openai.OpenAI)
+    assert_type(vertex.with_options(provider=None), AsyncOpenAI)
+    assert_type(bedrock.copy(provider=openai_core.providers.bedrock(api_key="k")), openai.OpenAI)
+    openai_core.providers.bedrock(endpoint="edge")  # type: ignore[arg-type]
