@@ -3,7 +3,8 @@
 environment variables of the official SDK's ``openai.providers.vertex(...)`` (``project``, ``location``,
 ``base_url``, ``token_provider``, ``credentials``; ``GOOGLE_CLOUD_PROJECT``, ``GOOGLE_CLOUD_LOCATION``). The
 official SDK has no Vertex client class, only that provider, passed as ``OpenAI(provider=vertex(...))``;
-openai_core has no ``provider=`` argument yet, so the same configuration is a client of its own.
+here it is both: this client, and ``OpenAI(provider=openai_core.providers.vertex(...))``, which makes one
+of these (``lib/_providers.py``).
 
 Every request carries ``Authorization: Bearer``: from ``token_provider`` (sync or async, asked every request)
 or from Google credentials (the given ones, else Application Default Credentials) through google-auth (the
