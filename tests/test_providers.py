@@ -6,6 +6,7 @@ and on the sync client; the factories' errors (same message), the client's refus
 
 from __future__ import annotations
 
+import asyncio
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -356,3 +357,17 @@ async def test_no_aws_credentials_anywhere_is_the_official_error(monkeypatch: py
         async with openai_core.AsyncOpenAI(provider=mine, max_retries=0) as our_client:
             await our_client.models.list()
     assert str(ours.value) == str(theirs.value)
+
+
+def test_the_realtime_websocket_is_refused_without_a_caller_authorization() -> None:
+    for factory, config in (("bedrock", {"region": "us-east-1", "api_key": "k"}),
+                            ("vertex", {"project": "p", "location": "l", "token_provider": lambda: "t"})):
+        official, mine = both(factory, **config)
+        client = openai_core.AsyncOpenAI(provider=mine)
+        with pytest.raises(openai_core.OpenAIError, match="not supported by WebSocket connections"):
+            client.realtime.connect(model="gpt-realtime")
+        manager = client.realtime.connect(model="gpt-realtime", extra_headers={"Authorization": "Bearer ek_1"})
+        assert manager._request().headers["Authorization"] == "Bearer ek_1"
+        assert client.realtime.client_secrets is not None  # the REST part stays
+        with pytest.raises(openai.OpenAIError, match="not supported by WebSocket connections"):
+            asyncio.run(openai.AsyncOpenAI(provider=official).realtime.connect(model="m").__aenter__())

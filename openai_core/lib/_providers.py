@@ -13,6 +13,7 @@ client again).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from functools import cached_property
 from typing import Any, Self, cast
 
 from typing_extensions import override
@@ -21,10 +22,11 @@ from .._client import AsyncOpenAI
 from .._exceptions import OpenAIError
 from .._interop import is_sentinel
 from .._pipeline import RequestOptions
-from .._types import NOT_GIVEN, NotGiven
+from .._types import NOT_GIVEN, Headers, NotGiven
 from ..providers._handle import Provider, definition_of
 from ..providers.bedrock import BedrockDefinition
 from ..providers.vertex import VertexDefinition
+from ..resources.realtime import AsyncRealtime, AsyncRealtimeConnectionManager
 from ._vertex_common import refused_header
 from .azure import AsyncAzureOpenAI
 from .bedrock import AsyncBedrockOpenAI
@@ -50,6 +52,18 @@ def _refuse_top_level(name: str, **values: object) -> None:
                           f"authentication and routing options into `{name}(...)`.")
 
 
+class _ProviderRealtime(AsyncRealtime):
+    """The realtime resource of a provider client: its REST calls as usual; the WebSocket carries none of the
+    provider's credentials (no Google token, no SigV4), so, as the official SDK, it is refused unless the
+    caller brings an ``Authorization`` header."""
+
+    @override
+    def connect(self, *, extra_headers: Headers | None = None, **options: Any) -> AsyncRealtimeConnectionManager:
+        if not any(str(name).lower() == "authorization" for name in (extra_headers or {})):
+            raise OpenAIError("This authentication method is not supported by WebSocket connections")
+        return super().connect(extra_headers=extra_headers, **options)
+
+
 class AsyncVertexProviderClient(AsyncVertexOpenAI):
     """``AsyncOpenAI(provider=vertex(...))``."""
 
@@ -67,6 +81,11 @@ class AsyncVertexProviderClient(AsyncVertexOpenAI):
         super().__init__(project=definition.project, location=definition.location, base_url=definition.base_url,
                          token_provider=cast(Any, definition.token_provider), credentials=definition.credentials,
                          **options)
+
+    @cached_property
+    @override
+    def realtime(self) -> AsyncRealtime:
+        return _ProviderRealtime(self)
 
     @override
     def copy(self, **changes: Any) -> Self:
@@ -107,6 +126,11 @@ class AsyncBedrockProviderClient(AsyncBedrockOpenAI):
     @override
     def api_key(self) -> str:
         return ""  # as the official client with a provider: no OpenAI key
+
+    @cached_property
+    @override
+    def realtime(self) -> AsyncRealtime:
+        return _ProviderRealtime(self)
 
     @override
     def copy(self, **changes: Any) -> Self:

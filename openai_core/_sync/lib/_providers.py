@@ -14,6 +14,7 @@ client again).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from functools import cached_property
 from typing import Any, Self, cast
 
 from typing_extensions import override
@@ -22,10 +23,11 @@ from openai_core._sync._client import OpenAI
 from openai_core._exceptions import OpenAIError
 from openai_core._interop import is_sentinel
 from openai_core._sync._pipeline import RequestOptions
-from openai_core._types import NOT_GIVEN, NotGiven
+from openai_core._types import NOT_GIVEN, Headers, NotGiven
 from openai_core.providers._handle import Provider, definition_of
 from openai_core.providers.bedrock import BedrockDefinition
 from openai_core.providers.vertex import VertexDefinition
+from openai_core._sync.resources.realtime import Realtime, RealtimeConnectionManager
 from openai_core.lib._vertex_common import refused_header
 from openai_core._sync.lib.azure import AzureOpenAI
 from openai_core._sync.lib.bedrock import BedrockOpenAI
@@ -50,6 +52,18 @@ def _refuse_top_level(name: str, **values: object) -> None:
                           f"authentication and routing options into `{name}(...)`.")
 
 
+class _ProviderRealtime(Realtime):
+    """The realtime resource of a provider client: its REST calls as usual; the WebSocket carries none of the
+    provider's credentials (no Google token, no SigV4), so, as the official SDK, it is refused unless the
+    caller brings an ``Authorization`` header."""
+
+    @override
+    def connect(self, *, extra_headers: Headers | None = None, **options: Any) -> RealtimeConnectionManager:
+        if not any(str(name).lower() == "authorization" for name in (extra_headers or {})):
+            raise OpenAIError("This authentication method is not supported by WebSocket connections")
+        return super().connect(extra_headers=extra_headers, **options)
+
+
 class VertexProviderClient(VertexOpenAI):
     """``OpenAI(provider=vertex(...))``."""
 
@@ -67,6 +81,11 @@ class VertexProviderClient(VertexOpenAI):
         super().__init__(project=definition.project, location=definition.location, base_url=definition.base_url,
                          token_provider=cast(Any, definition.token_provider), credentials=definition.credentials,
                          **options)
+
+    @cached_property
+    @override
+    def realtime(self) -> Realtime:
+        return _ProviderRealtime(self)
 
     @override
     def copy(self, **changes: Any) -> Self:
@@ -107,6 +126,11 @@ class BedrockProviderClient(BedrockOpenAI):
     @override
     def api_key(self) -> str:
         return ""  # as the official client with a provider: no OpenAI key
+
+    @cached_property
+    @override
+    def realtime(self) -> Realtime:
+        return _ProviderRealtime(self)
 
     @override
     def copy(self, **changes: Any) -> Self:
