@@ -524,7 +524,7 @@ async def generated_surface(client: AsyncOpenAI, path: Path, payload: bytes, hea
 def provider_usage() -> None:
     import openai_core.providers
 
-    vertex = AsyncOpenAI(provider=openai_core.providers.vertex(project="p", location="us-central1"))
+    vertex = AsyncOpenAI(provider=openai.providers.vertex(project="p", location="us-central1"))
     assert_type(vertex, AsyncOpenAI)
     bedrock = openai.OpenAI(provider=openai_core.providers.bedrock(region="us-east-1", endpoint="runtime"))
     assert_type(bedrock, openai.OpenAI)
