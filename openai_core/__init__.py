@@ -33,6 +33,7 @@ from ._types import NOT_GIVEN, NotGiven, Omit, RateLimit, Timeout, not_given, om
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from . import providers as providers
     from . import types as types
     from ._binary import HttpxBinaryResponseContent as HttpxBinaryResponseContent
     from ._client import AsyncOpenAI as AsyncOpenAI
@@ -147,8 +148,8 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    if name == "types":
-        return importlib.import_module(".types", __name__)
+    if name in ("types", "providers"):  # ``openai_core.providers.vertex(...)`` after ``import openai_core``
+        return importlib.import_module(f".{name}", __name__)
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from typing_extensions import override
 from yarl import URL
@@ -33,6 +33,7 @@ from .transports.base import SECRET_HEADERS, AsyncTransport, HTTPHeaders, header
 
 if TYPE_CHECKING:
     from ._resource import AsyncOpenAIWithRawResponse, AsyncOpenAIWithStreamingResponse
+    from .providers import Provider
     from .resources.admin import AsyncAdmin
     from .resources.audio import AsyncAudio
     from .resources.batches import AsyncBatches
@@ -135,6 +136,15 @@ class AsyncOpenAI:
     ``APIResponseValidationError`` / ``APIError`` instead of holding whatever a server sends.
     """
 
+    def __new__(cls, *args: Any, provider: Provider | None = None, **kwargs: Any) -> Self:
+        """With ``provider=`` (``openai_core.providers``) the client made is that cloud's client class, which
+        takes the provider's configuration (``lib/_providers.py``; why: docs/architecture.md)."""
+        if provider is None:
+            return super().__new__(cls)
+        from .lib._providers import provider_client_class
+
+        return cast(Self, super().__new__(provider_client_class(cls, provider)))
+
     def __init__(
         self,
         *,
@@ -157,7 +167,10 @@ class AsyncOpenAI:
         max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
         _shared_transport: AsyncTransport | None = None,
         _shared_limiter: AsyncRateLimiter | None = None,
+        provider: Provider | None = None,
     ) -> None:
+        if provider is not None:  # taken by the cloud client class ``__new__`` picked; not this one
+            raise TypeError("make the client as AsyncOpenAI(provider=...): the provider picks its class")
         if api_key is None:
             api_key = os.environ.get("OPENAI_API_KEY")
         if admin_api_key is None:
@@ -330,11 +343,23 @@ class AsyncOpenAI:
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
         webhook_secret: str | None = None,
+        provider: Provider | NotGiven | None = NOT_GIVEN,
     ) -> Self:
         """A client with some options changed. It shares this client's transport (and connection pool)
         unless another ``http_client`` is given; closing the copy does not close the shared transport.
         ``default_headers``/``default_query`` are merged into this client's; ``set_*`` replace them.
-        ``_extra_kwargs`` go to the constructor as they are (the official SDK's escape hatch for subclasses)."""
+        ``_extra_kwargs`` go to the constructor as they are (the official SDK's escape hatch for subclasses).
+        ``provider=`` makes the copy that cloud's client (``lib/_providers.py``)."""
+        if provider is not None and not is_sentinel(provider):
+            from .lib._providers import copy_to_provider
+
+            return cast(Self, copy_to_provider(
+                self, provider, api_key=api_key, organization=organization, project=project, base_url=base_url,
+                websocket_base_url=websocket_base_url, timeout=timeout, max_retries=max_retries,
+                default_headers=default_headers, set_default_headers=set_default_headers,
+                default_query=default_query, set_default_query=set_default_query, http_client=http_client,
+                _extra_kwargs=_extra_kwargs, max_response_bytes=max_response_bytes,
+                max_event_bytes=max_event_bytes, webhook_secret=webhook_secret))
         return type(self)(
             api_key=api_key or self._api_key,
             organization=organization or self.organization,

@@ -48,6 +48,7 @@ SOURCES = [
     "lib/azure.py",
     "lib/bedrock.py",
     "lib/vertex.py",
+    "lib/_providers.py",
 ]
 
 # Test modules whose behaviour is shared: each gets a sync twin under tests/sync/ (same tests, run on the

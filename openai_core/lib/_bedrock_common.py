@@ -22,7 +22,7 @@ from yarl import URL
 
 from .._exceptions import OpenAIError
 
-__all__ = ["BedrockConfig", "SigV4Signer", "resolve_bedrock"]
+__all__ = ["BedrockConfig", "SigV4Signer", "botocore_session", "resolve_bedrock"]
 
 AMBIGUOUS = ("Bedrock authentication is ambiguous. Configure exactly one explicit mode: bearer credential, "
              "static AWS credentials, profile, or credential provider.")
@@ -116,6 +116,10 @@ def _botocore() -> tuple[Any, Any, Any, Any]:
     return SigV4Auth, AWSRequest, Credentials, Session
 
 
+def botocore_session(profile: str | None) -> Any:
+    return _botocore()[3](profile=profile)
+
+
 class SigV4Signer:
     """Signs one request's method, URL, headers and body with SigV4 (botocore), credentials resolved once:
     static keys, a provider called per request, or the profile's / default chain's."""
@@ -135,8 +139,9 @@ class SigV4Signer:
         credentials: Any = (self._provider() if self._provider is not None
                             else self._static or (self._session.get_credentials() if self._session else None))
         if credentials is None:
-            raise OpenAIError("Could not find credentials for Bedrock. Pass a bearer credential or AWS credentials, "
-                              "set `AWS_BEARER_TOKEN_BEDROCK`, or configure the default AWS credential chain.")
+            raise OpenAIError("Could not find credentials for Bedrock. Pass a bearer credential or AWS credentials to "
+                              "`bedrock(...)`, set `AWS_BEARER_TOKEN_BEDROCK`, or configure the default AWS "
+                              "credential chain.")
         frozen = getattr(credentials, "get_frozen_credentials", None)
         if callable(frozen):
             credentials = frozen()

@@ -26,6 +26,7 @@ from yarl import URL
 
 from .._client import AsyncOpenAI
 from .._exceptions import OpenAIError
+from .._interop import is_sentinel
 from .._pipeline import RequestOptions
 from .._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from .._version import __version__
@@ -180,10 +181,13 @@ class AsyncAzureOpenAI(AsyncOpenAI):
         websocket_base_url: str | URL | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        provider: object | NotGiven | None = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed, sharing this one's transport unless ``http_client`` is
         given. A new credential replaces the old one (switching from a key to a token drops the key)."""
+        if not is_sentinel(provider):
+            raise OpenAIError("Configure `provider` on `AsyncOpenAI`, not on `AsyncAzureOpenAI.with_options()`.")
         if api_key is None and azure_ad_token is None and azure_ad_token_provider is None:
             api_key, azure_ad_token = self._azure_key, self._azure_ad_token
             azure_ad_token_provider = self._azure_ad_token_provider

@@ -23,10 +23,11 @@ from yarl import URL
 
 from .._client import AsyncOpenAI
 from .._exceptions import OpenAIError
+from .._interop import is_sentinel
 from .._pipeline import RequestOptions
 from .._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from ..transports.base import AsyncTransport, HTTPHeaders, Request, Response
-from ._bedrock_common import SIGNING_HEADERS, SigV4Signer, resolve_bedrock
+from ._bedrock_common import SIGNING_HEADERS, BedrockConfig, SigV4Signer, resolve_bedrock
 
 __all__ = ["AsyncBedrockOpenAI", "AsyncBedrockTokenProvider", "SigV4Transport"]
 
@@ -89,9 +90,11 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        _bedrock_config: BedrockConfig | None = None,
         **options: Any,
     ) -> None:
-        config = resolve_bedrock(
+        # ``_bedrock_config``: settled already, by ``providers.bedrock(...)`` (``provider=``), not from these arguments.
+        config = _bedrock_config or resolve_bedrock(
             api_key=api_key, token_provider=bedrock_token_provider, aws_region=aws_region, aws_profile=aws_profile,
             aws_access_key_id=aws_access_key_id, aws_secret_access_key=aws_secret_access_key,
             aws_session_token=aws_session_token, aws_credentials_provider=aws_credentials_provider,
@@ -137,6 +140,10 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
             raise
         except Exception as exc:
             raise OpenAIError("Failed to resolve a bearer credential for Bedrock.") from exc
+        # unasync: sync-only: if inspect.isawaitable(token):
+        # unasync: sync-only:     getattr(token, "close", lambda: None)()  # no "never awaited" warning
+        # The message names the async class: split, or the generator would rename it.
+        # unasync: sync-only:     raise OpenAIError("An async Bedrock token provider requires `Async" "OpenAI`.")
         if not isinstance(token, str) or not token.strip():
             raise OpenAIError("The Bedrock bearer credential provider must return a non-empty string.")
         return replace(options, extra_headers={"Authorization": f"Bearer {token}", **(options.extra_headers or {})})
@@ -169,11 +176,14 @@ class AsyncBedrockOpenAI(AsyncOpenAI):
         set_default_query: Mapping[str, object] | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        provider: object | NotGiven | None = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed, sharing this one's transport unless ``http_client`` is
         given. A credential given replaces this client's credential mode; none given keeps it (and its
         region and URL)."""
+        if not is_sentinel(provider):
+            raise OpenAIError("Configure `provider` on `AsyncOpenAI`, not on `AsyncBedrockOpenAI.with_options()`.")
         aws: dict[str, Any] = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
                "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
                "aws_credentials_provider": aws_credentials_provider}

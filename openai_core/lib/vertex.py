@@ -2,7 +2,8 @@
 environment variables of the official SDK's ``openai.providers.vertex(...)`` (``project``, ``location``,
 ``base_url``, ``token_provider``, ``credentials``; ``GOOGLE_CLOUD_PROJECT``, ``GOOGLE_CLOUD_LOCATION``). The
 official SDK has no Vertex client class, only that provider, passed as ``OpenAI(provider=vertex(...))``;
-openai_core has no ``provider=`` argument yet, so the same configuration is a client of its own.
+here it is both: this client, and ``AsyncOpenAI(provider=openai_core.providers.vertex(...))``, which makes one
+of these (``lib/_providers.py``).
 
 Every request carries ``Authorization: Bearer``: from ``token_provider`` (sync or async, asked every request)
 or from Google credentials (the given ones, else Application Default Credentials) through google-auth (the
@@ -117,6 +118,10 @@ class AsyncVertexOpenAI(AsyncOpenAI):
                 raise
             except Exception:
                 raise OpenAIError("Vertex token provider failed.") from None
+            # unasync: sync-only: if inspect.isawaitable(token):
+            # unasync: sync-only:     getattr(token, "close", lambda: None)()  # no "never awaited" warning
+            # The message names the async class: split, or the generator would rename it.
+            # unasync: sync-only:     raise OpenAIError("Use Async" "OpenAI with an async Vertex token provider.")
             headers = bearer_header(token)
         return replace(options, extra_headers={**headers, **(options.extra_headers or {})})
 
@@ -153,10 +158,13 @@ class AsyncVertexOpenAI(AsyncOpenAI):
         set_default_query: Mapping[str, object] | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        provider: object | NotGiven | None = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed, sharing this one's transport (and Google credentials, so a
         copy does not look them up again) unless ``http_client`` is given."""
+        if not is_sentinel(provider):
+            raise OpenAIError("Configure `provider` on `AsyncOpenAI`, not on `AsyncVertexOpenAI.with_options()`.")
         extra = dict(_extra_kwargs or {})
         location = extra.pop("location", None)
         moved = project is not None or location is not None or base_url is not None

@@ -1599,3 +1599,15 @@ async def admin_surface(client: AsyncOpenAI) -> None:
     await client.admin.organization.invites.create(email="a@example.com")  # E: role is required
     await client.admin.organization.invites.retrieve()  # E: invite_id is required
     AsyncOpenAI(admin_api_key=1)  # E: the admin key is a str
+
+
+def provider_usage() -> None:
+    import openai_core.providers
+
+    vertex = AsyncOpenAI(provider=openai.providers.vertex(project="p", location="us-central1"))
+    assert_type(vertex, AsyncOpenAI)
+    bedrock = openai.OpenAI(provider=openai_core.providers.bedrock(region="us-east-1", endpoint="runtime"))
+    assert_type(bedrock, openai.OpenAI)
+    assert_type(vertex.with_options(provider=None), AsyncOpenAI)
+    assert_type(bedrock.copy(provider=openai_core.providers.bedrock(api_key="k")), openai.OpenAI)
+    openai_core.providers.bedrock(endpoint="edge")  # type: ignore[arg-type]

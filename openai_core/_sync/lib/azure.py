@@ -27,6 +27,7 @@ from yarl import URL
 
 from openai_core._sync._client import OpenAI
 from openai_core._exceptions import OpenAIError
+from openai_core._interop import is_sentinel
 from openai_core._sync._pipeline import RequestOptions
 from openai_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from openai_core._version import __version__
@@ -176,10 +177,13 @@ class AzureOpenAI(OpenAI):
         websocket_base_url: str | URL | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        provider: object | NotGiven | None = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed, sharing this one's transport unless ``http_client`` is
         given. A new credential replaces the old one (switching from a key to a token drops the key)."""
+        if not is_sentinel(provider):
+            raise OpenAIError("Configure `provider` on `OpenAI`, not on `AzureOpenAI.with_options()`.")
         if api_key is None and azure_ad_token is None and azure_ad_token_provider is None:
             api_key, azure_ad_token = self._azure_key, self._azure_ad_token
             azure_ad_token_provider = self._azure_ad_token_provider

@@ -24,10 +24,11 @@ from yarl import URL
 
 from openai_core._sync._client import OpenAI
 from openai_core._exceptions import OpenAIError
+from openai_core._interop import is_sentinel
 from openai_core._sync._pipeline import RequestOptions
 from openai_core._types import NOT_GIVEN, NotGiven, Omit, TimeoutTypes
 from openai_core._sync.transports.base import Transport, HTTPHeaders, Request, Response
-from openai_core.lib._bedrock_common import SIGNING_HEADERS, SigV4Signer, resolve_bedrock
+from openai_core.lib._bedrock_common import SIGNING_HEADERS, BedrockConfig, SigV4Signer, resolve_bedrock
 
 __all__ = ["BedrockOpenAI", "BedrockTokenProvider", "SigV4Transport"]
 
@@ -87,9 +88,11 @@ class BedrockOpenAI(OpenAI):
         default_query: Mapping[str, object] | None = None,
         http_client: object | None = None,
         transport: str | None = None,
+        _bedrock_config: BedrockConfig | None = None,
         **options: Any,
     ) -> None:
-        config = resolve_bedrock(
+        # ``_bedrock_config``: settled already, by ``providers.bedrock(...)`` (``provider=``), not from these arguments.
+        config = _bedrock_config or resolve_bedrock(
             api_key=api_key, token_provider=bedrock_token_provider, aws_region=aws_region, aws_profile=aws_profile,
             aws_access_key_id=aws_access_key_id, aws_secret_access_key=aws_secret_access_key,
             aws_session_token=aws_session_token, aws_credentials_provider=aws_credentials_provider,
@@ -133,6 +136,10 @@ class BedrockOpenAI(OpenAI):
             raise
         except Exception as exc:
             raise OpenAIError("Failed to resolve a bearer credential for Bedrock.") from exc
+        if inspect.isawaitable(token):
+            getattr(token, "close", lambda: None)()  # no "never awaited" warning
+        # The message names the async class: split, or the generator would rename it.
+            raise OpenAIError("An async Bedrock token provider requires `Async" "OpenAI`.")
         if not isinstance(token, str) or not token.strip():
             raise OpenAIError("The Bedrock bearer credential provider must return a non-empty string.")
         return replace(options, extra_headers={"Authorization": f"Bearer {token}", **(options.extra_headers or {})})
@@ -164,11 +171,14 @@ class BedrockOpenAI(OpenAI):
         set_default_query: Mapping[str, object] | None = None,
         max_response_bytes: int | NotGiven | None = NOT_GIVEN,
         max_event_bytes: int | NotGiven | None = NOT_GIVEN,
+        provider: object | NotGiven | None = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """A client with some options changed, sharing this one's transport unless ``http_client`` is
         given. A credential given replaces this client's credential mode; none given keeps it (and its
         region and URL)."""
+        if not is_sentinel(provider):
+            raise OpenAIError("Configure `provider` on `OpenAI`, not on `BedrockOpenAI.with_options()`.")
         aws: dict[str, Any] = {"aws_profile": aws_profile, "aws_access_key_id": aws_access_key_id,
                "aws_secret_access_key": aws_secret_access_key, "aws_session_token": aws_session_token,
                "aws_credentials_provider": aws_credentials_provider}
