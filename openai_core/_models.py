@@ -148,7 +148,11 @@ def json_parser(item_type: Any) -> Callable[[str | bytes | bytearray], Any]:
     fallback as models."""
     item_type = resolve_type(item_type)
     if isinstance(item_type, type) and issubclass(item_type, pydantic.BaseModel):
-        return partial(parse_json, item_type)
+        # One partial per class, not per stream: a gateway holding thousands of streams kept one each.
+        model_parser = _model_parsers.get(item_type)
+        if model_parser is None:
+            model_parser = _model_parsers[item_type] = partial(parse_json, item_type)
+        return model_parser
     parser = _type_parsers.get(item_type)
     if parser is None:
         parser = _type_parsers[item_type] = _TypeParser(item_type)
@@ -177,6 +181,7 @@ class _TypeParser:
 
 
 _type_parsers: dict[Any, _TypeParser] = {}
+_model_parsers: dict[type[Any], Callable[[str | bytes | bytearray], Any]] = {}
 
 
 def construct_lenient(model_type: type[M], obj: Mapping[str, object]) -> M:

@@ -344,6 +344,10 @@ class Pipeline:
         if options.accept is None:
             options = replace(options, accept="text/event-stream")
         response = await self.send(options, read_body=False)
+        # The body was kept for a retry; none can follow once the stream has started, and a gateway
+        # holding thousands of streams would keep every request's JSON to the end of its stream.
+        if isinstance(response.request.content, bytes):
+            response.request.content = None
         await _expect_event_stream(response)
         return AsyncStream(
             response=response, item_type=item_type, typed_events=typed_events, named_events=named_events,

@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         args.concurrency, args.duration, args.no_micro = [4], 0.3, True
         args.clients = args.clients or ["raw-aiohttp", "core-httpx", "core-aiohttp"]
     # LiteLLM takes seconds to import (7-10 s here): in the full run when installed, not in the quick ones.
-    clients = args.clients or [k for k in available_clients() if not (k in SLOW_PEERS and (args.quick or args.smoke))]
+    clients = args.clients or [k for k in available_clients() if not (k in SLOW_PEERS and (args.quick or args.smoke))
+                               and (args.tls or not k.endswith("-h2"))]
     remote = args.base_url is not None
     if remote:
         # Someone else's server: bounded by count as well as time, and never more than asked.
@@ -154,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                              cpu=cpus - 1 if cpus > 1 else None)
         if args.tls:
             ca_file, server.tls_files = bench_ca(certs.name)
+            if any(kind.endswith("-h2") for kind in clients):
+                server.http = "auto"  # ALPN: the h2 client gets HTTP/2, every other one HTTP/1.1
         server.start()
     base_url = args.base_url or (server.base_url if server else "")
     loops = _loops(args.loop)

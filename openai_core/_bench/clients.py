@@ -31,6 +31,8 @@ def client_kinds() -> list[str]:
     from ..transports import available_transports
 
     kinds = ["raw-aiohttp", "raw-httpx"] + [f"core-{name}" for name in available_transports()]
+    if importlib.util.find_spec("h2") is not None:  # the `http2` extra: httpx over HTTP/2 (TLS cells only)
+        kinds.append("core-httpx-h2")
     if importlib.util.find_spec("openai") is not None:
         kinds.append("openai")
     if importlib.util.find_spec("litellm") is not None:  # the `bench-peers` extra
@@ -115,6 +117,16 @@ async def make_client(spec: dict[str, Any]) -> tuple[Request, Close]:
 
     if kind == "litellm":
         return _litellm_client(spec, stream, context)
+
+    if kind == "core-httpx-h2":
+        import openai_core
+        from openai_core import DefaultAsyncHttpxClient
+
+        if context is None:
+            raise ValueError("core-httpx-h2 needs --tls: HTTP/2 is negotiated by ALPN")
+        core = openai_core.AsyncOpenAI(api_key=spec["api_key"], base_url=spec["base_url"], max_retries=0,
+                                       http_client=DefaultAsyncHttpxClient(http2=True, verify=context))
+        return _typed_client(core, spec, stream), core.close
 
     if kind.startswith("core-"):
         import openai_core

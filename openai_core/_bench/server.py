@@ -205,6 +205,8 @@ class BenchServer:
         self._proc: subprocess.Popen[bytes] | None = None
         self._embedded: Any = None
         self.granian_options: list[str] = []
+        # "1", or "auto": HTTP/2 too, negotiated by ALPN over TLS (the h2 bench cells; tests/test_http2.py)
+        self.http = "1"
 
     @property
     def pid(self) -> int | None:
@@ -225,7 +227,7 @@ class BenchServer:
         port = _free_port(self.host)
         cpu = self.cpu
         loop = "uvloop" if importlib.util.find_spec("uvloop") is not None else "asyncio"
-        cmd = [sys.executable, "-m", "granian", "--interface", "rsgi", "--http", "1", "--no-ws",
+        cmd = [sys.executable, "-m", "granian", "--interface", "rsgi", "--http", self.http, "--no-ws",
                "--workers", "1", "--runtime-threads", "1", "--loop", loop, "--log-level", "error",
                "--no-access-log", *self.granian_options, "--host", self.host, "--port", str(port)]
         if self.tls_files is not None:

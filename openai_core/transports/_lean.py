@@ -48,6 +48,33 @@ _REDIRECT_DRAIN = 64 * 1024
 _CLOSE_ITERATIONS = 3
 
 
+class _Outbox:
+    """Small requests written together, once per event-loop iteration, rather than each at once.
+
+    Measured against the granian bench server at 64 in flight: written one by one as each task runs,
+    requests reach the server spread over the iteration and it wakes once per request (~160-190 us of
+    server CPU per chat call); written together at the start of the next iteration they arrive as a
+    burst (~85-90 us, what raw aiohttp's requests cost it: aiohttp sends bodies from a writer task, which
+    batches them the same way). The cost is one loop iteration of delay, with nothing else waiting."""
+
+    __slots__ = ("_loop", "_pending")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._pending: list[tuple[asyncio.Transport, bytes]] = []
+
+    def write(self, transport: asyncio.Transport, data: bytes) -> None:
+        if not self._pending:
+            self._loop.call_soon(self._flush)
+        self._pending.append((transport, data))
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, []
+        for transport, data in pending:
+            if not transport.is_closing():  # closed meanwhile (cancelled, failed): its waiter already knows
+                transport.write(data)
+
+
 class _LeanBody:
     """A response body still on its connection; closing it returns the connection (or drops it).
 
@@ -140,6 +167,7 @@ class LeanTransport:
         self._closed = False
         self._websockets: weakref.WeakSet[Any] = weakref.WeakSet()
         self._heads = HeadBuilder()
+        self._outbox: _Outbox | None = None
 
     def _start(self) -> tuple[asyncio.AbstractEventLoop, LeanPool, Connector]:
         if self._closed:
@@ -155,6 +183,7 @@ class LeanTransport:
         self._connector = Connector(self._ssl, trust_env=self._trust_env)
         self._pool = LeanPool(limit=self._limit, keepalive_expiry=self._keepalive_expiry)
         self._loop = loop
+        self._outbox = _Outbox(loop)
         return loop, self._pool, self._connector
 
     async def send(self, request: Request) -> Response:
@@ -202,7 +231,7 @@ class LeanTransport:
         )
         try:
             connection.start()
-            await _write(connection, head, content, timeout.write)
+            await _write(connection, head, content, timeout.write, self._outbox)
             status, raw_headers, version = await connection.wait_head(timeout.read)
         except BaseException:
             pool.release(connection, loop)  # mid-request: closed, never reused
@@ -251,11 +280,15 @@ class LeanTransport:
         return f"<LeanTransport limit={self._limit}>"
 
 
-async def _write(connection: LeanConnection, head: bytes, content: object, write_timeout: float | None) -> None:
+async def _write(connection: LeanConnection, head: bytes, content: object, write_timeout: float | None,
+                 outbox: _Outbox | None) -> None:
     transport = connection.transport
     if transport is None or connection.lost:
         raise TransportConnectionError("the connection closed before the request was sent")
     try:
+        if outbox is not None and (content is None or (type(content) is bytes and len(content) < _SEPARATE_WRITE)):
+            outbox.write(transport, head + content if content is not None else head)
+            return
         await _send_body(connection, transport, head, content, write_timeout)
     except TransportConnectionError:
         if not connection.head_arrived:

@@ -11,7 +11,7 @@ from typing import Any
 
 from yarl import URL
 
-from ._lean_conn import LeanConnection
+from ._lean_conn import READ_BUFFER_SIZE, LeanConnection
 from ._lean_wire import host_header
 from .base import TransportConnectionError, TransportTimeoutError
 
@@ -52,13 +52,15 @@ class Connector:
     """Chooses the route per origin (``HTTP(S)_PROXY`` / ``NO_PROXY``, read once, as the aiohttp backend
     does) and opens connections on it."""
 
-    __slots__ = ("_env_proxies", "_route_for_origin", "_ssl", "_ssl_option")
+    __slots__ = ("_env_proxies", "_route_for_origin", "_ssl", "_ssl_option", "read_buffer")
 
     def __init__(self, ssl_option: ssl.SSLContext | bool | None, *, trust_env: bool) -> None:
         self._ssl_option = ssl_option
         self._ssl: ssl.SSLContext | None = None
         self._env_proxies: dict[str, str] = urllib.request.getproxies_environment() if trust_env else {}
         self._route_for_origin: dict[tuple[str, str | None, int | None], URL | None] = {}
+        # Every connection of this transport reads into it (see _lean_conn): one event loop, one read at a time.
+        self.read_buffer = memoryview(bytearray(READ_BUFFER_SIZE))
 
     def ssl_context(self) -> ssl.SSLContext:
         context = self._ssl
@@ -91,7 +93,7 @@ class Connector:
         self, loop: asyncio.AbstractEventLoop, url: URL, proxy: URL | None, key: tuple[Any, ...],
         connect_timeout: float | None,
     ) -> LeanConnection:
-        connection = LeanConnection(loop, key)
+        connection = LeanConnection(loop, key, self.read_buffer)
         try:
             async with asyncio.timeout(connect_timeout):
                 await self._open(loop, connection, url, proxy)

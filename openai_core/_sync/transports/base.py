@@ -73,6 +73,10 @@ class BytesStream:
     def __init__(self, content: bytes) -> None:
         self._content = content
 
+    @property
+    def content(self) -> bytes:
+        return self._content
+
     def __iter__(self) -> Iterator[bytes]:
         if self._content:
             yield self._content
@@ -154,6 +158,15 @@ class Response:
     def read(self) -> bytes:
         """Read the whole body, then release the connection. Past ``max_bytes`` (decoded) it stops
         reading, drops the connection and raises ``BodyTooLargeError``."""
+        stream = self._stream
+        if self._content is None and type(stream) is BytesStream:
+            # The whole body came with the head (a backend read it already): no iterator to build and
+            # close, which was ~15 us of a ~25 us wrapper cost per chat call.
+            data = stream.content
+            self.is_closed = True
+            if self.max_bytes is not None and len(data) > self.max_bytes:
+                raise BodyTooLargeError(self.max_bytes)
+            self._content = data
         if self._content is None:
             try:
                 limit = self.max_bytes
@@ -208,13 +221,11 @@ class Response:
         return b"".join(chunks)
 
     def iter_bytes(self) -> Iterator[bytes]:
-        """The body chunk by chunk, as it arrives."""
+        """The body chunk by chunk, as it arrives: the backend's own iterator, with no generator of this
+        class in between (one frame less per open stream, and one call less per chunk)."""
         if self._content is not None:
-            if self._content:
-                yield self._content
-            return
-        for chunk in self._stream:
-            yield chunk
+            return BytesStream(self._content).__iter__()
+        return self._stream.__iter__()
 
     def close(self) -> None:
         if not self.is_closed:
