@@ -86,14 +86,16 @@ def realtime_url(
     default_query: Mapping[str, object] | None,
     query: Mapping[str, object],
     extra_query: Query | None,
+    path: str = "realtime",
 ) -> URL:
-    """``<websocket base>/realtime?<query>``: the base is ``websocket_base_url`` when set, else
-    ``base_url`` with ``http``/``https`` turned into ``ws``/``wss``; a query already on the base is kept."""
+    """``<websocket base>/<path>?<query>`` (``path``: ``realtime``, ``responses``, ``live/sessions`` ...):
+    the base is ``websocket_base_url`` when set, else ``base_url`` with ``http``/``https`` turned into
+    ``ws``/``wss``; a query already on the base is kept."""
     base = websocket_base_url if websocket_base_url is not None else base_url
     scheme = _WS_SCHEMES.get(base.scheme, base.scheme)
     if scheme not in ("ws", "wss"):
         raise ValueError(f"websocket_base_url must be a ws(s) or http(s) URL, got {str(base)!r}")
-    url = base.with_scheme(scheme).with_path(base.path.rstrip("/") + "/realtime", keep_query=True)
+    url = base.with_scheme(scheme).with_path(base.path.rstrip("/") + "/" + path, keep_query=True)
     pairs = list(url.query.items()) + flatten_query(default_query, query, extra_query)
     return url.with_query(pairs) if pairs else url
 
