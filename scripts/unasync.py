@@ -63,6 +63,7 @@ TEST_SOURCES = [
     "test_chat_helpers.py",
     "test_lifecycle.py",
     "test_realtime.py",
+    "test_responses_ws.py",
     "test_lifecycle_stores.py",
 ]
 TESTS = ROOT / "tests"

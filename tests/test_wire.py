@@ -289,7 +289,10 @@ async def test_raw_and_streaming_response_of_every_method(
 
 
 # Compared with the official SDK by a wire test of their own (not HTTP calls the recorder answers).
-WIRE_TESTED_ELSEWHERE = {"realtime.connect"}  # tests/test_realtime_wire.py: frames, handshake, close codes
+WIRE_TESTED_ELSEWHERE = {  # frames, handshake, parsed events, close codes
+    "realtime.connect",  # tests/test_realtime_wire.py
+    "responses.connect",  # tests/test_ws_apis_wire.py
+}
 
 
 def test_every_official_method_is_covered_or_listed() -> None:

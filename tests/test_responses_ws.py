@@ -1,0 +1,91 @@
+"""client.responses.connect() over a real loopback WebSocket to the embedded server, on every transport:
+two responses on one socket told apart by stream_id, steering, error events, handlers, refused upgrades."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import openai_core
+from openai_core import AsyncOpenAI
+from openai_core.testing import MockServer
+from openai_core.types.responses import ResponseCompletedEvent, ResponseTextDeltaEvent
+from openai_core.types.responses.response_steer_accepted_event import ResponseSteerAcceptedEvent
+from openai_core.types.responses.response_steer_failed_event import ResponseSteerFailedEvent
+from openai_core.types.responses.responses_server_event import ResponseWsCompleted, ResponseWsError
+
+
+async def until_completed(connection: Any, count: int = 1) -> list[Any]:
+    events = []
+    async for event in connection:
+        events.append(event)
+        if isinstance(event, ResponseCompletedEvent | ResponseWsError):
+            count -= 1
+            if count == 0:
+                return events
+    raise AssertionError(f"the connection ended early: {[e.type for e in events]}")
+
+
+async def test_two_lanes_steering_and_errors(client: AsyncOpenAI) -> None:
+    manager = client.responses.connect(extra_query={"trace": "1"})
+    assert str(manager.url()).endswith("/v1/responses?trace=1") and manager.url().scheme == "ws"
+    manager.send({"type": "response.create", "model": "gpt-5", "input": "queued before open", "stream_id": "q"})
+    async with manager as connection:
+        await connection.response.create(model="gpt-5", input="hello over websockets", stream_id="a")
+        events = await until_completed(connection, 2)
+        by_lane: dict[str, list[Any]] = {}
+        for event in events:
+            by_lane.setdefault(event.stream_id, []).append(event)
+        assert set(by_lane) == {"q", "a"}
+        text = "".join(e.delta for e in by_lane["a"] if isinstance(e, ResponseTextDeltaEvent))
+        assert text == "echo: hello over websockets"
+        done = by_lane["a"][-1]
+        assert isinstance(done, ResponseWsCompleted) and done.response.status == "completed"
+        assert [e.sequence_number for e in by_lane["a"]] == list(range(len(by_lane["a"])))
+
+        await connection.response.steer(input="and briefly", previous_response_id=done.response.id)
+        accepted = await connection.recv()
+        assert isinstance(accepted, ResponseSteerAcceptedEvent)
+        assert accepted.steer.previous_response_id == done.response.id
+        await connection.response.steer(input=[{"type": "message", "role": "user", "content": "x"}],
+                                        previous_response_id="resp_unknown")
+        failed = await connection.recv()
+        assert isinstance(failed, ResponseSteerFailedEvent) and failed.error.code == "response_not_found"
+
+        # A refused request is an error event on the open socket, not the end of it.
+        await connection.response.create(model="gpt-5", input="x", background=True, stream_id="b")
+        error = await connection.recv()
+        assert isinstance(error, ResponseWsError)
+        assert (error.status, error.error.param, error.stream_id) == (400, "background", "b")
+        await connection.send({"type": "response.unknown_kind"})
+        assert (await connection.recv()).type == "error"
+
+        with pytest.raises(TypeError, match="unexpected keyword argument 'modle'"):
+            await connection.response.create(modle="gpt-5")  # type: ignore[call-arg]
+
+
+async def test_dispatch_events_handlers_and_unhandled_error(client: AsyncOpenAI) -> None:
+    seen: list[str] = []
+    manager = client.responses.connect()
+    manager.on("response.output_text.delta", lambda event: seen.append(event.delta))
+    async with manager as connection:
+
+        @connection.once("response.completed")
+        async def completed(event: Any) -> None:
+            seen.append("|completed")
+            await connection.send({"type": "response.create", "model": "gpt-5", "background": True})
+
+        await connection.response.create(model="gpt-5", input="one two")
+        with pytest.raises(openai_core.OpenAIError, match="WebSocket error"):
+            await connection.dispatch_events()
+    assert "".join(seen) == "echo: one two|completed"
+
+
+async def test_refused_upgrade_is_a_status_error(server: MockServer, transport: str) -> None:
+    async with AsyncOpenAI(api_key="ek_expired", base_url=server.base_url, transport=transport) as client:
+        with pytest.raises(openai_core.AuthenticationError) as caught:
+            async with client.responses.connect():
+                pass
+    assert caught.value.status_code == 401
+    assert "ek_expired" not in repr(caught.value) and "ek_expired" not in str(caught.value)
