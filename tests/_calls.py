@@ -1306,6 +1306,21 @@ async def realtime_client_secrets_create(client: Any) -> Any:
     )
 
 
+def check_translation_secret(result: Any) -> None:
+    assert type_name(result) == "RealtimeTranslationClientSecretCreateResponse"
+    assert isinstance(result.value, str) and isinstance(result.expires_at, int)
+    assert type_name(result.session) == "RealtimeTranslationSession" and result.session.type == "translation"
+
+
+@api_call("realtime.translations.client_secrets.create", check_translation_secret)
+async def realtime_translations_client_secrets_create(client: Any) -> Any:
+    return await client.realtime.translations.client_secrets.create(
+        expires_after={"anchor": "created_at", "seconds": 600},
+        session={"model": "gpt-realtime-translate", "audio": {"output": {"language": "fr"},
+                                                             "input": {"noise_reduction": {"type": "near_field"}}}},
+    )
+
+
 @api_call("realtime.calls.create", no_check, prism=WIRE_ONLY)
 async def realtime_calls_create(client: Any) -> Any:
     # Wire only: the answer is application/sdp. The offer alone goes as the raw body.

@@ -1,8 +1,11 @@
-"""client.responses.connect() over a real loopback WebSocket to the embedded server, on every transport:
-two responses on one socket told apart by stream_id, steering, error events, handlers, refused upgrades."""
+"""The WebSocket APIs beside realtime over a real loopback WebSocket to the embedded server, on every
+transport (and, generated into tests/sync/, the sync client): client.responses.connect() (two responses
+on one socket told apart by stream_id, steering, error events, handlers, refused upgrades) and
+client.realtime.translations (a client secret, then a translation session)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -10,6 +13,13 @@ import pytest
 import openai_core
 from openai_core import AsyncOpenAI
 from openai_core.testing import MockServer
+from openai_core.types.realtime import (
+    RealtimeTranslationOutputAudioDeltaEvent,
+    RealtimeTranslationOutputTranscriptDeltaEvent,
+    RealtimeTranslationSessionClosedEvent,
+    RealtimeTranslationSessionCreatedEvent,
+    RealtimeTranslationSessionUpdatedEvent,
+)
 from openai_core.types.responses import ResponseCompletedEvent, ResponseTextDeltaEvent
 from openai_core.types.responses.response_steer_accepted_event import ResponseSteerAcceptedEvent
 from openai_core.types.responses.response_steer_failed_event import ResponseSteerFailedEvent
@@ -89,3 +99,39 @@ async def test_refused_upgrade_is_a_status_error(server: MockServer, transport: 
                 pass
     assert caught.value.status_code == 401
     assert "ek_expired" not in repr(caught.value) and "ek_expired" not in str(caught.value)
+
+
+# -- client.realtime.translations ---------------------------------------------------------------------
+
+
+async def test_translation_session_with_a_client_secret(client: AsyncOpenAI, server: MockServer,
+                                                        transport: str) -> None:
+    secret = await client.realtime.translations.client_secrets.create(
+        session={"model": "gpt-realtime-translate", "audio": {"output": {"language": "de"}}})
+    assert secret.value.startswith("ek_") and secret.session.audio.output is not None
+    async with (
+        AsyncOpenAI(api_key=secret.value, base_url=server.base_url, transport=transport) as browser,
+        browser.realtime.translations.connect(model="gpt-realtime-translate") as connection,
+    ):
+        created = await connection.recv()
+        assert isinstance(created, RealtimeTranslationSessionCreatedEvent)
+        assert created.session.model == "gpt-realtime-translate"
+        await connection.session.update(session={"audio": {"output": {"language": "fr"}}}, event_id="e1")
+        updated = await connection.recv()
+        assert isinstance(updated, RealtimeTranslationSessionUpdatedEvent)
+        pcm = bytes(range(256)) * 19  # 4864 bytes
+        await connection.session.input_audio_buffer.append(audio=base64.b64encode(pcm).decode())
+        transcript, audio = await connection.recv(), await connection.recv()
+        assert isinstance(transcript, RealtimeTranslationOutputTranscriptDeltaEvent)
+        assert transcript.delta == "[fr] 4864 bytes"
+        assert isinstance(audio, RealtimeTranslationOutputAudioDeltaEvent)
+        assert base64.b64decode(audio.delta) == pcm
+        with pytest.raises(TypeError, match="base64 text"):
+            await connection.session.input_audio_buffer.append(audio=pcm)  # type: ignore[arg-type]
+        await connection.session.close()
+        rest = [event async for event in connection]  # the server closes (1000) after session.closed
+    assert [e.type for e in rest] == ["session.closed"]
+    assert isinstance(rest[0], RealtimeTranslationSessionClosedEvent)
+    with pytest.raises(openai_core.BadRequestError):
+        async with client.realtime.translations.connect(model=""):
+            pass

@@ -292,6 +292,7 @@ async def test_raw_and_streaming_response_of_every_method(
 WIRE_TESTED_ELSEWHERE = {  # frames, handshake, parsed events, close codes
     "realtime.connect",  # tests/test_realtime_wire.py
     "responses.connect",  # tests/test_ws_apis_wire.py
+    "realtime.translations.connect",  # tests/test_ws_apis_wire.py
 }
 
 

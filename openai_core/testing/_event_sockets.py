@@ -1,4 +1,5 @@
-"""The embedded server's smaller WebSocket APIs: ``/v1/responses`` (the Responses API's WebSocket mode).
+"""The embedded server's smaller WebSocket APIs: ``/v1/responses`` (the Responses API's WebSocket mode)
+and ``/v1/realtime/translations`` (with its ``client_secrets``).
 
 Each is a function from one client event to the server events that answer it, run by one socket loop:
 Bearer auth on the upgrade (an ``ek_`` key must be a live client secret), JSON text frames both ways,
@@ -8,6 +9,7 @@ event or a request the API refuses. The sessions are recorded like REST calls (`
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 from collections.abc import Callable
@@ -15,7 +17,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from ._common import ApiError, error_body
+from ._common import ApiError, dumps, error_body
 from ._realtime import REALTIME_KEY
 from ._responses import respond
 from ._state import ServerState
@@ -23,7 +25,9 @@ from ._state import ServerState
 __all__ = ["add_event_socket_routes"]
 
 Answer = Callable[[ServerState, web.Request, dict[str, Any]], list[dict[str, Any]]]
+Greeting = Callable[[ServerState, web.Request], list[dict[str, Any]]]
 _MAX_MESSAGE = 16 * 1024 * 1024
+_TRANSLATION_SESSION = web.RequestKey("translation_session", dict)
 
 
 def _error_event(exc: ApiError) -> dict[str, Any]:
@@ -36,7 +40,11 @@ def _refusal(status: int, message: str, code: str | None = None) -> web.Response
                         content_type="application/json")
 
 
-def _socket(state: ServerState, answer: Answer) -> Callable[[web.Request], Any]:
+def _socket(state: ServerState, answer: Answer, greeting: Greeting | None = None,
+            *, required_query: str | None = None) -> Callable[[web.Request], Any]:
+    """The endpoint: ``greeting`` says what the server sends first; an answer ending with a
+    ``session.closed`` event closes the socket after it (1000)."""
+
     async def endpoint(request: web.Request) -> web.StreamResponse:
         state.record(request, b"")
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
@@ -44,10 +52,14 @@ def _socket(state: ServerState, answer: Answer) -> Callable[[web.Request], Any]:
         secrets = request.app[REALTIME_KEY].secrets
         if scheme.lower() != "bearer" or not token or (token.startswith("ek_") and secrets.get(token, 0) < time.time()):
             return _refusal(401, "Incorrect API key provided.", "invalid_api_key")
+        if required_query and not request.query.get(required_query):
+            return _refusal(400, f"Missing required parameter: '{required_query}'.", "missing_required_parameter")
         if request.headers.get("Upgrade", "").lower() != "websocket":
             return _refusal(400, "This endpoint is a WebSocket: send an Upgrade request.")
         ws = web.WebSocketResponse(max_msg_size=_MAX_MESSAGE)
         await ws.prepare(request)
+        for reply in greeting(state, request) if greeting else []:
+            await ws.send_str(json.dumps(reply))
         async for message in ws:
             if message.type is not WSMsgType.TEXT:
                 replies = [_error_event(ApiError(400, "Events are JSON text frames."))]
@@ -63,6 +75,8 @@ def _socket(state: ServerState, answer: Answer) -> Callable[[web.Request], Any]:
                     replies = [_error_event(exc)]
             for reply in replies:
                 await ws.send_str(json.dumps(reply))
+            if replies and replies[-1]["type"] == "session.closed":
+                await ws.close()
         return ws
 
     return endpoint
@@ -97,5 +111,74 @@ def _responses_answer(state: ServerState, request: web.Request, event: dict[str,
     raise ApiError(400, f"Unknown event type {kind!r}.", param="type", code="invalid_event_type")
 
 
-def add_event_socket_routes(app: web.Application, state: ServerState) -> None:
+# -- /v1/realtime/translations ---------------------------------------------------------------------------
+
+
+def _translation_session(state: ServerState, model: str, config: dict[str, Any] | None = None) -> dict[str, Any]:
+    audio: dict[str, dict[str, Any]] = {"input": {"transcription": None, "noise_reduction": None},
+                                        "output": {"language": "en"}}
+    for side, settings in ((config or {}).get("audio") or {}).items():
+        if side in audio and isinstance(settings, dict):
+            audio[side] = {**audio[side], **settings}
+    return {"id": state.object_id("sess"), "type": "translation", "model": model,
+            "expires_at": int(time.time()) + 600, "audio": audio}
+
+
+def _translation_greeting(state: ServerState, request: web.Request) -> list[dict[str, Any]]:
+    session = _translation_session(state, request.query["model"])
+    request[_TRANSLATION_SESSION] = session
+    return [{"type": "session.created", "event_id": state.object_id("event"), "session": session}]
+
+
+def _translation_answer(state: ServerState, request: web.Request, event: dict[str, Any]) -> list[dict[str, Any]]:
+    """The mock translator: the appended audio's length comes back as a transcript and as audio of the
+    same length (so a test can check what arrived), in the session's output language."""
+    session = request[_TRANSLATION_SESSION]
+    kind = event["type"]
+
+    def event_id() -> str:
+        return state.object_id("event")
+
+    if kind == "session.update":
+        update = event.get("session")
+        if not isinstance(update, dict):
+            raise ApiError(400, "Invalid 'session': expected an object.", param="session", code="invalid_value")
+        for side, settings in (update.get("audio") or {}).items():
+            if side in session["audio"] and isinstance(settings, dict):
+                session["audio"][side] = {**session["audio"][side], **settings}
+        return [{"type": "session.updated", "event_id": event_id(), "session": session}]
+    if kind == "session.input_audio_buffer.append":
+        try:
+            pcm = base64.b64decode(event.get("audio") or "", validate=True)
+        except ValueError:
+            raise ApiError(400, "Invalid 'audio': not base64.", param="audio", code="invalid_value") from None
+        language = session["audio"]["output"].get("language", "en")
+        return [
+            {"type": "session.output_transcript.delta", "event_id": event_id(),
+             "delta": f"[{language}] {len(pcm)} bytes"},
+            {"type": "session.output_audio.delta", "event_id": event_id(), "delta": base64.b64encode(pcm).decode(),
+             "sample_rate": 24000, "channels": 1, "format": "pcm16"},
+        ]
+    if kind == "session.close":
+        return [{"type": "session.closed", "event_id": event_id()}]
+    raise ApiError(400, f"Unknown event type {kind!r}.", param="type", code="invalid_event_type")
+
+
+def create_translation_secret(state: ServerState, request: web.Request, body: Any) -> bytes:
+    session = body.get("session")
+    if not isinstance(session, dict) or not isinstance(session.get("model"), str):
+        raise ApiError(400, "Missing required parameter: 'session.model'.", param="session.model",
+                       code="missing_required_parameter")
+    expires_at = int(time.time()) + 600
+    value = f"ek_{state.object_id('secret').replace('-', '')}"
+    request.app[REALTIME_KEY].secrets[value] = expires_at
+    return dumps({"value": value, "expires_at": expires_at,
+                  "session": _translation_session(state, session["model"], session)})
+
+
+def add_event_socket_routes(app: web.Application, state: ServerState, post: Callable[..., None]) -> None:
+    """Register the WebSockets on ``app``; ``post`` registers a REST route through the app's pipeline."""
     app.router.add_get("/v1/responses", _socket(state, _responses_answer))
+    app.router.add_get("/v1/realtime/translations", _socket(state, _translation_answer, _translation_greeting,
+                                                            required_query="model"))
+    post("/v1/realtime/translations/client_secrets", create_translation_secret)

@@ -325,6 +325,34 @@ async def realtime_session(client: AsyncOpenAI, pcm: bytes) -> None:
     assert_type(await client.realtime.calls.reject("rtc_1", status_code=486), None)
 
 
+async def websocket_apis(client: AsyncOpenAI) -> None:
+    from openai_core.types.realtime import (
+        RealtimeTranslationClientSecretCreateResponse,
+        RealtimeTranslationServerEvent,
+    )
+    from openai_core.types.responses import ResponseTextDeltaEvent
+    from openai_core.types.responses.responses_server_event import ResponsesServerEvent, ResponseTextWsDelta
+
+    async with client.responses.connect(extra_query={"a": "b"}) as responses:
+        await responses.response.create(model="gpt-5", input="hi", stream_id="a", generate=False)
+        await responses.response.steer(input="more", previous_response_id="resp_1")
+        await responses.send({"type": "response.create", "model": "gpt-5"})
+        event = await responses.recv()
+        assert_type(event, ResponsesServerEvent)
+        if event.type == "response.output_text.delta":
+            assert_type(event, ResponseTextWsDelta)
+            assert isinstance(event, ResponseTextDeltaEvent)
+        await responses.response.create(modle="gpt-5")  # E: unknown argument
+    secret = await client.realtime.translations.client_secrets.create(session={"model": "gpt-realtime-translate"})
+    assert_type(secret, RealtimeTranslationClientSecretCreateResponse)
+    async with client.realtime.translations.connect(model="gpt-realtime-translate") as translation:
+        await translation.session.update(session={"audio": {"output": {"language": "fr"}}})
+        await translation.session.input_audio_buffer.append(audio="AAAA")
+        await translation.session.close()
+        assert_type(await translation.recv(), RealtimeTranslationServerEvent)
+        await translation.session.input_audio_buffer.append(audio=b"\0")  # E: audio is base64 text
+
+
 async def realtime_mistakes(client: AsyncOpenAI) -> None:
     async with client.realtime.connect(model="gpt-realtime") as connection:
         await connection.session.update(session={"type": "chat"})  # E: not a session type

@@ -13,6 +13,7 @@ from ._protocol import DEFAULT_MAX_QUEUE_SIZE
 from .calls import AsyncCalls
 from .client_secrets import AsyncClientSecrets
 from .connection import AsyncRealtimeConnection, ClientEvent
+from .translations.translations import AsyncTranslations
 
 __all__ = ["AsyncRealtime", "AsyncRealtimeConnectionManager"]
 
@@ -28,6 +29,10 @@ class AsyncRealtime(AsyncAPIResource):
     @cached_property
     def calls(self) -> AsyncCalls:
         return AsyncCalls(self._client)
+
+    @cached_property
+    def translations(self) -> AsyncTranslations:
+        return AsyncTranslations(self._client)
 
     def connect(
         self,

@@ -14,6 +14,7 @@ from openai_core.resources.realtime._protocol import DEFAULT_MAX_QUEUE_SIZE
 from openai_core._sync.resources.realtime.calls import Calls
 from openai_core._sync.resources.realtime.client_secrets import ClientSecrets
 from openai_core._sync.resources.realtime.connection import RealtimeConnection, ClientEvent
+from openai_core._sync.resources.realtime.translations.translations import Translations
 
 __all__ = ["Realtime", "RealtimeConnectionManager"]
 
@@ -29,6 +30,10 @@ class Realtime(SyncAPIResource):
     @cached_property
     def calls(self) -> Calls:
         return Calls(self._client)
+
+    @cached_property
+    def translations(self) -> Translations:
+        return Translations(self._client)
 
     def connect(
         self,
