@@ -293,6 +293,9 @@ WIRE_TESTED_ELSEWHERE = {  # frames, handshake, parsed events, close codes
     "realtime.connect",  # tests/test_realtime_wire.py
     "responses.connect",  # tests/test_ws_apis_wire.py
     "realtime.translations.connect",  # tests/test_ws_apis_wire.py
+    "live.connect",  # tests/test_ws_apis_wire.py
+    "live.forks.connect",  # tests/test_ws_apis_wire.py
+    "live.sideband.connect",  # tests/test_ws_apis_wire.py
 }
 
 
@@ -359,12 +362,15 @@ async def test_deprecations_warn_as_in_the_official_sdk(name: str, recorder: Rec
 # -- every parameter the official SDK's methods take is accepted ---------------------------------------------
 
 # Not accepted yet (docs/compatibility.md, "Not covered"): resuming a Responses stream, two parse options and
-# the realtime connection's reconnect policy.
+# the WebSocket connections' reconnect policy (the other connects take their arguments positionally in the
+# official SDK, which this check leaves out).
 PARAMETER_GAPS = {
     ("responses.stream", "response_id"), ("responses.stream", "starting_after"),
     ("responses.parse", "verbosity"), ("responses.parse", "parse_as"),
     ("realtime.connect", "initial_delay"), ("realtime.connect", "max_delay"), ("realtime.connect", "max_retries"),
     ("realtime.connect", "on_reconnecting"),
+    *((method, name) for method in ("live.forks.connect", "live.sideband.connect")
+      for name in ("initial_delay", "max_delay", "max_retries", "on_reconnecting")),
 }
 
 

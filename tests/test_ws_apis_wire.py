@@ -1,5 +1,5 @@
-"""The WebSocket APIs beside realtime (``responses.connect``, ``realtime.translations.connect``, ...)
-send what the official SDK sends.
+"""The WebSocket APIs beside realtime (``responses.connect``, ``realtime.translations.connect``,
+``live.connect``, ``live.forks.connect``, ``live.sideband.connect``) send what the official SDK sends.
 
 As in ``tests/test_realtime_wire.py`` (whose comparison this reuses): one scripted session per API runs
 on ``openai.AsyncOpenAI`` and on ``openai_core.AsyncOpenAI`` over each transport against the recording
@@ -91,10 +91,74 @@ async def translations_session(client: Any) -> list[Any]:
     return received
 
 
+LIVE_EVENTS: list[dict[str, Any]] = [
+    {"type": "session.started", "event_id": "event_1", "session": {"id": "sess_1", "type": "live",
+                                                                   "model": "gpt-live-1"}},
+    {"type": "session.input_transcript.delta", "event_id": "event_2", "delta": "héllo", "start_ms": 0,
+     "end_ms": 10},
+    {"type": "transport.dtmf.sent", "event_id": "event_3", "event": "1#"},
+    {"type": "error", "event_id": "event_4", "error": {"type": "invalid_request_error", "message": "no",
+                                                       "client_event_id": "evt_x"}},
+    {"type": "session.closed", "event_id": "event_5", "reason": "client", "session": {"id": "sess_1"},
+     "usage": {}},
+]
+
+
+async def live_commands(connection: Any, *, start: bool, audio: bool, dtmf: bool) -> list[Any]:
+    """Every client event the connection has, then the server's events."""
+    if start:
+        await connection.session.start(session={"type": "live", "model": "gpt-live-1", "instructions": "Hi ✓"},
+                                       event_id="evt_start")
+    await connection.session.update(session={"instructions": "Shorter."})
+    if audio:
+        await connection.session.input_audio.append(audio="AAAA", event_id="evt_audio")
+    await connection.session.input_audio.mute()
+    await connection.session.input_audio.unmute(event_id="evt_unmute")
+    await connection.session.instructions.append(content="More.", delegation_id=None)
+    await connection.session.thinking.append(content="Hm.", delegation_id="del_1", event_id="evt_think")
+    await connection.session.commentary.append(content="Wait.", delegation_id=None)
+    await connection.session.output_audio.fixture.play(audio="AQID")
+    await connection.decision.create(event_id="evt_decide")
+    await connection.decision.item.create(item={"type": "message", "role": "user", "content": "x"})
+    await connection.decision.item.delete(item_id="item_1", event_id="evt_del")
+    await connection.response.create()
+    await connection.response.item.create(item={"type": "message", "role": "user", "content": "y"}, event_id="e")
+    if dtmf:
+        await connection.transport.dtmf.send(event="1#")
+    await connection.send({"type": "response.create", "event_id": "evt_raw"})
+    await connection.session.close()
+    received = [await connection.recv()]
+    async for event in connection:
+        received.append(event)
+        if event.type == "session.closed":
+            break
+    return received
+
+
+async def live_session(client: Any) -> list[Any]:
+    async with client.live.connect(extra_query={"trace": "on"}, extra_headers={"X-Session-Tag": "wire"}) as c:
+        return await live_commands(c, start=True, audio=True, dtmf=False)
+
+
+async def fork_session(client: Any) -> list[Any]:
+    async with client.live.forks.connect(session_id="sess_1", extra_query={"trace": "on"},
+                                         extra_headers={"X-Session-Tag": "wire"}) as c:
+        return await live_commands(c, start=True, audio=True, dtmf=False)
+
+
+async def sideband_session(client: Any) -> list[Any]:
+    async with client.live.sideband.connect(session_id="sess_1", graceful_close=True, extra_query={"trace": "on"},
+                                            extra_headers={"X-Session-Tag": "wire"}) as c:
+        return await live_commands(c, start=False, audio=False, dtmf=True)
+
+
 SCRIPTS: dict[str, tuple[str, list[dict[str, Any]], Callable[[Any], Awaitable[list[Any]]], int]] = {
     # api: (path, the server's events, the session, frames the client sends)
     "responses": ("/v1/responses", RESPONSES_EVENTS, responses_session, 6),
     "realtime.translations": ("/v1/realtime/translations", TRANSLATION_EVENTS, translations_session, 6),
+    "live": ("/v1/live/sessions", LIVE_EVENTS, live_session, 16),
+    "live.forks": ("/v1/live/sessions/sess_1/fork", LIVE_EVENTS, fork_session, 16),
+    "live.sideband": ("/v1/live/sessions/sess_1/attach", LIVE_EVENTS, sideband_session, 15),
 }
 
 
@@ -139,6 +203,11 @@ async def test_same_frames_as_the_official_sdk(recorder: WebSocketRecorder, tran
 
     assert plain(our_events) == plain(their_events)
     assert [e.type for e in our_events] == [e["type"] for e in server_events]
+    if api.startswith("live"):
+        # openai_core types live events as LiveServerEvent (every field kept) and errors as LiveErrorEvent.
+        assert [type(e).__name__ for e in our_events] == [
+            "LiveErrorEvent" if e["type"] == "error" else "LiveServerEvent" for e in server_events]
+        return
     official_names = [type(e).__name__ for e in their_events]
     our_names = [type(e).__name__ for e in our_events]
     # An event type neither SDK models: openai_core keeps it as its Unknown event, the official SDK

@@ -23,7 +23,7 @@ from .._types import Headers, Query
 from ..transports._common import TransportConnectionError, TransportError
 from ..transports._websocket_common import WebSocketClosedError, WebSocketOptions, WebSocketRequest
 from ..transports.websocket import AsyncWebSocket, open_websocket
-from .realtime._protocol import (
+from ._websocket_protocol import (
     DEFAULT_MAX_QUEUE_SIZE,
     EventHandlers,
     SendQueue,

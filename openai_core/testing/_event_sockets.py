@@ -1,5 +1,6 @@
-"""The embedded server's smaller WebSocket APIs: ``/v1/responses`` (the Responses API's WebSocket mode)
-and ``/v1/realtime/translations`` (with its ``client_secrets``).
+"""The embedded server's smaller WebSocket APIs: ``/v1/responses`` (the Responses API's WebSocket mode),
+``/v1/realtime/translations`` (with its ``client_secrets``) and the live sessions (``/v1/live/sessions``,
+a fork at ``.../{id}/fork``, a sideband attached at ``.../{id}/attach``).
 
 Each is a function from one client event to the server events that answer it, run by one socket loop:
 Bearer auth on the upgrade (an ``ek_`` key must be a live client secret), JSON text frames both ways,
@@ -28,6 +29,8 @@ Answer = Callable[[ServerState, web.Request, dict[str, Any]], list[dict[str, Any
 Greeting = Callable[[ServerState, web.Request], list[dict[str, Any]]]
 _MAX_MESSAGE = 16 * 1024 * 1024
 _TRANSLATION_SESSION = web.RequestKey("translation_session", dict)
+_LIVE_SESSION = web.RequestKey("live_session", dict)
+LIVE_KEY = web.AppKey("openai_core.testing.live", dict)  # session id -> the session's configuration
 
 
 def _error_event(exc: ApiError) -> dict[str, Any]:
@@ -176,9 +179,87 @@ def create_translation_secret(state: ServerState, request: web.Request, body: An
                   "session": _translation_session(state, session["model"], session)})
 
 
+# -- /v1/live/sessions ------------------------------------------------------------------------------------
+
+# A command and the event that acknowledges it.
+_LIVE_ACKS = {
+    "session.input_audio.mute": "session.input_audio.muted",
+    "session.input_audio.unmute": "session.input_audio.unmuted",
+    "session.output_audio.fixture.play": "session.output_audio.fixture.playing",
+    "session.instructions.append": "session.instructions.appended",
+    "session.thinking.append": "session.thinking.appended",
+    "session.commentary.append": "session.commentary.appended",
+    "transport.dtmf.send": "transport.dtmf.sent",
+}
+
+
+def _live_greeting(state: ServerState, request: web.Request) -> list[dict[str, Any]]:
+    """A fork or a sideband needs a session started on this server; a sideband sees it as it is."""
+    sessions = request.app[LIVE_KEY]
+    parent_id = request.match_info.get("session_id")
+    if parent_id is not None and parent_id not in sessions:
+        error = {"type": "invalid_request_error", "code": "session_not_found",
+                 "message": f"Live session '{parent_id}' not found."}
+        return [{"type": "error", "event_id": state.object_id("event"), "error": error}]
+    if request.path.endswith("/attach"):
+        request[_LIVE_SESSION] = sessions[parent_id]
+        return [{"type": "session.resumed", "event_id": state.object_id("event")}]
+    return []
+
+
+def _live_answer(state: ServerState, request: web.Request, event: dict[str, Any]) -> list[dict[str, Any]]:
+    sessions = request.app[LIVE_KEY]
+    kind, command_id = event["type"], event.get("event_id")
+    eid = state.object_id("event")
+    session = request.get(_LIVE_SESSION)
+    if kind == "session.start":
+        if session is not None or request.path.endswith("/attach"):
+            raise ApiError(400, "The session has started already.", code="session_already_started")
+        config = event.get("session")
+        parent_id = request.match_info.get("session_id")
+        base = dict(sessions[parent_id]) if parent_id in sessions else {}
+        if not isinstance(config, dict) or (not base and not isinstance(config.get("model"), str)):
+            raise ApiError(400, "Missing required parameter: 'session.model'.", param="session.model",
+                           code="missing_required_parameter")
+        session = {**base, **config, "id": state.object_id("live").replace("-", "_"), "type": "live"}
+        sessions[session["id"]] = request[_LIVE_SESSION] = session
+        return [{"type": "session.started", "event_id": eid, "session": session}]
+    if session is None:
+        raise ApiError(400, f"Send session.start before {kind!r}.", code="session_not_started")
+    if kind == "session.update":
+        session.update(event.get("session") or {})
+        return [{"type": "session.updated", "event_id": eid, "session": session}]
+    if kind == "session.input_audio.append":
+        heard = len(base64.b64decode(event.get("audio") or ""))
+        return [{"type": "session.input_transcript.delta", "event_id": eid, "delta": f"{heard} bytes",
+                 "start_ms": 0, "end_ms": heard // 48}]
+    if kind in _LIVE_ACKS:
+        return [{"type": _LIVE_ACKS[kind], "event_id": eid, "start_ms": 0, "end_ms": 0,
+                 **({"event": event["event"]} if kind == "transport.dtmf.send" else {})}]
+    if kind in ("decision.item.create", "decision.item.delete"):
+        return [{"type": kind.replace("create", "created").replace("delete", "deleted"), "event_id": eid,
+                 **({"item": event.get("item")} if kind.endswith("create") else {"item_id": event.get("item_id")})}]
+    if kind in ("response.create", "response.item.create", "decision.create"):
+        reply = f"echo: {session.get('instructions') or ''}".strip()
+        wrapper = "decision.event" if kind == "decision.create" else "response.event"
+        return [{"type": "session.output_transcript.delta", "event_id": eid, "delta": reply, "start_ms": 0,
+                 "end_ms": 10},
+                {"type": wrapper, "event_id": state.object_id("event"),
+                 "event": {"type": "done", "client_event_id": command_id}}]
+    if kind == "session.close":
+        return [{"type": "session.closed", "event_id": eid, "reason": "client", "session": session,
+                 "usage": {"input_tokens": 0, "output_tokens": 0}}]
+    raise ApiError(400, f"Unknown event type {kind!r}.", param="type", code="invalid_event_type")
+
+
 def add_event_socket_routes(app: web.Application, state: ServerState, post: Callable[..., None]) -> None:
     """Register the WebSockets on ``app``; ``post`` registers a REST route through the app's pipeline."""
     app.router.add_get("/v1/responses", _socket(state, _responses_answer))
     app.router.add_get("/v1/realtime/translations", _socket(state, _translation_answer, _translation_greeting,
                                                             required_query="model"))
     post("/v1/realtime/translations/client_secrets", create_translation_secret)
+    app[LIVE_KEY] = {}
+    live = _socket(state, _live_answer, _live_greeting)
+    app.router.add_get("/v1/live/sessions", live)
+    app.router.add_get("/v1/live/sessions/{session_id}/fork", live)
+    app.router.add_get("/v1/live/sessions/{session_id}/attach", live)

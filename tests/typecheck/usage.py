@@ -351,6 +351,21 @@ async def websocket_apis(client: AsyncOpenAI) -> None:
         await translation.session.close()
         assert_type(await translation.recv(), RealtimeTranslationServerEvent)
         await translation.session.input_audio_buffer.append(audio=b"\0")  # E: audio is base64 text
+    from openai_core.resources.live.connection import LiveErrorEvent, LiveServerEvent
+
+    async with client.live.connect() as live:
+        await live.session.start(session={"type": "live", "model": "gpt-live-1"})
+        await live.session.input_audio.append(audio="AAAA")
+        await live.session.instructions.append(content="hi", delegation_id=None)
+        await live.decision.create(event_id="e1")
+        await live.response.item.create(item={"type": "message", "role": "user", "content": "x"})
+        assert_type(await live.recv(), LiveErrorEvent | LiveServerEvent)
+        await live.session.instructions.append(content="hi")  # E: delegation_id is required
+    async with client.live.forks.connect(session_id="sess_1") as fork:
+        await fork.session.start(session={})
+    async with client.live.sideband.connect(session_id="sess_1", graceful_close=True) as sideband:
+        await sideband.transport.dtmf.send(event="1")
+        await sideband.session.start(session={})  # E: a sideband does not start the session
 
 
 async def realtime_mistakes(client: AsyncOpenAI) -> None:

@@ -23,7 +23,7 @@ from openai_core._types import Headers, Query
 from openai_core.transports._common import TransportConnectionError, TransportError
 from openai_core.transports._websocket_common import WebSocketClosedError, WebSocketOptions, WebSocketRequest
 from openai_core._sync.transports.websocket import WebSocket, open_websocket
-from openai_core.resources.realtime._protocol import (
+from openai_core.resources._websocket_protocol import (
     DEFAULT_MAX_QUEUE_SIZE,
     EventHandlers,
     SendQueue,

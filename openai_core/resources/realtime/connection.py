@@ -20,8 +20,8 @@ from ...types.realtime.response_create_event_with_references_param import (
     ResponseCreateEventWithReferencesParam,
 )
 from ...types.realtime.session_update_event_param import Session
+from .._websocket_protocol import EventHandlers, encode_client_event, parse_server_event
 from .._websocket_session import AsyncWebSocketSession, handler_decorator
-from ._protocol import EventHandlers, encode_client_event, parse_server_event
 
 __all__ = [
     "AsyncRealtimeConnection",

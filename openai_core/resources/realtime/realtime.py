@@ -8,8 +8,8 @@ from functools import cached_property
 from ..._resource import AsyncAPIResource
 from ..._types import Headers, Omit, Query, omit
 from ...transports._websocket_common import WebSocketOptions
+from .._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
 from .._websocket_session import AsyncWebSocketSessionManager
-from ._protocol import DEFAULT_MAX_QUEUE_SIZE
 from .calls import AsyncCalls
 from .client_secrets import AsyncClientSecrets
 from .connection import AsyncRealtimeConnection, ClientEvent

@@ -20,8 +20,8 @@ from ...transports.websocket import AsyncWebSocket
 from ...types.responses.response_create_params import ResponseCreateParamsBase
 from ...types.responses.response_input_param import ResponseInputParam
 from ...types.responses.responses_server_event import ResponsesServerEvent, ResponseWsError
+from .._websocket_protocol import EventHandlers, encode_client_event
 from .._websocket_session import AsyncWebSocketSession, AsyncWebSocketSessionManager
-from ..realtime._protocol import EventHandlers, encode_client_event
 
 __all__ = [
     "AsyncResponsesConnection",

@@ -31,7 +31,7 @@ from ...types.responses.response_retrieve_params import (
 )
 from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._paths import path_param
-from ..realtime._protocol import DEFAULT_MAX_QUEUE_SIZE
+from .._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
 from .connection import AsyncResponsesConnectionManager
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens

@@ -21,8 +21,8 @@ from openai_core.types.realtime.response_create_event_with_references_param impo
     ResponseCreateEventWithReferencesParam,
 )
 from openai_core.types.realtime.session_update_event_param import Session
+from openai_core.resources._websocket_protocol import EventHandlers, encode_client_event, parse_server_event
 from openai_core._sync.resources._websocket_session import WebSocketSession, handler_decorator
-from openai_core.resources.realtime._protocol import EventHandlers, encode_client_event, parse_server_event
 
 __all__ = [
     "RealtimeConnection",

@@ -9,8 +9,8 @@ from functools import cached_property
 from openai_core._sync._resource import SyncAPIResource
 from openai_core._types import Headers, Omit, Query, omit
 from openai_core.transports._websocket_common import WebSocketOptions
+from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
 from openai_core._sync.resources._websocket_session import WebSocketSessionManager
-from openai_core.resources.realtime._protocol import DEFAULT_MAX_QUEUE_SIZE
 from openai_core._sync.resources.realtime.calls import Calls
 from openai_core._sync.resources.realtime.client_secrets import ClientSecrets
 from openai_core._sync.resources.realtime.connection import RealtimeConnection, ClientEvent

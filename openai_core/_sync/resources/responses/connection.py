@@ -21,8 +21,8 @@ from openai_core._sync.transports.websocket import WebSocket
 from openai_core.types.responses.response_create_params import ResponseCreateParamsBase
 from openai_core.types.responses.response_input_param import ResponseInputParam
 from openai_core.types.responses.responses_server_event import ResponsesServerEvent, ResponseWsError
+from openai_core.resources._websocket_protocol import EventHandlers, encode_client_event
 from openai_core._sync.resources._websocket_session import WebSocketSession, WebSocketSessionManager
-from openai_core.resources.realtime._protocol import EventHandlers, encode_client_event
 
 __all__ = [
     "ResponsesConnection",

@@ -32,7 +32,7 @@ from openai_core.types.responses.response_retrieve_params import (
 )
 from openai_core.types.responses.response_stream_event import ResponseStreamEvent
 from openai_core.resources._paths import path_param
-from openai_core.resources.realtime._protocol import DEFAULT_MAX_QUEUE_SIZE
+from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
 from openai_core._sync.resources.responses.connection import ResponsesConnectionManager
 from openai_core._sync.resources.responses.input_items import InputItems
 from openai_core._sync.resources.responses.input_tokens import InputTokens

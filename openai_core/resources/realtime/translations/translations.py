@@ -21,8 +21,8 @@ from ....transports.websocket import AsyncWebSocket
 from ....types.realtime.realtime_error_event import RealtimeErrorEvent
 from ....types.realtime.realtime_translation_server_event import RealtimeTranslationServerEvent
 from ....types.realtime.realtime_unknown_server_event import RealtimeUnknownServerEvent
+from ..._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE, EventHandlers, encode_client_event
 from ..._websocket_session import AsyncWebSocketSession, AsyncWebSocketSessionManager
-from .._protocol import DEFAULT_MAX_QUEUE_SIZE, EventHandlers, encode_client_event
 from .client_secrets import AsyncClientSecrets
 
 __all__ = ["AsyncTranslations", "AsyncTranslationsConnection", "AsyncTranslationsConnectionManager"]

@@ -22,8 +22,8 @@ from openai_core._sync.transports.websocket import WebSocket
 from openai_core.types.realtime.realtime_error_event import RealtimeErrorEvent
 from openai_core.types.realtime.realtime_translation_server_event import RealtimeTranslationServerEvent
 from openai_core.types.realtime.realtime_unknown_server_event import RealtimeUnknownServerEvent
+from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE, EventHandlers, encode_client_event
 from openai_core._sync.resources._websocket_session import WebSocketSession, WebSocketSessionManager
-from openai_core.resources.realtime._protocol import DEFAULT_MAX_QUEUE_SIZE, EventHandlers, encode_client_event
 from openai_core._sync.resources.realtime.translations.client_secrets import ClientSecrets
 
 __all__ = ["Translations", "TranslationsConnection", "TranslationsConnectionManager"]

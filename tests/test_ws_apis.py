@@ -1,7 +1,8 @@
 """The WebSocket APIs beside realtime over a real loopback WebSocket to the embedded server, on every
 transport (and, generated into tests/sync/, the sync client): client.responses.connect() (two responses
 on one socket told apart by stream_id, steering, error events, handlers, refused upgrades) and
-client.realtime.translations (a client secret, then a translation session)."""
+client.realtime.translations (a client secret, then a translation session), and client.live (a session,
+a sideband attached to it, a fork of it)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 import openai_core
 from openai_core import AsyncOpenAI
+from openai_core.resources.live.connection import LiveErrorEvent, LiveServerEvent
 from openai_core.testing import MockServer
 from openai_core.types.realtime import (
     RealtimeTranslationOutputAudioDeltaEvent,
@@ -135,3 +137,52 @@ async def test_translation_session_with_a_client_secret(client: AsyncOpenAI, ser
     with pytest.raises(openai_core.BadRequestError):
         async with client.realtime.translations.connect(model=""):
             pass
+
+
+# -- client.live: a session, a fork of it, a sideband attached to it ----------------------------------------
+
+
+async def test_live_session_fork_and_sideband(client: AsyncOpenAI) -> None:
+    async with client.live.connect() as live:
+        await live.session.start(session={"type": "live", "model": "gpt-live-1", "instructions": "hi"})
+        started = await live.recv()
+        assert isinstance(started, LiveServerEvent) and started.type == "session.started"
+        session_id = started.session["id"]  # type: ignore[attr-defined]
+        await live.session.input_audio.append(audio=base64.b64encode(bytes(96)).decode())
+        heard = await live.recv()
+        assert (heard.type, heard.delta) == ("session.input_transcript.delta", "96 bytes")  # type: ignore[attr-defined]
+        await live.session.instructions.append(content="be brief", delegation_id=None)
+        assert (await live.recv()).type == "session.instructions.appended"
+        await live.response.create(event_id="r1")
+        assert (await live.recv()).type == "session.output_transcript.delta"
+        done = await live.recv()
+        assert done.type == "response.event" and done.event == {"type": "done", "client_event_id": "r1"}  # type: ignore[attr-defined]
+
+        async with client.live.sideband.connect(session_id=session_id, graceful_close=True) as sideband:
+            assert sideband._request.url.query["graceful_close"] == "true"
+            assert (await sideband.recv()).type == "session.resumed"
+            await sideband.transport.dtmf.send(event="12#")
+            sent = await sideband.recv()
+            assert (sent.type, sent.event) == ("transport.dtmf.sent", "12#")  # type: ignore[attr-defined]
+            await sideband.session.update(session={"instructions": "from the side"})
+            assert (await sideband.recv()).session["instructions"] == "from the side"  # type: ignore[attr-defined]
+            assert not hasattr(sideband.session, "start") and not hasattr(sideband.session.input_audio, "append")
+
+        async with client.live.forks.connect(session_id=session_id) as fork:
+            await fork.session.start(session={})
+            forked = await fork.recv()
+            assert forked.type == "session.started"
+            assert forked.session["model"] == "gpt-live-1" and forked.session["id"] != session_id  # type: ignore[attr-defined]
+            assert forked.session["instructions"] == "from the side"  # type: ignore[attr-defined]
+
+        await live.session.input_audio.mute()
+        error_free = await live.recv()
+        assert error_free.type == "session.input_audio.muted"
+        await live.send({"type": "session.start", "session": {"model": "again"}})
+        refused = await live.recv()
+        assert isinstance(refused, LiveErrorEvent) and refused.error["code"] == "session_already_started"
+        await live.session.close()
+        closed = [event async for event in live]
+    assert [e.type for e in closed] == ["session.closed"]
+    with pytest.raises(ValueError, match="session_id"):
+        client.live.forks.connect(session_id="")
