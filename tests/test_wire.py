@@ -361,16 +361,10 @@ async def test_deprecations_warn_as_in_the_official_sdk(name: str, recorder: Rec
 
 # -- every parameter the official SDK's methods take is accepted ---------------------------------------------
 
-# Not accepted yet (docs/compatibility.md, "Not covered"): resuming a Responses stream, two parse options and
-# the WebSocket connections' reconnect policy (the other connects take their arguments positionally in the
-# official SDK, which this check leaves out).
+# Not accepted yet (docs/compatibility.md, "Not covered"): resuming a Responses stream and two parse options.
 PARAMETER_GAPS = {
     ("responses.stream", "response_id"), ("responses.stream", "starting_after"),
     ("responses.parse", "verbosity"), ("responses.parse", "parse_as"),
-    ("realtime.connect", "initial_delay"), ("realtime.connect", "max_delay"), ("realtime.connect", "max_retries"),
-    ("realtime.connect", "on_reconnecting"),
-    *((method, name) for method in ("live.forks.connect", "live.sideband.connect")
-      for name in ("initial_delay", "max_delay", "max_retries", "on_reconnecting")),
 }
 
 

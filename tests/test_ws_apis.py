@@ -186,3 +186,49 @@ async def test_live_session_fork_and_sideband(client: AsyncOpenAI) -> None:
     assert [e.type for e in closed] == ["session.closed"]
     with pytest.raises(ValueError, match="session_id"):
         client.live.forks.connect(session_id="")
+
+
+# -- the reconnect policy (client.realtime.connect(on_reconnecting=...)) ----------------------------------
+
+FAULT = {"X-Mock-Fault": "kind=ws_close;after=2;code=1011"}
+
+
+async def test_realtime_reconnects_after_a_recoverable_close(client: AsyncOpenAI) -> None:
+    from openai_core.resources.realtime._protocol import RealtimeConnectionClosedError
+    from openai_core.types.websocket_reconnection import ReconnectingEvent
+
+    attempts: list[ReconnectingEvent] = []
+
+    def drop_the_fault(event: ReconnectingEvent) -> Any:
+        attempts.append(event)
+        return {"extra_headers": {}}
+
+    manager = client.realtime.connect(model="gpt-realtime", extra_headers=FAULT, on_reconnecting=drop_the_fault,
+                                      initial_delay=0.02, max_delay=0.04)
+    async with manager as connection:
+        first = await connection.recv()
+        await connection.response.create()
+        async for event in connection:  # the server closes (1011) two events into the response
+            if event.type == "session.created":
+                second = event
+                break
+    assert first.type == "session.created" and second.session.id != first.session.id  # type: ignore[attr-defined]
+    (attempt,) = attempts
+    assert (attempt.attempt, attempt.max_attempts, attempt.close_code) == (1, 5, 1011)
+    assert 0.015 <= attempt.delay <= 0.02 and attempt.extra_headers == FAULT
+
+    def abort(event: ReconnectingEvent) -> Any:
+        attempts.append(event)
+        return {"abort": True}
+
+    for options in ({"on_reconnecting": abort}, {"on_reconnecting": abort, "max_retries": 0}):
+        attempts.clear()
+        async with client.realtime.connect(model="gpt-realtime", extra_headers=FAULT, **options) as connection:
+            await connection.response.create()
+            with pytest.raises(RealtimeConnectionClosedError) as caught:
+                async for _ in connection:
+                    pass
+        assert caught.value.close_code == 1011
+        assert len(attempts) == (0 if options.get("max_retries") == 0 else 1)
+    with pytest.raises(ValueError, match="max_retries"):
+        client.realtime.connect(model="m", on_reconnecting=abort, max_retries=-1)

@@ -39,6 +39,7 @@ from ..types.realtime.realtime_server_event import RealtimeServerEvent
 
 __all__ = [
     "DEFAULT_MAX_QUEUE_SIZE",
+    "RECOVERABLE_CLOSE_CODES",
     "EventHandlers",
     "RealtimeConnectionClosedError",
     "SendQueue",
@@ -49,6 +50,7 @@ __all__ = [
     "is_clean_close",
     "parse_server_event",
     "realtime_url",
+    "reconnect_delay",
     "strip_unset",
 ]
 
@@ -60,6 +62,9 @@ _WS_SCHEMES = {"http": "ws", "https": "wss"}
 _HTTP_SCHEMES = {"ws": "http", "wss": "https"}
 # 1000 normal, 1001 going away: the ends a session is expected to have (websockets calls them "OK").
 _CLEAN_CLOSE_CODES = frozenset({1000, 1001})
+# The closes worth reconnecting after (RFC 6455 7.4.1: going away, none or abnormal, server error, restart,
+# try again later, TLS failure), as in the official SDK.
+RECOVERABLE_CLOSE_CODES = frozenset({1001, 1005, 1006, 1011, 1012, 1013, 1015})
 
 
 class RealtimeConnectionClosedError(APIConnectionError):
@@ -170,6 +175,12 @@ def closed_error(exc: WebSocketClosedError, request: WebSocketRequest) -> Realti
 
 def is_clean_close(exc: WebSocketClosedError) -> bool:
     return exc.code in _CLEAN_CLOSE_CODES
+
+
+def reconnect_delay(attempt: int, initial_delay: float, max_delay: float, jitter: float) -> float:
+    """Seconds before reconnection ``attempt`` (1-based): ``initial_delay`` doubled per attempt, capped at
+    ``max_delay``, times ``jitter`` (drawn from [0.75, 1) so reconnecting clients spread out)."""
+    return float(min(initial_delay * 2 ** (attempt - 1), max_delay) * jitter)
 
 
 # -- events -------------------------------------------------------------------------------------------

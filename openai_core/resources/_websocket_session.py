@@ -9,11 +9,14 @@ it, and the typed sub-resources (``connection.session.update(...)``) declared on
 
 from __future__ import annotations
 
+import collections.abc  # unasync: async-only
 import inspect  # unasync: async-only
+import random
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, overload
 
+from anyio import sleep
 from pydantic import ValidationError
 from typing_extensions import override
 from yarl import URL
@@ -23,8 +26,10 @@ from .._types import Headers, Query
 from ..transports._common import TransportConnectionError, TransportError
 from ..transports._websocket_common import WebSocketClosedError, WebSocketOptions, WebSocketRequest
 from ..transports.websocket import AsyncWebSocket, open_websocket
+from ..types.websocket_reconnection import ReconnectingEvent, ReconnectingOverrides
 from ._websocket_protocol import (
     DEFAULT_MAX_QUEUE_SIZE,
+    RECOVERABLE_CLOSE_CODES,
     EventHandlers,
     SendQueue,
     api_error,
@@ -33,16 +38,61 @@ from ._websocket_protocol import (
     handshake_request,
     is_clean_close,
     realtime_url,
+    reconnect_delay,
 )
 
 if TYPE_CHECKING:
     from .._client import AsyncOpenAI
 
-__all__ = ["AsyncWebSocketSession", "AsyncWebSocketSessionManager", "handler_decorator"]
+__all__ = [
+    "AsyncWebSocketSession",
+    "AsyncWebSocketSessionManager",
+    "OnReconnecting",
+    "ReconnectPolicy",
+    "handler_decorator",
+]
 
 _Handler = TypeVar("_Handler", bound=Callable[..., Any])
 _Event = TypeVar("_Event")
 _Connection = TypeVar("_Connection", bound="AsyncWebSocketSession[Any]")
+OnReconnecting = Callable[[ReconnectingEvent], "ReconnectingOverrides | None"]
+OpenWebSocket = Callable[[Query | None, Headers | None], collections.abc.Awaitable[tuple[AsyncWebSocket, WebSocketRequest]]]  # unasync: async-only
+# unasync: sync-only: OpenWebSocket = Callable[[Query | None, Headers | None], tuple[WebSocket, WebSocketRequest]]
+
+
+class ReconnectPolicy:
+    """When ``on_reconnecting`` is given: after a recoverable close (1001, 1005, 1006, 1011, 1012, 1013,
+    1015) while iterating, up to ``max_retries`` new handshakes, the n-th after ``reconnect_delay(n, ...)``
+    seconds; a received event (not an ``error``) resets the count. ``open`` makes a handshake with the
+    current extra query and headers (which the handler may replace)."""
+
+    __slots__ = ("attempt", "extra_headers", "extra_query", "initial_delay", "max_delay", "max_retries",
+                 "on_reconnecting", "open")
+
+    def __init__(
+        self,
+        on_reconnecting: OnReconnecting,
+        open: OpenWebSocket,
+        *,
+        max_retries: int,
+        initial_delay: float,
+        max_delay: float,
+        extra_query: Query,
+        extra_headers: Headers,
+    ) -> None:
+        if not callable(on_reconnecting):
+            raise TypeError(f"on_reconnecting must be callable, not {type(on_reconnecting).__name__}")
+        for name, value in (("max_retries", max_retries), ("initial_delay", initial_delay), ("max_delay", max_delay)):
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError(f"{name} must be a number >= 0, got {value!r}")
+        self.on_reconnecting = on_reconnecting
+        self.open = open
+        self.max_retries = int(max_retries)
+        self.initial_delay = float(initial_delay)
+        self.max_delay = float(max_delay)
+        self.extra_query = extra_query
+        self.extra_headers = extra_headers
+        self.attempt = 0
 
 
 class AsyncWebSocketSession(Generic[_Event]):
@@ -64,6 +114,8 @@ class AsyncWebSocketSession(Generic[_Event]):
         self._websocket = websocket
         self._request = request
         self._handlers = handlers if handlers is not None else EventHandlers()
+        self._reconnect: ReconnectPolicy | None = None
+        self._closed_by_us = False
 
     @property
     def websocket(self) -> AsyncWebSocket:
@@ -76,15 +128,53 @@ class AsyncWebSocketSession(Generic[_Event]):
         return self
 
     async def __anext__(self) -> _Event:
-        try:
-            data = await self._websocket.receive()
-        except WebSocketClosedError as exc:
-            if is_clean_close(exc):
-                raise StopAsyncIteration from None
-            raise closed_error(exc, self._request) from exc
-        except TransportConnectionError as exc:
-            raise api_error(exc, self._request) from exc
-        return self.parse_event(data)
+        while True:
+            try:
+                data = await self._websocket.receive()
+            except WebSocketClosedError as exc:
+                if await self._reconnected(exc.code):
+                    continue
+                if is_clean_close(exc):
+                    raise StopAsyncIteration from None
+                raise closed_error(exc, self._request) from exc
+            except TransportConnectionError as exc:
+                if await self._reconnected(1006):
+                    continue
+                raise api_error(exc, self._request) from exc
+            event = self.parse_event(data)
+            if self._reconnect is not None and getattr(event, "type", "error") != "error":
+                self._reconnect.attempt = 0
+            return event
+
+    async def _reconnected(self, close_code: int) -> bool:
+        """Whether a new WebSocket replaced the closed one (``ReconnectPolicy``)."""
+        policy = self._reconnect
+        if policy is None or self._closed_by_us or close_code not in RECOVERABLE_CLOSE_CODES:
+            return False
+        for attempt in range(policy.attempt + 1, policy.max_retries + 1):
+            policy.attempt = attempt
+            delay = reconnect_delay(attempt, policy.initial_delay, policy.max_delay, 0.75 + random.random() / 4)
+            event = ReconnectingEvent(attempt=attempt, max_attempts=policy.max_retries, delay=delay,
+                                      close_code=close_code, extra_query=policy.extra_query,
+                                      extra_headers=policy.extra_headers)
+            try:
+                answer = policy.on_reconnecting(event)
+            except Exception:  # a failing handler ends the reconnection, as in the official SDK
+                return False
+            if answer is not None:
+                if answer.get("abort"):
+                    return False
+                policy.extra_query = answer.get("extra_query", policy.extra_query)
+                policy.extra_headers = answer.get("extra_headers", policy.extra_headers)
+            await sleep(delay)
+            if self._closed_by_us:
+                return False
+            try:
+                self._websocket, self._request = await policy.open(policy.extra_query, policy.extra_headers)
+            except OpenAIError:  # refused or unreachable: the next attempt
+                continue
+            return True
+        return False
 
     async def recv(self) -> _Event:
         """The next server event. Cancelling the wait loses nothing: the event is read by the next call."""
@@ -133,6 +223,7 @@ class AsyncWebSocketSession(Generic[_Event]):
 
     async def close(self, *, code: int = 1000, reason: str = "") -> None:
         """Close the session (a close frame, then the socket). Safe to call more than once."""
+        self._closed_by_us = True
         await self._websocket.close(code, reason)
 
     # -- handlers -------------------------------------------------------------------------------------
@@ -215,6 +306,10 @@ class AsyncWebSocketSessionManager(Generic[_Connection]):
         extra_headers: Headers | None,
         websocket_connection_options: WebSocketOptions | None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+        on_reconnecting: OnReconnecting | None = None,
+        max_retries: int = 5,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
     ) -> None:
         for name, mapping in (
             ("extra_query", extra_query),
@@ -232,21 +327,37 @@ class AsyncWebSocketSessionManager(Generic[_Connection]):
         self._queue = SendQueue(max_queue_size)
         self._handlers = EventHandlers()
         self._connection: _Connection | None = None
+        self._reconnect = None if on_reconnecting is None else ReconnectPolicy(
+            on_reconnecting, self._open, max_retries=max_retries, initial_delay=initial_delay, max_delay=max_delay,
+            extra_query=extra_query or {}, extra_headers=extra_headers or {},
+        )
 
     def url(self) -> URL:
         """The ``ws``/``wss`` URL this manager connects to."""
+        return self._url(self._extra_query)
+
+    def _url(self, extra_query: Query | None) -> URL:
         pipeline = self._client._pipeline
         return realtime_url(
             pipeline.base_url,
             self._client.websocket_base_url,
             default_query=pipeline.default_query,
             query=self._query,
-            extra_query=self._extra_query,
+            extra_query=extra_query,
             path=self._path,
         )
 
-    def _request(self) -> WebSocketRequest:
-        return handshake_request(self.url(), self._client._pipeline._headers, self._extra_headers, self._options)
+    async def _open(self, extra_query: Query | None, extra_headers: Headers | None) -> tuple[AsyncWebSocket, WebSocketRequest]:
+        """A handshake: the WebSocket and its request, or the public error for its failure."""
+        if self._client.is_closed():
+            raise RuntimeError("Cannot open a WebSocket, as the client has been closed.")
+        request = handshake_request(self._url(extra_query), self._client._pipeline._headers, extra_headers,
+                                    self._options)
+        try:
+            websocket = await open_websocket(self._client.transport, request)
+        except TransportError as exc:
+            raise api_error(exc, request) from exc
+        return websocket, request
 
     def _queue_event(self, event: object) -> None:
         """Queue an event to send as soon as the connection opens (before anything else is sent)."""
@@ -279,14 +390,9 @@ class AsyncWebSocketSessionManager(Generic[_Connection]):
 
     async def __aenter__(self) -> _Connection:
         """Open the connection (the WebSocket handshake), then send what ``send()`` queued."""
-        if self._client.is_closed():
-            raise RuntimeError("Cannot open a WebSocket, as the client has been closed.")
-        request = self._request()
-        try:
-            websocket = await open_websocket(self._client.transport, request)
-        except TransportError as exc:
-            raise api_error(exc, request) from exc
+        websocket, request = await self._open(self._extra_query, self._extra_headers)
         connection: _Connection = self._connection_class(websocket, request, handlers=self._handlers)  # type: ignore[assignment]
+        connection._reconnect = self._reconnect
         try:
             for frame in self._queue.drain():
                 await connection.send_raw(frame)

@@ -361,6 +361,14 @@ async def websocket_apis(client: AsyncOpenAI) -> None:
         await live.response.item.create(item={"type": "message", "role": "user", "content": "x"})
         assert_type(await live.recv(), LiveErrorEvent | LiveServerEvent)
         await live.session.instructions.append(content="hi")  # E: delegation_id is required
+    from openai_core.types.websocket_reconnection import ReconnectingEvent, ReconnectingOverrides
+
+    def retry(event: ReconnectingEvent) -> ReconnectingOverrides | None:
+        return {"abort": True} if event.close_code == 1011 else None
+
+    client.realtime.connect(model="gpt-realtime", on_reconnecting=retry, max_retries=2, initial_delay=0.1)
+    client.live.sideband.connect(session_id="s", on_reconnecting=lambda event: {"extra_query": {"a": 1}})
+    client.realtime.connect(model="m", on_reconnecting=lambda event: {"abort": "yes"})  # E: abort is a bool
     async with client.live.forks.connect(session_id="sess_1") as fork:
         await fork.session.start(session={})
     async with client.live.sideband.connect(session_id="sess_1", graceful_close=True) as sideband:

@@ -9,7 +9,7 @@ from ..._resource import AsyncAPIResource
 from ..._types import Headers, Omit, Query, omit
 from ...transports._websocket_common import WebSocketOptions
 from .._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
-from .._websocket_session import AsyncWebSocketSessionManager
+from .._websocket_session import AsyncWebSocketSessionManager, OnReconnecting
 from .calls import AsyncCalls
 from .client_secrets import AsyncClientSecrets
 from .connection import AsyncRealtimeConnection, ClientEvent
@@ -43,6 +43,10 @@ class AsyncRealtime(AsyncAPIResource):
         extra_headers: Headers | None = None,
         websocket_connection_options: WebSocketOptions | None = None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+        on_reconnecting: OnReconnecting | None = None,
+        max_retries: int = 5,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
     ) -> AsyncRealtimeConnectionManager:
         """A realtime session, opened on ``async with`` (or ``await ....enter()``)::
 
@@ -57,6 +61,12 @@ class AsyncRealtime(AsyncAPIResource):
         ``api_key`` (a key, or an ephemeral ``ek_...`` from ``client_secrets.create``) as a Bearer header.
         ``websocket_connection_options`` tunes the WebSocket (``max_size``, ``ping_interval``, ...: see
         ``docs/realtime.md``); ``max_queue_size`` caps what ``send()`` queues before the connection opens.
+
+        With ``on_reconnecting``, a recoverable close (1001, 1006, 1011, 1012, 1013 ...) met by ``async for``
+        opens a new WebSocket, up to ``max_retries`` times, the n-th attempt after
+        ``min(initial_delay * 2**(n-1), max_delay)`` seconds (with jitter); the handler gets a
+        ``ReconnectingEvent`` and may return ``{"extra_query": ..., "extra_headers": ...}`` for the new
+        handshake or ``{"abort": True}``. The new session starts fresh (re-send ``session.update``).
         """
         for name, value in (("call_id", call_id), ("model", model)):
             if not isinstance(value, str | Omit):
@@ -74,6 +84,10 @@ class AsyncRealtime(AsyncAPIResource):
             extra_headers=extra_headers,
             websocket_connection_options=websocket_connection_options,
             max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting,
+            max_retries=max_retries,
+            initial_delay=initial_delay,
+            max_delay=max_delay,
         )
 
 

@@ -32,6 +32,7 @@ from ...types.responses.response_retrieve_params import (
 from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._paths import path_param
 from .._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
+from .._websocket_session import OnReconnecting
 from .connection import AsyncResponsesConnectionManager
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
@@ -106,6 +107,10 @@ class AsyncResponses(AsyncAPIResource):
         extra_headers: Headers | None = None,
         websocket_connection_options: WebSocketOptions | None = None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+    on_reconnecting: OnReconnecting | None = None,
+    max_retries: int = 5,
+    initial_delay: float = 0.5,
+    max_delay: float = 8.0,
     ) -> AsyncResponsesConnectionManager:
         """The Responses API over one persistent WebSocket (``<websocket base>/responses``)::
 
@@ -124,6 +129,8 @@ class AsyncResponses(AsyncAPIResource):
             extra_headers=extra_headers,
             websocket_connection_options=websocket_connection_options,
             max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting, max_retries=max_retries, initial_delay=initial_delay,
+            max_delay=max_delay,
         )
 
     @overload

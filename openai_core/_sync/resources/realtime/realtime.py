@@ -10,7 +10,7 @@ from openai_core._sync._resource import SyncAPIResource
 from openai_core._types import Headers, Omit, Query, omit
 from openai_core.transports._websocket_common import WebSocketOptions
 from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
-from openai_core._sync.resources._websocket_session import WebSocketSessionManager
+from openai_core._sync.resources._websocket_session import WebSocketSessionManager, OnReconnecting
 from openai_core._sync.resources.realtime.calls import Calls
 from openai_core._sync.resources.realtime.client_secrets import ClientSecrets
 from openai_core._sync.resources.realtime.connection import RealtimeConnection, ClientEvent
@@ -44,6 +44,10 @@ class Realtime(SyncAPIResource):
         extra_headers: Headers | None = None,
         websocket_connection_options: WebSocketOptions | None = None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+        on_reconnecting: OnReconnecting | None = None,
+        max_retries: int = 5,
+        initial_delay: float = 0.5,
+        max_delay: float = 8.0,
     ) -> RealtimeConnectionManager:
         """A realtime session, opened on ``with`` (or ``....enter()``)::
 
@@ -58,6 +62,12 @@ class Realtime(SyncAPIResource):
         ``api_key`` (a key, or an ephemeral ``ek_...`` from ``client_secrets.create``) as a Bearer header.
         ``websocket_connection_options`` tunes the WebSocket (``max_size``, ``ping_interval``, ...: see
         ``docs/realtime.md``); ``max_queue_size`` caps what ``send()`` queues before the connection opens.
+
+        With ``on_reconnecting``, a recoverable close (1001, 1006, 1011, 1012, 1013 ...) met by ``for``
+        opens a new WebSocket, up to ``max_retries`` times, the n-th attempt after
+        ``min(initial_delay * 2**(n-1), max_delay)`` seconds (with jitter); the handler gets a
+        ``ReconnectingEvent`` and may return ``{"extra_query": ..., "extra_headers": ...}`` for the new
+        handshake or ``{"abort": True}``. The new session starts fresh (re-send ``session.update``).
         """
         for name, value in (("call_id", call_id), ("model", model)):
             if not isinstance(value, str | Omit):
@@ -75,6 +85,10 @@ class Realtime(SyncAPIResource):
             extra_headers=extra_headers,
             websocket_connection_options=websocket_connection_options,
             max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting,
+            max_retries=max_retries,
+            initial_delay=initial_delay,
+            max_delay=max_delay,
         )
 
 

@@ -33,6 +33,7 @@ from openai_core.types.responses.response_retrieve_params import (
 from openai_core.types.responses.response_stream_event import ResponseStreamEvent
 from openai_core.resources._paths import path_param
 from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
+from openai_core._sync.resources._websocket_session import OnReconnecting
 from openai_core._sync.resources.responses.connection import ResponsesConnectionManager
 from openai_core._sync.resources.responses.input_items import InputItems
 from openai_core._sync.resources.responses.input_tokens import InputTokens
@@ -107,6 +108,10 @@ class Responses(SyncAPIResource):
         extra_headers: Headers | None = None,
         websocket_connection_options: WebSocketOptions | None = None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+    on_reconnecting: OnReconnecting | None = None,
+    max_retries: int = 5,
+    initial_delay: float = 0.5,
+    max_delay: float = 8.0,
     ) -> ResponsesConnectionManager:
         """The Responses API over one persistent WebSocket (``<websocket base>/responses``)::
 
@@ -125,6 +130,8 @@ class Responses(SyncAPIResource):
             extra_headers=extra_headers,
             websocket_connection_options=websocket_connection_options,
             max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting, max_retries=max_retries, initial_delay=initial_delay,
+            max_delay=max_delay,
         )
 
     @overload

@@ -22,7 +22,7 @@ from ....types.realtime.realtime_error_event import RealtimeErrorEvent
 from ....types.realtime.realtime_translation_server_event import RealtimeTranslationServerEvent
 from ....types.realtime.realtime_unknown_server_event import RealtimeUnknownServerEvent
 from ..._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE, EventHandlers, encode_client_event
-from ..._websocket_session import AsyncWebSocketSession, AsyncWebSocketSessionManager
+from ..._websocket_session import AsyncWebSocketSession, AsyncWebSocketSessionManager, OnReconnecting
 from .client_secrets import AsyncClientSecrets
 
 __all__ = ["AsyncTranslations", "AsyncTranslationsConnection", "AsyncTranslationsConnectionManager"]
@@ -52,6 +52,10 @@ class AsyncTranslations(AsyncAPIResource):
         extra_headers: Headers | None = None,
         websocket_connection_options: WebSocketOptions | None = None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+    on_reconnecting: OnReconnecting | None = None,
+    max_retries: int = 5,
+    initial_delay: float = 0.5,
+    max_delay: float = 8.0,
     ) -> AsyncTranslationsConnectionManager:
         """A translation session, opened on ``async with`` (or ``await ....enter()``), as
         ``client.realtime.connect``::
@@ -72,6 +76,8 @@ class AsyncTranslations(AsyncAPIResource):
             extra_headers=extra_headers,
             websocket_connection_options=websocket_connection_options,
             max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting, max_retries=max_retries, initial_delay=initial_delay,
+            max_delay=max_delay,
         )
 
 

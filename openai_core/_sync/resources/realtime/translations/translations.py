@@ -23,7 +23,7 @@ from openai_core.types.realtime.realtime_error_event import RealtimeErrorEvent
 from openai_core.types.realtime.realtime_translation_server_event import RealtimeTranslationServerEvent
 from openai_core.types.realtime.realtime_unknown_server_event import RealtimeUnknownServerEvent
 from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE, EventHandlers, encode_client_event
-from openai_core._sync.resources._websocket_session import WebSocketSession, WebSocketSessionManager
+from openai_core._sync.resources._websocket_session import WebSocketSession, WebSocketSessionManager, OnReconnecting
 from openai_core._sync.resources.realtime.translations.client_secrets import ClientSecrets
 
 __all__ = ["Translations", "TranslationsConnection", "TranslationsConnectionManager"]
@@ -53,6 +53,10 @@ class Translations(SyncAPIResource):
         extra_headers: Headers | None = None,
         websocket_connection_options: WebSocketOptions | None = None,
         max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+    on_reconnecting: OnReconnecting | None = None,
+    max_retries: int = 5,
+    initial_delay: float = 0.5,
+    max_delay: float = 8.0,
     ) -> TranslationsConnectionManager:
         """A translation session, opened on ``with`` (or ``....enter()``), as
         ``client.realtime.connect``::
@@ -73,6 +77,8 @@ class Translations(SyncAPIResource):
             extra_headers=extra_headers,
             websocket_connection_options=websocket_connection_options,
             max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting, max_retries=max_retries, initial_delay=initial_delay,
+            max_delay=max_delay,
         )
 
 
