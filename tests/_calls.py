@@ -89,7 +89,11 @@ class ApiCall:
 CALLS: list[ApiCall] = []
 
 # API methods that are not an HTTP call, with the test that proves them against the official SDK instead.
-PROVEN_ELSEWHERE = {"realtime.connect": "a WebSocket session: tests/test_realtime_wire.py"}
+PROVEN_ELSEWHERE = {
+    "realtime.connect": "a WebSocket session: tests/test_realtime_wire.py",
+    **dict.fromkeys(("responses.connect", "realtime.translations.connect", "live.connect", "live.forks.connect",
+                     "live.sideband.connect"), "a WebSocket session: tests/test_ws_apis_wire.py"),
+}
 
 
 def api_call(name: str, check: Check, *, stream: bool = False, prism: str | None = None,
