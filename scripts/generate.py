@@ -63,6 +63,8 @@ def load_spec(path: Path) -> Spec:
         target = document["components"]["schemas"][first]
         for prop in inner:
             target = target["properties"][prop]
+            # A nullable object is ``anyOf: [object, null]``: the addition goes into the object.
+            target = next((m for m in target.get("anyOf", []) if m.get("type") == "object"), target)
         clash = set(addition["properties"]) & set(target.get("properties", {}))
         if clash:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(clash)} now; drop them")

@@ -19,6 +19,7 @@ class AudioInputNoiseReduction(BaseModel):
     """Optional input noise reduction."""
 
     type: Literal["near_field", "far_field"]
+    strength: float | None = None
 
 
 class AudioInput(BaseModel):

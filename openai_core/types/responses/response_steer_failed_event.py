@@ -12,7 +12,7 @@ class Error(BaseModel):
 
 
 class Steer(BaseModel):
-    input: str | list[dict[str, Any]]
+    input: str | list[Any]
     previous_response_id: str
     id: str | None = None
 

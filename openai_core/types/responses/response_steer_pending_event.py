@@ -15,7 +15,7 @@ class ResponseSteerPendingEvent(BaseModel):
     ``{"type": "function_call_output", "call_id": ...}`` stubs to fill and send in a ``response.create``)."""
 
     reason: str  # "waiting_for_required_input"; new values may come
-    required_input: list[dict[str, Any]]
+    required_input: list[Any]  # {"type": "function_call_output", "call_id": ...} stubs, among others
     sequence_number: int
     steer: Steer
     type: Literal["response.steer.pending"]
