@@ -101,7 +101,13 @@ RESOURCES: list[Resource] = [
     R("safety.alerts", "safety/alerts.py", "Alerts", "Safety alerts raised on requests."),
     R("safety.cases", "safety/cases.py", "Cases", "Safety cases opened on an entity."),
     R("decisions", "decisions.py", "Decisions", "Typed answers to questions about an input."),
-    R("live", "live/live.py", "Live", "Live (WebRTC and SIP) sessions: the REST part."),
+    R("realtime.translations.client_secrets", "realtime/translations/client_secrets.py", "ClientSecrets",
+      "Ephemeral keys for realtime translation sessions."),
+    R("live", "live/live.py", "Live", "Live (WebRTC and SIP) sessions; ``connect()`` opens one over a WebSocket.",
+      helpers=("connect",)),
+    R("live.forks", "live/forks.py", "Forks", "A fork of a live session, over a WebSocket.", helpers=("connect",)),
+    R("live.sideband", "live/sideband.py", "Sideband", "Attaching to a running live session, over a WebSocket.",
+      helpers=("connect",)),
     R("live.sessions", "live/sessions.py", "Sessions", "Control of a live session: accept, fork, transfer, end."),
     R("audio.voices", "audio/voices.py", "Voices", "Custom voices."),
     R("audio.voice_consents", "audio/voice_consents.py", "VoiceConsents",
@@ -261,6 +267,9 @@ METHODS: list[Method] = [
     M("safety.alerts.retrieve", "GET /safety/alerts/{id}", "safety.safety_alert:SafetyAlert"),
     M("safety.cases.retrieve", "GET /safety/cases/{id}", "safety.safety_case:SafetyCase"),
     M("decisions.create", "POST /decisions", "decision:Decision", "decision_create_params:DecisionCreateParams"),
+    M("realtime.translations.client_secrets.create", "POST /realtime/translations/client_secrets",
+      "realtime.realtime_translation_client_secret_create_response:RealtimeTranslationClientSecretCreateResponse",
+      "realtime.translations.client_secret_create_params:ClientSecretCreateParams"),
     M("live.create", "POST /live/sessions", "live.live_create_response:LiveCreateResponse",
       "live.live_create_params:LiveCreateParams"),
     M("live.sessions.accept", f"POST {_LIVE}/accept", None, "live.session_accept_params:SessionAcceptParams"),
@@ -293,6 +302,7 @@ MODEL_REFS: dict[str, str] = {
     "ItemField": "!responses.response_output_item:ResponseOutputItem",
     "ResponseUsage": "!responses.response_usage:ResponseUsage",
     "Tool": "!responses.tool:Tool",
+    "RealtimeServerEventError": "!realtime.realtime_error_event:RealtimeErrorEvent",
     "GraderLabelModel": "graders.label_model_grader:LabelModelGrader",
     "GraderStringCheck": "graders.string_check_grader:StringCheckGrader",
     "GraderTextSimilarity": "graders.text_similarity_grader:TextSimilarityGrader",
@@ -333,6 +343,7 @@ MODEL_REFS.update({name: _event_type(name) for name in WEBHOOK_EVENTS})
 # Types generated although no method returns them (the webhook events ``unwrap`` parses).
 TYPES: dict[str, str] = {
     "UnwrapWebhookEvent": "webhooks.unwrap_webhook_event:UnwrapWebhookEvent",
+    "RealtimeTranslationServerEvent": "realtime.realtime_translation_server_event:RealtimeTranslationServerEvent",
     **{name: _event_type(name) for name in WEBHOOK_EVENTS},
 }
 

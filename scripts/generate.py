@@ -69,6 +69,8 @@ def load_spec(path: Path) -> Spec:
         while inner:  # a property's own name may hold dots (`AuditLog.api_key.updated`): the longest one that is
             size = next(n for n in range(len(inner), 0, -1) if ".".join(inner[:n]) in target.get("properties", {}))
             target, inner = target["properties"][".".join(inner[:size])], inner[size:]
+            # A nullable object is ``anyOf: [object, null]``: the addition goes into the object.
+            target = next((m for m in target.get("anyOf", []) if m.get("type") == "object"), target)
         clash = set(addition["properties"]) & set(target.get("properties", {}))
         if clash:
             raise SystemExit(f"{SUPPLEMENT.name}: the spec's {name} has {sorted(clash)} now; drop them")

@@ -64,6 +64,7 @@ TEST_SOURCES = [
     "test_chat_helpers.py",
     "test_lifecycle.py",
     "test_realtime.py",
+    "test_ws_apis.py",
     "test_lifecycle_stores.py",
 ]
 TESTS = ROOT / "tests"
@@ -72,7 +73,8 @@ TEST_OUT = TESTS / "sync"
 # Matched by SOURCES but with no async code: the sync side imports these as they are.
 SHARED = {
     "resources/_paths.py",
-    # The realtime protocol without I/O: one copy, so both clients raise the same closed-connection error.
+    # The WebSocket protocol without I/O: one copy, so both clients raise the same closed-connection error.
+    "resources/_websocket_protocol.py",
     "resources/realtime/_protocol.py",
     "resources/_poll.py",
     # The chat-stream events and accumulator are sans-IO: one copy, so both clients' events are the same classes.

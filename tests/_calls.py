@@ -89,7 +89,11 @@ class ApiCall:
 CALLS: list[ApiCall] = []
 
 # API methods that are not an HTTP call, with the test that proves them against the official SDK instead.
-PROVEN_ELSEWHERE = {"realtime.connect": "a WebSocket session: tests/test_realtime_wire.py"}
+PROVEN_ELSEWHERE = {
+    "realtime.connect": "a WebSocket session: tests/test_realtime_wire.py",
+    **dict.fromkeys(("responses.connect", "realtime.translations.connect", "live.connect", "live.forks.connect",
+                     "live.sideband.connect"), "a WebSocket session: tests/test_ws_apis_wire.py"),
+}
 
 
 def api_call(name: str, check: Check, *, stream: bool = False, prism: str | None = None,
@@ -1302,6 +1306,21 @@ async def realtime_client_secrets_create(client: Any) -> Any:
         expires_after={"anchor": "created_at", "seconds": 600},
         session={"type": "realtime", "model": "gpt-realtime", "output_modalities": ["text"],
                  "audio": {"output": {"voice": "marin"}}},
+    )
+
+
+def check_translation_secret(result: Any) -> None:
+    assert type_name(result) == "RealtimeTranslationClientSecretCreateResponse"
+    assert isinstance(result.value, str) and isinstance(result.expires_at, int)
+    assert type_name(result.session) == "RealtimeTranslationSession" and result.session.type == "translation"
+
+
+@api_call("realtime.translations.client_secrets.create", check_translation_secret)
+async def realtime_translations_client_secrets_create(client: Any) -> Any:
+    return await client.realtime.translations.client_secrets.create(
+        expires_after={"anchor": "created_at", "seconds": 600},
+        session={"model": "gpt-realtime-translate", "audio": {"output": {"language": "fr"},
+                                                             "input": {"noise_reduction": {"type": "near_field"}}}},
     )
 
 

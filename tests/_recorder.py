@@ -532,6 +532,10 @@ ROUTES: list[_Route] = [
     ("POST", re.compile(r"/realtime/client_secrets"), lambda ctx: {
         "value": "ek_wire", "expires_at": CREATED,
         "session": {"type": "realtime", "object": "realtime.session", "id": "sess_wire", "model": "gpt-realtime"}}),
+    ("POST", re.compile(r"/realtime/translations/client_secrets"), lambda ctx: {
+        "value": "ek_wire", "expires_at": CREATED,
+        "session": {"type": "translation", "id": "sess_wire", "model": "gpt-realtime-translate", "expires_at": 0,
+                    "audio": {"output": {"language": "fr"}}}}),
     ("POST", re.compile(r"/realtime/calls"), lambda ctx: web.Response(
         body=b"v=0\r\ns=wire answer\r\n", content_type="application/sdp")),
     ("POST", re.compile(r"/realtime/calls/[^/]+/(accept|hangup|refer|reject)"), lambda ctx: web.Response(status=200)),

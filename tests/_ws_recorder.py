@@ -67,12 +67,14 @@ class Session:
 
 @dataclass
 class WebSocketRecorder:
-    """``with WebSocketRecorder() as rec: ... rec.base_url ... rec.take()``; the WebSocket is
-    ``<base_url>/realtime``."""
+    """``with WebSocketRecorder() as rec: ... rec.base_url ... rec.take()``; every path under
+    ``<base_url>`` is a WebSocket (``/realtime``, ``/responses``, ...)."""
 
     host: str = "127.0.0.1"
     port: int = 0
     sessions: list[Session] = field(default_factory=list)
+    # What the server says first, by path (the realtime events unless a test sets a path's own).
+    server_events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     _thread: threading.Thread | None = None
     _loop: asyncio.AbstractEventLoop | None = None
 
@@ -90,7 +92,7 @@ class WebSocketRecorder:
         self.sessions.append(session)
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        for event in SERVER_EVENTS:
+        for event in self.server_events.get(raw_path, SERVER_EVENTS):
             await ws.send_str(json.dumps(event))
         async for msg in ws:
             if msg.type is WSMsgType.TEXT:
@@ -117,7 +119,7 @@ class WebSocketRecorder:
     def _serve(self, ready: threading.Event) -> None:
         loop = self._loop = asyncio.new_event_loop()
         app = web.Application()
-        app.router.add_get("/v1/realtime", self._handle)
+        app.router.add_get("/v1/{api:.*}", self._handle)
         runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
         loop.run_until_complete(runner.setup())
         site = web.TCPSite(runner, self.host, self.port)

@@ -330,7 +330,14 @@ def test_beta_chat_is_the_clients_chat() -> None:
 
 
 # Compared with the official SDK by a wire test of their own (not HTTP calls the recorder answers).
-WIRE_TESTED_ELSEWHERE = {"realtime.connect"}  # tests/test_realtime_wire.py: frames, handshake, close codes
+WIRE_TESTED_ELSEWHERE = {  # frames, handshake, parsed events, close codes
+    "realtime.connect",  # tests/test_realtime_wire.py
+    "responses.connect",  # tests/test_ws_apis_wire.py
+    "realtime.translations.connect",  # tests/test_ws_apis_wire.py
+    "live.connect",  # tests/test_ws_apis_wire.py
+    "live.forks.connect",  # tests/test_ws_apis_wire.py
+    "live.sideband.connect",  # tests/test_ws_apis_wire.py
+}
 
 
 def test_every_official_method_is_covered_or_listed() -> None:
@@ -396,13 +403,10 @@ async def test_deprecations_warn_as_in_the_official_sdk(name: str, recorder: Rec
 
 # -- every parameter the official SDK's methods take is accepted ---------------------------------------------
 
-# Not accepted yet (docs/compatibility.md, "Not covered"): resuming a Responses stream, two parse options and
-# the realtime connection's reconnect policy.
+# Not accepted yet (docs/compatibility.md, "Not covered"): resuming a Responses stream and two parse options.
 PARAMETER_GAPS = {
     ("responses.stream", "response_id"), ("responses.stream", "starting_after"),
     ("responses.parse", "verbosity"), ("responses.parse", "parse_as"),
-    ("realtime.connect", "initial_delay"), ("realtime.connect", "max_delay"), ("realtime.connect", "max_retries"),
-    ("realtime.connect", "on_reconnecting"),
 }
 
 

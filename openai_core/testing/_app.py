@@ -25,6 +25,7 @@ from . import _uploads as uploads
 from . import _vector_stores as vector_stores
 from . import _webhooks as webhooks
 from ._common import JSON_CT, ApiError, RawReply, SSEReply, dumps, error_body
+from ._event_sockets import add_event_socket_routes
 from ._faults import (
     BODY_FAULTS,
     FaultSpecError,
@@ -266,6 +267,7 @@ def create_app(*, num_jobs: int = 45, state: ServerState | None = None) -> web.A
     post("/v1/audio/transcriptions", media.create_transcription, json_body=False)  # multipart
     post("/v1/audio/translations", media.create_translation, json_body=False)  # multipart
     add_realtime_routes(app, state, post)
+    add_event_socket_routes(app, state, post)
     for area in (vector_stores, containers, evals, webhooks):
         area.register(post, get, delete)
     _control_routes(app, state)

@@ -258,6 +258,15 @@ def _sse(events: list[dict[str, Any]]) -> SSEReply:
 
 
 def create_response(state: ServerState, request: web.Request, body: dict[str, Any]) -> bytes | SSEReply:
+    response, events = respond(state, body)
+    if body.get("stream") is True:
+        return _sse(events)
+    return dumps(response)
+
+
+def respond(state: ServerState, body: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """(the response as returned, its stream events), stored as ``store`` and ``background`` say; the
+    ``responses.connect()`` WebSocket streams the same events."""
     conversation = body.get("conversation")
     conversation_id = conversation.get("id") if isinstance(conversation, dict) else conversation
     if isinstance(conversation_id, str):
@@ -274,12 +283,10 @@ def create_response(state: ServerState, request: web.Request, body: dict[str, An
         finished = {**response, "background": True}
         queued = {**finished, "status": "queued", "output": [], "usage": None, "completed_at": None}
         state.responses.items[response["id"]] = _Stored(queued, events, items, pending=finished)
-        return dumps(queued)
+        return queued, events
     if body.get("store") is not False:
         state.responses.items[response["id"]] = _Stored(response, events, items)
-    if body.get("stream") is True:
-        return _sse(events)
-    return dumps(response)
+    return response, events
 
 
 # ----------------------------------------------------------------------------- retrieve / delete

@@ -325,6 +325,57 @@ async def realtime_session(client: AsyncOpenAI, pcm: bytes) -> None:
     assert_type(await client.realtime.calls.reject("rtc_1", status_code=486), None)
 
 
+async def websocket_apis(client: AsyncOpenAI) -> None:
+    from openai_core.types.realtime import (
+        RealtimeTranslationClientSecretCreateResponse,
+        RealtimeTranslationServerEvent,
+    )
+    from openai_core.types.responses import ResponseTextDeltaEvent
+    from openai_core.types.responses.responses_server_event import ResponsesServerEvent, ResponseTextWsDelta
+
+    async with client.responses.connect(extra_query={"a": "b"}) as responses:
+        await responses.response.create(model="gpt-5", input="hi", stream_id="a", generate=False)
+        await responses.response.steer(input="more", previous_response_id="resp_1")
+        await responses.send({"type": "response.create", "model": "gpt-5"})
+        event = await responses.recv()
+        assert_type(event, ResponsesServerEvent)
+        if event.type == "response.output_text.delta":
+            assert_type(event, ResponseTextWsDelta)
+            assert isinstance(event, ResponseTextDeltaEvent)
+        await responses.response.create(modle="gpt-5")  # E: unknown argument
+    secret = await client.realtime.translations.client_secrets.create(session={"model": "gpt-realtime-translate"})
+    assert_type(secret, RealtimeTranslationClientSecretCreateResponse)
+    async with client.realtime.translations.connect(model="gpt-realtime-translate") as translation:
+        await translation.session.update(session={"audio": {"output": {"language": "fr"}}})
+        await translation.session.input_audio_buffer.append(audio="AAAA")
+        await translation.session.close()
+        assert_type(await translation.recv(), RealtimeTranslationServerEvent)
+        await translation.session.input_audio_buffer.append(audio=b"\0")  # E: audio is base64 text
+    from openai_core.resources.live.connection import LiveErrorEvent, LiveServerEvent
+
+    async with client.live.connect() as live:
+        await live.session.start(session={"type": "live", "model": "gpt-live-1"})
+        await live.session.input_audio.append(audio="AAAA")
+        await live.session.instructions.append(content="hi", delegation_id=None)
+        await live.decision.create(event_id="e1")
+        await live.response.item.create(item={"type": "message", "role": "user", "content": "x"})
+        assert_type(await live.recv(), LiveErrorEvent | LiveServerEvent)
+        await live.session.instructions.append(content="hi")  # E: delegation_id is required
+    from openai_core.types.websocket_reconnection import ReconnectingEvent, ReconnectingOverrides
+
+    def retry(event: ReconnectingEvent) -> ReconnectingOverrides | None:
+        return {"abort": True} if event.close_code == 1011 else None
+
+    client.realtime.connect(model="gpt-realtime", on_reconnecting=retry, max_retries=2, initial_delay=0.1)
+    client.live.sideband.connect(session_id="s", on_reconnecting=lambda event: {"extra_query": {"a": 1}})
+    client.realtime.connect(model="m", on_reconnecting=lambda event: {"abort": "yes"})  # E: abort is a bool
+    async with client.live.forks.connect(session_id="sess_1") as fork:
+        await fork.session.start(session={})
+    async with client.live.sideband.connect(session_id="sess_1", graceful_close=True) as sideband:
+        await sideband.transport.dtmf.send(event="1")
+        await sideband.session.start(session={})  # E: a sideband does not start the session
+
+
 async def realtime_mistakes(client: AsyncOpenAI) -> None:
     async with client.realtime.connect(model="gpt-realtime") as connection:
         await connection.session.update(session={"type": "chat"})  # E: not a session type

@@ -3,5 +3,7 @@
 
 from __future__ import annotations
 
+from .forks import AsyncForks as AsyncForks
 from .live import AsyncLive as AsyncLive
 from .sessions import AsyncSessions as AsyncSessions
+from .sideband import AsyncSideband as AsyncSideband

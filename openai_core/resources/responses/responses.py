@@ -11,8 +11,10 @@ from typing_extensions import Unpack
 from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, options
 from ..._streaming import AsyncStream
+from ..._types import Headers, Query
 from ...lib._parsing._responses import parse_response, type_to_text_format_param
 from ...lib.streaming.responses import AsyncResponseStreamManager
+from ...transports._websocket_common import WebSocketOptions
 from ...types.responses.compacted_response import CompactedResponse
 from ...types.responses.parsed_response import ParsedResponse
 from ...types.responses.response import Response
@@ -29,6 +31,9 @@ from ...types.responses.response_retrieve_params import (
 )
 from ...types.responses.response_stream_event import ResponseStreamEvent
 from .._paths import path_param
+from .._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
+from .._websocket_session import OnReconnecting
+from .connection import AsyncResponsesConnectionManager
 from .input_items import AsyncInputItems
 from .input_tokens import AsyncInputTokens
 
@@ -85,7 +90,7 @@ def _response_path(response_id: str) -> str:
 
 class AsyncResponses(AsyncAPIResource):
     __slots__ = ("__dict__",)
-    _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
+    _helpers = frozenset({"stream", "connect"})  # an event-stream helper; a WebSocket session
 
     @cached_property
     def input_items(self) -> AsyncInputItems:
@@ -94,6 +99,39 @@ class AsyncResponses(AsyncAPIResource):
     @cached_property
     def input_tokens(self) -> AsyncInputTokens:
         return AsyncInputTokens(self._client)
+
+    def connect(
+        self,
+        *,
+        extra_query: Query | None = None,
+        extra_headers: Headers | None = None,
+        websocket_connection_options: WebSocketOptions | None = None,
+        max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+    on_reconnecting: OnReconnecting | None = None,
+    max_retries: int = 5,
+    initial_delay: float = 0.5,
+    max_delay: float = 8.0,
+    ) -> AsyncResponsesConnectionManager:
+        """The Responses API over one persistent WebSocket (``<websocket base>/responses``)::
+
+            async with client.responses.connect() as connection:
+                await connection.response.create(model="gpt-5", input="hi", stream_id="a")
+                async for event in connection:
+                    ...
+
+        ``response.steer(...)`` queues input into a response in progress. Authentication, URL and
+        options as for ``client.realtime.connect``."""
+        return AsyncResponsesConnectionManager(
+            client=self._client,
+            path="responses",
+            query={},
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+            websocket_connection_options=websocket_connection_options,
+            max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting, max_retries=max_retries, initial_delay=initial_delay,
+            max_delay=max_delay,
+        )
 
     @overload
     async def create(self, **params: Unpack[CreateNonStreaming]) -> Response: ...

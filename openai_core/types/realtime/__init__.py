@@ -278,3 +278,32 @@ from .session_created_event import SessionCreatedEvent as SessionCreatedEvent
 from .session_update_event import SessionUpdateEvent as SessionUpdateEvent
 from .session_update_event_param import SessionUpdateEventParam as SessionUpdateEventParam
 from .session_updated_event import SessionUpdatedEvent as SessionUpdatedEvent
+
+# isort: split
+# -- generated exports (scripts/generate.py): begin
+from .realtime_translation_client_secret_create_response import (
+    RealtimeTranslationClientSecretCreateResponse as RealtimeTranslationClientSecretCreateResponse,
+)
+from .realtime_translation_input_transcript_delta_event import (
+    RealtimeTranslationInputTranscriptDeltaEvent as RealtimeTranslationInputTranscriptDeltaEvent,
+)
+from .realtime_translation_output_audio_delta_event import (
+    RealtimeTranslationOutputAudioDeltaEvent as RealtimeTranslationOutputAudioDeltaEvent,
+)
+from .realtime_translation_output_transcript_delta_event import (
+    RealtimeTranslationOutputTranscriptDeltaEvent as RealtimeTranslationOutputTranscriptDeltaEvent,
+)
+from .realtime_translation_server_event import (
+    RealtimeTranslationServerEvent as RealtimeTranslationServerEvent,
+)
+from .realtime_translation_session import RealtimeTranslationSession as RealtimeTranslationSession
+from .realtime_translation_session_closed_event import (
+    RealtimeTranslationSessionClosedEvent as RealtimeTranslationSessionClosedEvent,
+)
+from .realtime_translation_session_created_event import (
+    RealtimeTranslationSessionCreatedEvent as RealtimeTranslationSessionCreatedEvent,
+)
+from .realtime_translation_session_updated_event import (
+    RealtimeTranslationSessionUpdatedEvent as RealtimeTranslationSessionUpdatedEvent,
+)
+# -- generated exports (scripts/generate.py): end

@@ -4,5 +4,7 @@
 
 from __future__ import annotations
 
+from openai_core._sync.resources.live.forks import Forks as Forks
 from openai_core._sync.resources.live.live import Live as Live
 from openai_core._sync.resources.live.sessions import Sessions as Sessions
+from openai_core._sync.resources.live.sideband import Sideband as Sideband

@@ -5,16 +5,8 @@ WebSocket. The names are the official SDK's (``connection.session.update(...)``,
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Self, TypeVar, overload
-
-from pydantic import ValidationError
-from typing_extensions import override
-
-from openai_core._exceptions import APIError, OpenAIError
 from openai_core._types import Omit, omit
-from openai_core.transports._common import TransportConnectionError
-from openai_core.transports._websocket_common import WebSocketClosedError, WebSocketRequest
+from openai_core.transports._websocket_common import WebSocketRequest
 from openai_core._sync.transports.websocket import WebSocket
 from openai_core.types.realtime.conversation_item_param import ConversationItemParam
 from openai_core.types.realtime.realtime_client_event import RealtimeClientEvent
@@ -29,14 +21,8 @@ from openai_core.types.realtime.response_create_event_with_references_param impo
     ResponseCreateEventWithReferencesParam,
 )
 from openai_core.types.realtime.session_update_event_param import Session
-from openai_core.resources.realtime._protocol import (
-    EventHandlers,
-    api_error,
-    closed_error,
-    encode_client_event,
-    is_clean_close,
-    parse_server_event,
-)
+from openai_core.resources._websocket_protocol import EventHandlers, encode_client_event, parse_server_event
+from openai_core._sync.resources._websocket_session import WebSocketSession, handler_decorator
 
 __all__ = [
     "RealtimeConnection",
@@ -46,19 +32,23 @@ __all__ = [
     "RealtimeOutputAudioBufferResource",
     "RealtimeResponseResource",
     "RealtimeSessionResource",
+    "handler_decorator",
 ]
 
-_Handler = TypeVar("_Handler", bound=Callable[..., Any])
 ClientEvent = RealtimeClientEvent | RealtimeClientEventParam | ResponseCreateEventWithReferencesParam
 
 
-class RealtimeConnection:
+class RealtimeConnection(WebSocketSession[RealtimeServerEvent]):
     """A live WebSocket to the Realtime API, from ``with client.realtime.connect(...)``.
 
     ``for event in connection`` yields every server event until the server closes normally (1000
     or 1001); any other close raises ``RealtimeConnectionClosedError`` (an ``APIConnectionError``) with
     the close code. ``error`` events are yielded like any other, as in the official SDK (they do not
     end the session); ``dispatch_events()`` raises on one that no handler takes."""
+
+    _api_name = "realtime"
+    _parse = staticmethod(parse_server_event)
+    _error_event = RealtimeErrorEvent
 
     session: RealtimeSessionResource
     response: RealtimeResponseResource
@@ -69,143 +59,16 @@ class RealtimeConnection:
     def __init__(
         self, websocket: WebSocket, request: WebSocketRequest, *, handlers: EventHandlers | None = None
     ) -> None:
-        self._websocket = websocket
-        self._request = request
-        self._handlers = handlers if handlers is not None else EventHandlers()
+        super().__init__(websocket, request, handlers=handlers)
         self.session = RealtimeSessionResource(self)
         self.response = RealtimeResponseResource(self)
         self.input_audio_buffer = RealtimeInputAudioBufferResource(self)
         self.conversation = RealtimeConversationResource(self)
         self.output_audio_buffer = RealtimeOutputAudioBufferResource(self)
 
-    @property
-    def websocket(self) -> WebSocket:
-        """The transport's WebSocket under this connection."""
-        return self._websocket
-
-    # -- receiving ------------------------------------------------------------------------------------
-
-    def __iter__(self) -> Self:
-        return self
-
-    def __next__(self) -> RealtimeServerEvent:
-        try:
-            data = self._websocket.receive()
-        except WebSocketClosedError as exc:
-            if is_clean_close(exc):
-                raise StopIteration from None
-            raise closed_error(exc, self._request) from exc
-        except TransportConnectionError as exc:
-            raise api_error(exc, self._request) from exc
-        return self.parse_event(data)
-
-    def recv(self) -> RealtimeServerEvent:
-        """The next server event. Cancelling the wait loses nothing: the event is read by the next call."""
-        return self.parse_event(self._receive())
-
-    def recv_bytes(self) -> bytes:
-        """The next frame as it arrived (a text frame as its UTF-8 bytes); ``parse_event`` types it."""
-        data = self._receive()
-        return data.encode() if isinstance(data, str) else data
-
-    def _receive(self) -> str | bytes:
-        try:
-            return self._websocket.receive()
-        except WebSocketClosedError as exc:
-            raise closed_error(exc, self._request) from exc
-        except TransportConnectionError as exc:
-            raise api_error(exc, self._request) from exc
-
-    def parse_event(self, data: str | bytes) -> RealtimeServerEvent:
-        """A frame's JSON text as a typed server event."""
-        try:
-            return parse_server_event(data)
-        except ValidationError as exc:  # not JSON, or not an object: a broken or hostile server
-            preview = data[:200] if isinstance(data, str) else data[:200].decode("utf-8", "replace")
-            raise APIError(
-                f"the realtime server sent a frame that is not a JSON event: {preview!r}", None, body=None
-            ) from exc
-
-    # -- sending --------------------------------------------------------------------------------------
-
     def send(self, event: ClientEvent) -> None:
         """Send a client event: a dict (``{"type": "response.create"}``) or an event model."""
         self.send_raw(encode_client_event(event))
-
-    def _send_event(self, event: dict[str, object]) -> None:
-        self.send_raw(encode_client_event(event))
-
-    def send_raw(self, data: str | bytes) -> None:
-        """Send one frame as given: text for ``str``, binary for ``bytes``."""
-        try:
-            if isinstance(data, str):
-                self._websocket.send_text(data)
-            else:
-                self._websocket.send_bytes(data)
-        except WebSocketClosedError as exc:
-            raise closed_error(exc, self._request) from exc
-        except TransportConnectionError as exc:
-            raise api_error(exc, self._request) from exc
-
-    def close(self, *, code: int = 1000, reason: str = "") -> None:
-        """Close the session (a close frame, then the socket). Safe to call more than once."""
-        self._websocket.close(code, reason)
-
-    # -- handlers -------------------------------------------------------------------------------------
-
-    @overload
-    def on(self, event_type: str, handler: _Handler) -> Self: ...
-    @overload
-    def on(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
-    def on(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
-        """Call ``handler(event)`` for every event of ``event_type`` (``"event"``: every event) seen by
-        ``dispatch_events()``. As a method it returns the connection; without a handler, a decorator."""
-        if handler is not None:
-            self._handlers.add(event_type, handler)
-            return self
-        return handler_decorator(self._handlers, event_type, once=False)
-
-    @overload
-    def once(self, event_type: str, handler: _Handler) -> Self: ...
-    @overload
-    def once(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
-    def once(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
-        """Like ``on``, for the next such event only."""
-        if handler is not None:
-            self._handlers.add(event_type, handler, once=True)
-            return self
-        return handler_decorator(self._handlers, event_type, once=True)
-
-    def off(self, event_type: str, handler: Callable[..., Any]) -> Self:
-        self._handlers.remove(event_type, handler)
-        return self
-
-    def dispatch_events(self) -> None:
-        """Read events until the connection closes, calling the registered handlers (coroutine handlers
-        are awaited). An ``error`` event nobody handles (no ``"error"`` or ``"event"`` handler) raises
-        ``OpenAIError``, as in the official SDK."""
-        handlers = self._handlers
-        for event in self:
-            specific = handlers.take(event.type)
-            generic = handlers.take("event")
-            if isinstance(event, RealtimeErrorEvent) and not specific and not generic:
-                raise OpenAIError(f"WebSocket error: {event}")
-            for handler in (*specific, *generic):
-                result = handler(event)
-
-    @override
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self._request!r}>"
-
-
-def handler_decorator(handlers: EventHandlers, event_type: str, *, once: bool) -> Callable[[_Handler], _Handler]:
-    """The decorator form of ``on``/``once``: registers the function it decorates and returns it."""
-
-    def decorator(fn: _Handler) -> _Handler:
-        handlers.add(event_type, fn, once=once)
-        return fn
-
-    return decorator
 
 
 # -- the connection's resources: one method per client event ---------------------------------------------

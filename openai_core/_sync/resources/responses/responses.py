@@ -12,8 +12,10 @@ from typing_extensions import Unpack
 from openai_core._params import ParamSpec
 from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, options
 from openai_core._sync._streaming import Stream
+from openai_core._types import Headers, Query
 from openai_core.lib._parsing._responses import parse_response, type_to_text_format_param
 from openai_core._sync.lib.streaming.responses import ResponseStreamManager
+from openai_core.transports._websocket_common import WebSocketOptions
 from openai_core.types.responses.compacted_response import CompactedResponse
 from openai_core.types.responses.parsed_response import ParsedResponse
 from openai_core.types.responses.response import Response
@@ -30,6 +32,9 @@ from openai_core.types.responses.response_retrieve_params import (
 )
 from openai_core.types.responses.response_stream_event import ResponseStreamEvent
 from openai_core.resources._paths import path_param
+from openai_core.resources._websocket_protocol import DEFAULT_MAX_QUEUE_SIZE
+from openai_core._sync.resources._websocket_session import OnReconnecting
+from openai_core._sync.resources.responses.connection import ResponsesConnectionManager
 from openai_core._sync.resources.responses.input_items import InputItems
 from openai_core._sync.resources.responses.input_tokens import InputTokens
 
@@ -86,7 +91,7 @@ def _response_path(response_id: str) -> str:
 
 class Responses(SyncAPIResource):
     __slots__ = ("__dict__",)
-    _helpers = frozenset({"stream"})  # an event-stream helper around create(stream=True)
+    _helpers = frozenset({"stream", "connect"})  # an event-stream helper; a WebSocket session
 
     @cached_property
     def input_items(self) -> InputItems:
@@ -95,6 +100,39 @@ class Responses(SyncAPIResource):
     @cached_property
     def input_tokens(self) -> InputTokens:
         return InputTokens(self._client)
+
+    def connect(
+        self,
+        *,
+        extra_query: Query | None = None,
+        extra_headers: Headers | None = None,
+        websocket_connection_options: WebSocketOptions | None = None,
+        max_queue_size: int = DEFAULT_MAX_QUEUE_SIZE,
+    on_reconnecting: OnReconnecting | None = None,
+    max_retries: int = 5,
+    initial_delay: float = 0.5,
+    max_delay: float = 8.0,
+    ) -> ResponsesConnectionManager:
+        """The Responses API over one persistent WebSocket (``<websocket base>/responses``)::
+
+            with client.responses.connect() as connection:
+                connection.response.create(model="gpt-5", input="hi", stream_id="a")
+                for event in connection:
+                    ...
+
+        ``response.steer(...)`` queues input into a response in progress. Authentication, URL and
+        options as for ``client.realtime.connect``."""
+        return ResponsesConnectionManager(
+            client=self._client,
+            path="responses",
+            query={},
+            extra_query=extra_query,
+            extra_headers=extra_headers,
+            websocket_connection_options=websocket_connection_options,
+            max_queue_size=max_queue_size,
+            on_reconnecting=on_reconnecting, max_retries=max_retries, initial_delay=initial_delay,
+            max_delay=max_delay,
+        )
 
     @overload
     def create(self, **params: Unpack[CreateNonStreaming]) -> Response: ...
