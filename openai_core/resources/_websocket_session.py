@@ -347,12 +347,17 @@ class AsyncWebSocketSessionManager(Generic[_Connection]):
             path=self._path,
         )
 
+    def _request(self, extra_query: Query | None = None, extra_headers: Headers | None = None) -> WebSocketRequest:
+        """The handshake request, with the manager's own extra query and headers unless others are given."""
+        return handshake_request(self._url(self._extra_query if extra_query is None else extra_query),
+                                 self._client._pipeline._headers,
+                                 self._extra_headers if extra_headers is None else extra_headers, self._options)
+
     async def _open(self, extra_query: Query | None, extra_headers: Headers | None) -> tuple[AsyncWebSocket, WebSocketRequest]:
         """A handshake: the WebSocket and its request, or the public error for its failure."""
         if self._client.is_closed():
             raise RuntimeError("Cannot open a WebSocket, as the client has been closed.")
-        request = handshake_request(self._url(extra_query), self._client._pipeline._headers, extra_headers,
-                                    self._options)
+        request = self._request(extra_query, extra_headers)
         try:
             websocket = await open_websocket(self._client.transport, request)
         except TransportError as exc:
