@@ -95,7 +95,41 @@ class ReconnectPolicy:
         self.attempt = 0
 
 
-class AsyncWebSocketSession(Generic[_Event]):
+class _Handlers:
+    """``on`` / ``once`` / ``off`` over ``self._handlers``: a connection's, and its manager's before it opens
+    (the manager hands its handlers to the connection)."""
+
+    _handlers: EventHandlers
+
+    @overload
+    def on(self, event_type: str, handler: _Handler) -> Self: ...
+    @overload
+    def on(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
+    def on(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
+        """Call ``handler(event)`` for every event of ``event_type`` (``"event"``: every event) seen by
+        ``dispatch_events()``. As a method it returns the connection; without a handler, a decorator."""
+        if handler is not None:
+            self._handlers.add(event_type, handler)
+            return self
+        return handler_decorator(self._handlers, event_type, once=False)
+
+    @overload
+    def once(self, event_type: str, handler: _Handler) -> Self: ...
+    @overload
+    def once(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
+    def once(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
+        """Like ``on``, for the next such event only."""
+        if handler is not None:
+            self._handlers.add(event_type, handler, once=True)
+            return self
+        return handler_decorator(self._handlers, event_type, once=True)
+
+    def off(self, event_type: str, handler: Callable[..., Any]) -> Self:
+        self._handlers.remove(event_type, handler)
+        return self
+
+
+class AsyncWebSocketSession(_Handlers, Generic[_Event]):
     """A live WebSocket to one of the event APIs.
 
     ``async for event in connection`` yields every server event until the server closes normally (1000
@@ -226,35 +260,6 @@ class AsyncWebSocketSession(Generic[_Event]):
         self._closed_by_us = True
         await self._websocket.close(code, reason)
 
-    # -- handlers -------------------------------------------------------------------------------------
-
-    @overload
-    def on(self, event_type: str, handler: _Handler) -> Self: ...
-    @overload
-    def on(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
-    def on(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
-        """Call ``handler(event)`` for every event of ``event_type`` (``"event"``: every event) seen by
-        ``dispatch_events()``. As a method it returns the connection; without a handler, a decorator."""
-        if handler is not None:
-            self._handlers.add(event_type, handler)
-            return self
-        return handler_decorator(self._handlers, event_type, once=False)
-
-    @overload
-    def once(self, event_type: str, handler: _Handler) -> Self: ...
-    @overload
-    def once(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
-    def once(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
-        """Like ``on``, for the next such event only."""
-        if handler is not None:
-            self._handlers.add(event_type, handler, once=True)
-            return self
-        return handler_decorator(self._handlers, event_type, once=True)
-
-    def off(self, event_type: str, handler: Callable[..., Any]) -> Self:
-        self._handlers.remove(event_type, handler)
-        return self
-
     async def dispatch_events(self) -> None:
         """Read events until the connection closes, calling the registered handlers (coroutine handlers
         are awaited). An ``error`` event nobody handles (no ``"error"`` or ``"event"`` handler) raises
@@ -286,7 +291,7 @@ def handler_decorator(handlers: EventHandlers, event_type: str, *, once: bool) -
     return decorator
 
 
-class AsyncWebSocketSessionManager(Generic[_Connection]):
+class AsyncWebSocketSessionManager(_Handlers, Generic[_Connection]):
     """What a ``connect(...)`` returns: ``async with`` it for a connection that is closed on leaving the
     block. Without the block, ``connection = await manager.enter()``, and ``await connection.close()``
     when done.
@@ -367,31 +372,6 @@ class AsyncWebSocketSessionManager(Generic[_Connection]):
     def _queue_event(self, event: object) -> None:
         """Queue an event to send as soon as the connection opens (before anything else is sent)."""
         self._queue.put(encode_client_event(event))
-
-    @overload
-    def on(self, event_type: str, handler: _Handler) -> Self: ...
-    @overload
-    def on(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
-    def on(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
-        """Register a handler on the connection-to-be (see ``connection.on``)."""
-        if handler is not None:
-            self._handlers.add(event_type, handler)
-            return self
-        return handler_decorator(self._handlers, event_type, once=False)
-
-    @overload
-    def once(self, event_type: str, handler: _Handler) -> Self: ...
-    @overload
-    def once(self, event_type: str, handler: None = None) -> Callable[[_Handler], _Handler]: ...
-    def once(self, event_type: str, handler: _Handler | None = None) -> Self | Callable[[_Handler], _Handler]:
-        if handler is not None:
-            self._handlers.add(event_type, handler, once=True)
-            return self
-        return handler_decorator(self._handlers, event_type, once=True)
-
-    def off(self, event_type: str, handler: Callable[..., Any]) -> Self:
-        self._handlers.remove(event_type, handler)
-        return self
 
     async def __aenter__(self) -> _Connection:
         """Open the connection (the WebSocket handshake), then send what ``send()`` queued."""
