@@ -293,9 +293,10 @@ class TypeModule:
             # The official SDK takes null where the spec does not say so (a run's `response_format`).
             text, nullable = f"{text} | None", True
         if self.params:
+            text = f"Required[{text}]" if required else text
             if not prop.isidentifier() or keyword.iskeyword(prop):
-                raise ValueError(f"{self.module}: parameter {prop!r} is not an identifier")
-            return f"    {prop}: Required[{text}]" if required else f"    {prop}: {text}"
+                return f"    {prop!r}: {text}"  # a key such as `async`: the class is written in TypedDict's call form
+            return f"    {prop}: {text}"
         alias = None if attr == prop else prop
         if not prop.isidentifier() or keyword.iskeyword(prop) or prop in _SHADOWING:
             if attr == prop:
@@ -316,6 +317,14 @@ class TypeModule:
         return f"    {attr}: {text}{default}"
 
     def _class(self, name: str, schema: dict[str, Any], lines: list[str]) -> str:
+        if self.params and any(line.startswith("    '") for line in lines):
+            # A key that is no identifier (the official SDK's `"async": bool`) needs the call form; its types are
+            # strings, evaluated as late as the class form's annotations are.
+            items = []
+            for line in lines:
+                key, _, text = line.strip().partition(": ")
+                items.append(f"    {key if key.startswith(chr(39)) else repr(key)}: {text!r},")
+            return f"{name} = TypedDict({name!r}, {{\n" + "\n".join(items) + "\n}, total=False)\n"
         base = "TypedDict, total=False" if self.params else "BaseModel"
         doc = docstring(schema.get("description"))
         body = ([doc] if doc else []) + (lines or ["    pass"] if not doc else lines)
@@ -376,7 +385,10 @@ class TypeModule:
         if "FileTypes" in body:
             local.append(self._files_import())
         for module in sorted(self.imports, key=import_order):
-            local.append(f"from {module} import {', '.join(sorted(self.imports[module]))}")
+            line = f"from {module} import {', '.join(sorted(self.imports[module]))}"
+            if len(line) > 110:  # wrapped as ruff's isort wraps it
+                line = f"from {module} import (\n" + "".join(f"    {n},\n" for n in sorted(self.imports[module])) + ")"
+            local.append(line)
         groups.append(sorted(local, key=lambda line: import_order(line.split()[1])))
         imports = "\n\n".join("\n".join(group) for group in groups if group)
         exported = ", ".join(f'"{n}"' for n in self.exported)

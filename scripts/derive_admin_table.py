@@ -134,7 +134,7 @@ def methods() -> tuple[list[_Resource], list[str]]:
 
 _TAIL = '''
 # Not in the spec of 2026-08-21: their operations come from scripts/openapi_supplement_admin.yaml, which
-# scripts/derive_admin_supplement.py writes from the official SDK's types.
+# scripts/derive_supplement.py writes from the official SDK's types.
 NOT_IN_SPEC = ("admin.organization.usage.decisions", "admin.organization.external_keys.",
                "admin.organization.workload_identity_providers.", "admin.organization.external_storage.",
                "admin.organization.projects.api_keys.update", "admin.organization.projects.service_tier_settings.")

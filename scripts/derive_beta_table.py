@@ -42,6 +42,10 @@ _NOT_GENERATED = {
                                      "(audio.input.turn_detection...), the official beta SessionCreateResponse the "
                                      "older flat one: the generator cannot name one after the other",
     "beta.realtime.transcription_sessions.create": "as beta.realtime.sessions.create",
+    "beta.agents.sessions.events.stream": "a GET that only streams named server-sent events (a union of event "
+                                          "types, no JSON answer): not one JSON call",
+    "beta.agents.environments.files.list": "pages with the official AsyncTokenPage (the next page is asked for "
+                                           "with `page=<next>`), a page class openai_core does not have yet",
 }
 # The helpers openai_core builds by hand (``_<module>_helpers.py`` beside the generated module).
 _HELPERS = {
@@ -130,7 +134,8 @@ def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> di
             params_module = getattr(module, klass.value.id)
             if hasattr(params_module, name + "Base"):
                 name += "Base"
-            facts["params"] = _types_name(getattr(params_module, name))
+            # Named by its module and attribute: a union of TypedDicts is a ``typing`` alias with no module of its own.
+            facts["params"] = f"{params_module.__name__.removeprefix('openai.types.')}:{name}"
     if len(calls) != 1:
         return None
     call = calls[0]

@@ -1,7 +1,8 @@
 """``client.beta``: the official SDK's beta tree. ``beta.chat`` is the client's own chat resource (the same
 API as ``client.chat``; frameworks still call ``client.beta.chat.completions.stream/parse``, LangChain among
-them); assistants, threads, chatkit and the beta realtime sessions are generated from the spec
-(``scripts/api_table_beta.py``). Agents and the beta responses are not built (docs/compatibility.md)."""
+them); assistants, threads, chatkit, agents and the beta realtime sessions are generated from the spec
+(``scripts/api_table_beta.py``; agents from its supplement). The beta responses are not built
+(docs/compatibility.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..._resource import AsyncAPIResource
+from .agents import AsyncAgents
 from .assistants import AsyncAssistants
 from .chatkit import AsyncChatKit
 from .threads import AsyncThreads
@@ -38,3 +40,7 @@ class AsyncBeta(AsyncAPIResource):
     @cached_property
     def chatkit(self) -> AsyncChatKit:
         return AsyncChatKit(self._client)
+
+    @cached_property
+    def agents(self) -> AsyncAgents:
+        return AsyncAgents(self._client)

@@ -1,20 +1,29 @@
-"""Write ``scripts/openapi_supplement_admin.yaml`` once from the pinned official SDK's types: the operations of
-the organization admin API that the spec of 2026-08-21 lacks (external keys and storage, workload identity
-providers, service tier settings, ...), in the spec's own form, so the generator makes their types as it
-makes every other's. Each operation's request and response schemas are the JSON schemas pydantic gives for
+"""Write an OpenAPI supplement once from the pinned official SDK's types, for a set of operations the spec of
+2026-08-21 lacks, in the spec's own form, so the generator makes their types as it makes every other's:
+
+- ``admin``: the organization admin API's newer operations (external keys and storage, workload identity
+  providers, service tier settings, ...) -> ``scripts/openapi_supplement_admin.yaml``;
+- ``agents``: the whole ``client.beta.agents`` Agents API (agents, sessions, environments, automations,
+  vaults) -> ``scripts/openapi_supplement_agents.yaml``; its methods are read from the official resource
+  classes as ``derive_beta_table.py`` reads them.
+ Each operation's request and response schemas are the JSON schemas pydantic gives for
 the official params ``TypedDict`` and result model; the generator still takes class names from the
 official SDK (``_codegen_official.py``). Rerun only for a new official release, and review the diff.
 
-    python scripts/derive_admin_supplement.py > scripts/openapi_supplement_admin.yaml
+    python scripts/derive_supplement.py admin > scripts/openapi_supplement_admin.yaml
+    python scripts/derive_supplement.py agents > scripts/openapi_supplement_agents.yaml
 """
 
 from __future__ import annotations
 
+import argparse
+import ast
 import importlib
+import inspect
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pydantic
 import yaml
@@ -23,6 +32,46 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import api_table  # noqa: F401  (api_table_admin is imported through it)
 from api_table_admin import _OFFICIAL, NOT_IN_SPEC
+
+
+class _Operation(NamedTuple):
+    """What the supplement needs of one official method (``api_table.Method`` has these fields too)."""
+
+    qualname: str
+    route: str
+    returns: str | None
+    params: str | None
+    page: str | None
+
+
+def _admin_operations() -> list[Any]:
+    return [m for m in _OFFICIAL if not api_table_admin_in_spec(m.qualname)]
+
+
+def _agents_operations() -> list[Any]:
+    import derive_beta_table as beta
+
+    out: list[Any] = []
+    for dotted, cls, module in beta._resource_classes():
+        if not (dotted + ".").startswith("beta.agents."):
+            continue
+        tree = ast.parse(Path(inspect.getfile(cls)).read_text())
+        node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
+        seen = {item.name: item for item in node.body if isinstance(item, ast.AsyncFunctionDef | ast.FunctionDef)
+                and not item.name.startswith("_")
+                and not any(ast.unparse(d) in ("property", "cached_property") for d in item.decorator_list)}
+        for name, fn in seen.items():
+            qualname = f"{dotted}.{name}"
+            facts = beta._method_facts(fn, module)
+            if facts is None or qualname in beta._NOT_GENERATED:
+                continue  # a helper or a stream of named events: no operation of its own here
+            out.append(_Operation(qualname, f"{facts['verb']} {facts['path']}", facts["returns"], facts["params"],
+                                  facts["page"]))
+    return out
+
+
+_SETS = {"admin": ("Admin", "admin.", _admin_operations, "the admin operations the"),
+         "agents": ("Agents", "beta.agents.", _agents_operations, "the beta.agents operations the")}
 
 _DROPPED = {"title", "default", "additionalProperties"}
 
@@ -63,13 +112,14 @@ def _schema(tp: Any, prefix: str, components: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("set", choices=sorted(_SETS))
+    name_prefix, strip, operations, what = _SETS[parser.parse_args().set]
     paths: dict[str, dict[str, Any]] = {}
     components: dict[str, Any] = {}
-    for method in _OFFICIAL:
-        if api_table_admin_in_spec(method.qualname):
-            continue
+    for method in operations():
         verb, _, route = method.route.partition(" ")
-        prefix = "Admin" + "".join(p.title() for p in re.split(r"[._]", method.qualname.removeprefix("admin."))) + "_"
+        prefix = name_prefix + "".join(p.title() for p in re.split(r"[._]", method.qualname.removeprefix(strip))) + "_"
         path_params = re.findall(r"\{(\w+)\}", route)
         op: dict[str, Any] = {"operationId": method.qualname, "parameters": [
             {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in path_params]}
@@ -94,7 +144,7 @@ def main() -> None:
                 "last_id": {"type": ["string", "null"]}, "next": {"type": ["string", "null"]}}}
         op["responses"] = {"200": {"description": "OK", "content": {"application/json": {"schema": result}}}}
         paths.setdefault(route, {})[verb.lower()] = op
-    print("# Generated by scripts/derive_admin_supplement.py from the official SDK's types: the admin operations the")
+    print(f"# Generated by scripts/derive_supplement.py from the official SDK's types: {what}")
     print("# spec of 2026-08-21 lacks. Do not edit; rerun the script (and review the diff) for a new official release.")
     print(yaml.safe_dump({"paths": paths, "components": {"schemas": components}}, sort_keys=False, width=110), end="")
 
