@@ -3,6 +3,7 @@ shape (``ParamSpec`` per call, one pipeline request per method, typed raw/stream
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import PurePosixPath
@@ -264,15 +265,26 @@ class _Module:
         if m.page:
             code.append(f"return AsyncPaginator(self._pipeline, call, {page}[{result}])")
         elif m.kind == "binary":
-            code += ['call.accept = "application/binary"',
+            code += [f'call.accept = "{m.accept}"',
                      "response = await self._pipeline.request_bytes(call)",
                      "return HttpxBinaryResponseContent(await response.aread(), response)"]
         elif m.returns is None:
             code += ['call.accept = "*/*"', "await (await self._pipeline.request_bytes(call)).aread()"]
+        elif _is_union(m.returns):
+            # A union (the official SDK's `Automation`): parsed through `Any` as the stream's events are.
+            self.need("typing", "Any", "cast")
+            self.preamble.append(f"{spec_name}_RESULT: Any = {result}  # a union: parsed by its tag")
+            code.append(f'return cast("{result}", await self._pipeline.request(call, {spec_name}_RESULT))')
         else:
             code.append(f"return await self._pipeline.request(call, {result})")
         lines += [f"        {line}" for line in code]
         return lines
+
+
+def _is_union(ref: str) -> bool:
+    """Whether the official SDK's result ``module:Name`` is a type alias (a union), not a class."""
+    module, _, name = ref.partition(":")
+    return not isinstance(getattr(importlib.import_module("openai.types." + module), name), type)
 
 
 def pascal_method(name: str) -> str:

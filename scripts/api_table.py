@@ -49,6 +49,7 @@ class Method:
     page: str | None = None  # "cursor" | "conversation" | "page" | "next": returns a paginator of ``returns``
     kind: str = "json"  # "json" | "multipart" | "upload-or-json" (multipart when a file is given) | "binary"
     files: tuple[str, ...] = ()  # multipart: the parameters sent as file parts
+    accept: str = "application/binary"  # binary: the `Accept` the official SDK asks with
     spec: str | None = None
     deprecated: str | None = None
     # ``stream=True`` answers an event stream of this type ("module:Class"); the params leave `stream` out,

@@ -47,6 +47,16 @@ _NOT_GENERATED = {
     "beta.agents.environments.files.list": "pages with the official AsyncTokenPage (the next page is asked for "
                                            "with `page=<next>`), a page class openai_core does not have yet",
 }
+# Parameters the official SDK renames on the way out, which the generated calls cannot do yet: a TypedDict key
+# `async_` sent as `async` (PropertyInfo alias), and `idempotency_key` sent as the `Idempotency-Key` header.
+_ASYNC_ALIAS = "a parameter's object has the official `async_` key, sent as `async`: openai_core's params cannot rename a key"
+_IDEMPOTENCY = "`idempotency_key` is sent as the `Idempotency-Key` header: openai_core's generated params cannot say so"
+_NOT_GENERATED |= {
+    "beta.agents.create": _ASYNC_ALIAS, "beta.agents.update": _ASYNC_ALIAS,
+    "beta.agents.automations.create": _ASYNC_ALIAS, "beta.agents.automations.update": _ASYNC_ALIAS,
+    "beta.agents.sessions.create": _ASYNC_ALIAS + "; and its runtime (output_type, tool_handlers, the stream)",
+    "beta.agents.environments.create": _IDEMPOTENCY, "beta.agents.sessions.events.create": _IDEMPOTENCY,
+}
 # The helpers openai_core builds by hand (``_<module>_helpers.py`` beside the generated module).
 _HELPERS = {
     "beta.threads": ("create_and_run_poll",),
@@ -122,6 +132,8 @@ def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> di
             for key, value in zip(node.keys, node.values, strict=True):
                 if isinstance(key, ast.Constant) and key.value == "OpenAI-Beta" and isinstance(value, ast.Constant):
                     facts["header"] = value.value
+                if isinstance(key, ast.Constant) and key.value == "Accept" and isinstance(value, ast.Constant):
+                    facts["accept"] = value.value
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("maybe_transform",
                                                                            "async_maybe_transform")
                 and facts["params"] is None):
@@ -256,6 +268,8 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
             args.append(f'page="{m["page"]}"')
         if m.get("binary"):
             args.append('kind="binary"')
+            if m.get("accept", "application/binary") != "application/binary":
+                args.append(f'accept="{m["accept"]}"')
         if m["stream"]:
             args.append(f'stream="{m["stream"]}"')
         if m["deprecated"]:

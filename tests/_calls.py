@@ -1360,9 +1360,9 @@ async def realtime_calls_refer(client: Any) -> Any:
 async def realtime_calls_reject(client: Any) -> Any:
     return await client.realtime.calls.reject("rtc_abc123", status_code=486)
 # The generated surface's entries (vector stores, containers, skills; evals, videos, ...) join CALLS here.
-from . import _calls_admin, _calls_beta, _calls_evals, _calls_misc, _calls_stores  # noqa: E402
+from . import _calls_admin, _calls_agents, _calls_beta, _calls_evals, _calls_misc, _calls_stores  # noqa: E402
 
-_ = (_calls_admin, _calls_beta, _calls_evals, _calls_misc, _calls_stores)
+_ = (_calls_admin, _calls_agents, _calls_beta, _calls_evals, _calls_misc, _calls_stores)
 
 
 def has_method(client: Any, path: str) -> bool:

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 from multidict import CIMultiDict
 
-from ._recorder_admin import admin_routes
+from ._recorder_admin import admin_routes, agents_routes
 from ._recorder_beta import beta_routes
 from ._recorder_breadth import breadth_routes
 
@@ -542,6 +542,10 @@ ROUTES: list[_Route] = [
 ]
 ROUTES += breadth_routes()
 ROUTES += admin_routes()
+# An agent session's artifact content is bytes, not a JSON sample: answered before the sampled agents routes.
+ROUTES.append(("GET", re.compile(r"/agents/sessions/[^/]+/artifacts/[^/]+/content"), lambda ctx: web.Response(
+    body=b"artifact bytes\x00\x01", content_type="application/octet-stream")))
+ROUTES += agents_routes()
 ROUTES += beta_routes()
 
 

@@ -1,5 +1,5 @@
 """The recorder's answers (``tests/_recorder.py``) to the organization admin API (``/organization/...``,
-``/projects/...``): each admin entry of the table (``tests/_calls_admin.py``) names, before it calls, the
+``/projects/...``) and to ``client.beta.agents`` (``/agents/...``, ``/vaults/...``): each such entry of the table (``tests/_calls_admin.py``) names, before it calls, the
 object the recorder answers with, built from the official SDK's model of the method's result by
 ``sample``: every field filled in, so both SDKs parse every field of the same answer."""
 
@@ -14,7 +14,7 @@ from typing import Any, Literal, Union
 import pydantic
 import typing_extensions
 
-__all__ = ["admin_routes", "answer_with", "sample"]
+__all__ = ["admin_routes", "agents_routes", "answer_with", "sample"]
 
 _NEXT: dict[str, Any] = {}
 _DEPTH = 6
@@ -84,6 +84,14 @@ def _answer(ctx: Any) -> Any:
     return _page(item, page, ctx.query) if page else item
 
 
-def admin_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
-    pattern = re.compile(r"/(organization|projects)/.*")
+def _sampled(pattern: re.Pattern[str]) -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
     return [(verb, pattern, _answer) for verb in ("GET", "POST", "DELETE")]
+
+
+def admin_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
+    return _sampled(re.compile(r"/(organization|projects)/.*"))
+
+
+def agents_routes() -> list[tuple[str, re.Pattern[str], Callable[[Any], Any]]]:
+    """``client.beta.agents`` (``tests/_calls_agents.py``): ``/agents/...`` and its ``/vaults/...``."""
+    return _sampled(re.compile(r"/(agents|vaults)(/.*)?"))

@@ -4,7 +4,6 @@
 from .agent import Agent as Agent
 from .agent_close_subagent_call_item import AgentCloseSubagentCallItem as AgentCloseSubagentCallItem
 from .agent_command_execution_item import AgentCommandExecutionItem as AgentCommandExecutionItem
-from .agent_create_params import AgentCreateParams as AgentCreateParams
 from .agent_create_subagent_call_item import AgentCreateSubagentCallItem as AgentCreateSubagentCallItem
 from .agent_deleted import AgentDeleted as AgentDeleted
 from .agent_function_call_item import AgentFunctionCallItem as AgentFunctionCallItem
@@ -24,7 +23,6 @@ from .agent_session_deleted import AgentSessionDeleted as AgentSessionDeleted
 from .agent_session_item import AgentSessionItem as AgentSessionItem
 from .agent_session_message import AgentSessionMessage as AgentSessionMessage
 from .agent_text import AgentText as AgentText
-from .agent_update_params import AgentUpdateParams as AgentUpdateParams
 from .agent_wait_for_subagents_call_item import AgentWaitForSubagentsCallItem as AgentWaitForSubagentsCallItem
 from .agent_web_search_call_item import AgentWebSearchCallItem as AgentWebSearchCallItem
 from .assistant import Assistant as Assistant

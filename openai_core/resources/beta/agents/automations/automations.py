@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, cast
 
 from typing_extensions import Unpack
 
@@ -20,10 +21,8 @@ from ....._resource import (
 )
 from .....pagination import AsyncCursorPage, AsyncPaginator
 from .....types.beta.agents.automation import Automation
-from .....types.beta.agents.automation_create_params import AutomationCreateParams
 from .....types.beta.agents.automation_deleted import AutomationDeleted
 from .....types.beta.agents.automation_list_params import AutomationListParams
-from .....types.beta.agents.automation_update_params import AutomationUpdateParams
 from ...._paths import path_param
 from .invocations import AsyncInvocations
 
@@ -31,19 +30,7 @@ __all__ = ["AsyncAutomations", "AsyncAutomationsWithRawResponse", "AsyncAutomati
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
 
-
-class CreateParams(AutomationCreateParams, RequestOptionsParams, total=False):
-    pass
-
-
-_CREATE = ParamSpec("create", AutomationCreateParams)
-
-
-class UpdateParams(AutomationUpdateParams, RequestOptionsParams, total=False):
-    pass
-
-
-_UPDATE = ParamSpec("update", AutomationUpdateParams)
+_RETRIEVE_RESULT: Any = Automation  # a union: parsed by its tag
 
 
 class ListParams(AutomationListParams, RequestOptionsParams, total=False):
@@ -51,6 +38,8 @@ class ListParams(AutomationListParams, RequestOptionsParams, total=False):
 
 
 _LIST = ParamSpec("list", AutomationListParams)
+_PAUSE_RESULT: Any = Automation  # a union: parsed by its tag
+_RESUME_RESULT: Any = Automation  # a union: parsed by its tag
 
 class AsyncAutomations(AsyncAPIResource):
     __slots__ = ("__dict__",)
@@ -67,22 +56,10 @@ class AsyncAutomations(AsyncAPIResource):
     def invocations(self) -> AsyncInvocations:
         return AsyncInvocations(self._client)
 
-    async def create(self, **params: Unpack[CreateParams]) -> Automation:
-        body, request_options = _CREATE.split(params)
-        path = "/agents/automations"
-        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
-        return await self._pipeline.request(call, Automation)
-
     async def retrieve(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
-        return await self._pipeline.request(call, Automation)
-
-    async def update(self, automation_id: str, **params: Unpack[UpdateParams]) -> Automation:
-        body, request_options = _UPDATE.split(params)
-        path = f"/agents/automations/{path_param('automation_id', automation_id)}"
-        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
-        return await self._pipeline.request(call, Automation)
+        return cast("Automation", await self._pipeline.request(call, _RETRIEVE_RESULT))
 
     def list(self, **params: Unpack[ListParams]) -> AsyncPaginator[Automation, AsyncCursorPage[Automation]]:
         body, request_options = _LIST.split(params)
@@ -98,19 +75,17 @@ class AsyncAutomations(AsyncAPIResource):
     async def pause(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}/pause"
         call = options("POST", path, with_headers(request_options, _HEADERS))
-        return await self._pipeline.request(call, Automation)
+        return cast("Automation", await self._pipeline.request(call, _PAUSE_RESULT))
 
     async def resume(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}/resume"
         call = options("POST", path, with_headers(request_options, _HEADERS))
-        return await self._pipeline.request(call, Automation)
+        return cast("Automation", await self._pipeline.request(call, _RESUME_RESULT))
 
 
 class AsyncAutomationsWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
-    create = to_raw_response(AsyncAutomations.create)
     retrieve = to_raw_response(AsyncAutomations.retrieve)
-    update = to_raw_response(AsyncAutomations.update)
     list = to_raw_response(AsyncAutomations.list)
     delete = to_raw_response(AsyncAutomations.delete)
     pause = to_raw_response(AsyncAutomations.pause)
@@ -119,9 +94,7 @@ class AsyncAutomationsWithRawResponse(AsyncResourceWithRawResponse):
 
 class AsyncAutomationsWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
-    create = to_streamed_response(AsyncAutomations.create)
     retrieve = to_streamed_response(AsyncAutomations.retrieve)
-    update = to_streamed_response(AsyncAutomations.update)
     list = to_streamed_response(AsyncAutomations.list)
     delete = to_streamed_response(AsyncAutomations.delete)
     pause = to_streamed_response(AsyncAutomations.pause)

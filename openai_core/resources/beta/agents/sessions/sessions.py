@@ -21,12 +21,10 @@ from ....._resource import (
 from .....pagination import AsyncCursorPage, AsyncPaginator
 from .....types.beta.agent_session import AgentSession
 from .....types.beta.agent_session_deleted import AgentSessionDeleted
-from .....types.beta.agents.session_create_params import SessionCreateParamsBase
 from .....types.beta.agents.session_list_params import SessionListParams
 from .....types.beta.agents.session_update_params import SessionUpdateParams
 from ...._paths import path_param
 from .artifacts import AsyncArtifacts
-from .events import AsyncEvents
 from .items import AsyncItems
 from .subagents.subagents import AsyncSubagents
 from .traces import AsyncTraces
@@ -35,13 +33,6 @@ from .turns.turns import AsyncTurns
 __all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
-
-
-class CreateParams(SessionCreateParamsBase, RequestOptionsParams, total=False):
-    pass
-
-
-_CREATE = ParamSpec("create", SessionCreateParamsBase)
 
 
 class UpdateParams(SessionUpdateParams, RequestOptionsParams, total=False):
@@ -73,10 +64,6 @@ class AsyncSessions(AsyncAPIResource):
         return AsyncArtifacts(self._client)
 
     @cached_property
-    def events(self) -> AsyncEvents:
-        return AsyncEvents(self._client)
-
-    @cached_property
     def items(self) -> AsyncItems:
         return AsyncItems(self._client)
 
@@ -91,12 +78,6 @@ class AsyncSessions(AsyncAPIResource):
     @cached_property
     def turns(self) -> AsyncTurns:
         return AsyncTurns(self._client)
-
-    async def create(self, **params: Unpack[CreateParams]) -> AgentSession:
-        body, request_options = _CREATE.split(params)
-        path = "/agents/sessions"
-        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
-        return await self._pipeline.request(call, AgentSession)
 
     async def retrieve(self, session_id: str, **request_options: Unpack[RequestOptionsParams]) -> AgentSession:
         path = f"/agents/sessions/{path_param('session_id', session_id)}"
@@ -123,7 +104,6 @@ class AsyncSessions(AsyncAPIResource):
 
 class AsyncSessionsWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
-    create = to_raw_response(AsyncSessions.create)
     retrieve = to_raw_response(AsyncSessions.retrieve)
     update = to_raw_response(AsyncSessions.update)
     list = to_raw_response(AsyncSessions.list)
@@ -132,7 +112,6 @@ class AsyncSessionsWithRawResponse(AsyncResourceWithRawResponse):
 
 class AsyncSessionsWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
-    create = to_streamed_response(AsyncSessions.create)
     retrieve = to_streamed_response(AsyncSessions.retrieve)
     update = to_streamed_response(AsyncSessions.update)
     list = to_streamed_response(AsyncSessions.list)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, cast
 
 from typing_extensions import Unpack
 
@@ -21,10 +22,8 @@ from openai_core._sync._resource import (
 )
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
 from openai_core.types.beta.agents.automation import Automation
-from openai_core.types.beta.agents.automation_create_params import AutomationCreateParams
 from openai_core.types.beta.agents.automation_deleted import AutomationDeleted
 from openai_core.types.beta.agents.automation_list_params import AutomationListParams
-from openai_core.types.beta.agents.automation_update_params import AutomationUpdateParams
 from openai_core.resources._paths import path_param
 from openai_core._sync.resources.beta.agents.automations.invocations import Invocations
 
@@ -32,19 +31,7 @@ __all__ = ["Automations", "AutomationsWithRawResponse", "AutomationsWithStreamin
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
 
-
-class CreateParams(AutomationCreateParams, RequestOptionsParams, total=False):
-    pass
-
-
-_CREATE = ParamSpec("create", AutomationCreateParams)
-
-
-class UpdateParams(AutomationUpdateParams, RequestOptionsParams, total=False):
-    pass
-
-
-_UPDATE = ParamSpec("update", AutomationUpdateParams)
+_RETRIEVE_RESULT: Any = Automation  # a union: parsed by its tag
 
 
 class ListParams(AutomationListParams, RequestOptionsParams, total=False):
@@ -52,6 +39,8 @@ class ListParams(AutomationListParams, RequestOptionsParams, total=False):
 
 
 _LIST = ParamSpec("list", AutomationListParams)
+_PAUSE_RESULT: Any = Automation  # a union: parsed by its tag
+_RESUME_RESULT: Any = Automation  # a union: parsed by its tag
 
 class Automations(SyncAPIResource):
     __slots__ = ("__dict__",)
@@ -68,22 +57,10 @@ class Automations(SyncAPIResource):
     def invocations(self) -> Invocations:
         return Invocations(self._client)
 
-    def create(self, **params: Unpack[CreateParams]) -> Automation:
-        body, request_options = _CREATE.split(params)
-        path = "/agents/automations"
-        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
-        return self._pipeline.request(call, Automation)
-
     def retrieve(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
-        return self._pipeline.request(call, Automation)
-
-    def update(self, automation_id: str, **params: Unpack[UpdateParams]) -> Automation:
-        body, request_options = _UPDATE.split(params)
-        path = f"/agents/automations/{path_param('automation_id', automation_id)}"
-        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
-        return self._pipeline.request(call, Automation)
+        return cast("Automation", self._pipeline.request(call, _RETRIEVE_RESULT))
 
     def list(self, **params: Unpack[ListParams]) -> SyncCursorPage[Automation]:
         body, request_options = _LIST.split(params)
@@ -99,19 +76,17 @@ class Automations(SyncAPIResource):
     def pause(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}/pause"
         call = options("POST", path, with_headers(request_options, _HEADERS))
-        return self._pipeline.request(call, Automation)
+        return cast("Automation", self._pipeline.request(call, _PAUSE_RESULT))
 
     def resume(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}/resume"
         call = options("POST", path, with_headers(request_options, _HEADERS))
-        return self._pipeline.request(call, Automation)
+        return cast("Automation", self._pipeline.request(call, _RESUME_RESULT))
 
 
 class AutomationsWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
-    create = to_raw_response(Automations.create)
     retrieve = to_raw_response(Automations.retrieve)
-    update = to_raw_response(Automations.update)
     list = to_raw_response(Automations.list)
     delete = to_raw_response(Automations.delete)
     pause = to_raw_response(Automations.pause)
@@ -120,9 +95,7 @@ class AutomationsWithRawResponse(ResourceWithRawResponse):
 
 class AutomationsWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
-    create = to_streamed_response(Automations.create)
     retrieve = to_streamed_response(Automations.retrieve)
-    update = to_streamed_response(Automations.update)
     list = to_streamed_response(Automations.list)
     delete = to_streamed_response(Automations.delete)
     pause = to_streamed_response(Automations.pause)

@@ -75,7 +75,7 @@ class Artifacts(SyncAPIResource):
     ) -> HttpxBinaryResponseContent:
         path = f"/agents/sessions/{path_param('session_id', session_id)}/artifacts/{path_param('artifact_id', artifact_id)}/content"
         call = options("GET", path, with_headers(request_options, _HEADERS))
-        call.accept = "application/binary"
+        call.accept = "application/octet-stream"
         response = self._pipeline.request_bytes(call)
         return HttpxBinaryResponseContent(response.read(), response)
 

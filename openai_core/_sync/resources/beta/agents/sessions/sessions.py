@@ -22,12 +22,10 @@ from openai_core._sync._resource import (
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
 from openai_core.types.beta.agent_session import AgentSession
 from openai_core.types.beta.agent_session_deleted import AgentSessionDeleted
-from openai_core.types.beta.agents.session_create_params import SessionCreateParamsBase
 from openai_core.types.beta.agents.session_list_params import SessionListParams
 from openai_core.types.beta.agents.session_update_params import SessionUpdateParams
 from openai_core.resources._paths import path_param
 from openai_core._sync.resources.beta.agents.sessions.artifacts import Artifacts
-from openai_core._sync.resources.beta.agents.sessions.events import Events
 from openai_core._sync.resources.beta.agents.sessions.items import Items
 from openai_core._sync.resources.beta.agents.sessions.subagents.subagents import Subagents
 from openai_core._sync.resources.beta.agents.sessions.traces import Traces
@@ -36,13 +34,6 @@ from openai_core._sync.resources.beta.agents.sessions.turns.turns import Turns
 __all__ = ["Sessions", "SessionsWithRawResponse", "SessionsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
-
-
-class CreateParams(SessionCreateParamsBase, RequestOptionsParams, total=False):
-    pass
-
-
-_CREATE = ParamSpec("create", SessionCreateParamsBase)
 
 
 class UpdateParams(SessionUpdateParams, RequestOptionsParams, total=False):
@@ -74,10 +65,6 @@ class Sessions(SyncAPIResource):
         return Artifacts(self._client)
 
     @cached_property
-    def events(self) -> Events:
-        return Events(self._client)
-
-    @cached_property
     def items(self) -> Items:
         return Items(self._client)
 
@@ -92,12 +79,6 @@ class Sessions(SyncAPIResource):
     @cached_property
     def turns(self) -> Turns:
         return Turns(self._client)
-
-    def create(self, **params: Unpack[CreateParams]) -> AgentSession:
-        body, request_options = _CREATE.split(params)
-        path = "/agents/sessions"
-        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
-        return self._pipeline.request(call, AgentSession)
 
     def retrieve(self, session_id: str, **request_options: Unpack[RequestOptionsParams]) -> AgentSession:
         path = f"/agents/sessions/{path_param('session_id', session_id)}"
@@ -124,7 +105,6 @@ class Sessions(SyncAPIResource):
 
 class SessionsWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
-    create = to_raw_response(Sessions.create)
     retrieve = to_raw_response(Sessions.retrieve)
     update = to_raw_response(Sessions.update)
     list = to_raw_response(Sessions.list)
@@ -133,7 +113,6 @@ class SessionsWithRawResponse(ResourceWithRawResponse):
 
 class SessionsWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
-    create = to_streamed_response(Sessions.create)
     retrieve = to_streamed_response(Sessions.retrieve)
     update = to_streamed_response(Sessions.update)
     list = to_streamed_response(Sessions.list)
