@@ -298,9 +298,11 @@ class TypeModule:
                 return f"    {prop!r}: {text}"  # a key such as `async`: the class is written in TypedDict's call form
             return f"    {prop}: {text}"
         alias = None if attr == prop else prop
-        if not prop.isidentifier() or keyword.iskeyword(prop) or prop in _SHADOWING:
+        # A name the official class keeps as it is (`fields` on a browser-login request) stays so here too.
+        shadowing = prop in _SHADOWING and not (guide is not None and attr == prop)
+        if not prop.isidentifier() or keyword.iskeyword(prop) or shadowing:
             if attr == prop:
-                attr = re.sub(r"\W", "_", prop) + ("_" if keyword.iskeyword(prop) or prop in _SHADOWING else "")
+                attr = re.sub(r"\W", "_", prop) + ("_" if keyword.iskeyword(prop) or shadowing else "")
             alias = prop
         if isinstance(schema, dict) and schema.get("x-secret"):  # a secret never shows in a repr
             field_args = ([f"alias={lit(alias)}"] if alias else []) + ["repr=False"]

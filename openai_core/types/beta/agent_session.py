@@ -96,7 +96,7 @@ class RequiredActionSessionRequiredActionResourceComputerUseApprovalRequestReque
     """A registered form awaiting the application's response."""
 
     credential_origin: str | None = None
-    fields_: list[RequiredActionSessionRequiredActionResourceComputerUseApprovalRequestRequestComputerUseApprovalRequestKindResourceBrowserAuthenticationField] = Field(alias="fields")
+    fields: list[RequiredActionSessionRequiredActionResourceComputerUseApprovalRequestRequestComputerUseApprovalRequestKindResourceBrowserAuthenticationField]
     options: list[RequiredActionSessionRequiredActionResourceComputerUseApprovalRequestRequestComputerUseApprovalRequestKindResourceBrowserAuthenticationOption]
     reason: str | None = None
     type: Literal["browser_authentication"]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-from pydantic import Field
-
 from ..._models import BaseModel
 from .agent_close_subagent_call_item import AgentCloseSubagentCallItem
 from .agent_command_execution_item import AgentCommandExecutionItem
@@ -88,7 +86,7 @@ class BrowserAuthenticationRequestItemResourceRequest(BaseModel):
     """A registered form awaiting the application's response."""
 
     credential_origin: str | None = None
-    fields_: list[BrowserAuthenticationRequestItemResourceRequestField] = Field(alias="fields")
+    fields: list[BrowserAuthenticationRequestItemResourceRequestField]
     options: list[BrowserAuthenticationRequestItemResourceRequestOption]
     reason: str | None = None
     type: Literal["browser_authentication"]
