@@ -139,67 +139,65 @@ async def beta_chat(client: AsyncOpenAI) -> None:
 
 
 async def agents(client: AsyncOpenAI) -> None:
-    ag = client.beta.agents
-    assert_type(await ag.retrieve("agent_1"), Agent)
-    assert_type(await ag.list(limit=2), AsyncCursorPage[Agent])
-    assert_type(await ag.delete("agent_1"), AgentDeleted)
-    await ag.retrieve()  # E: agent_id is required
+    assert_type(await client.beta.agents.retrieve("agent_1"), Agent)
+    assert_type(await client.beta.agents.list(limit=2), AsyncCursorPage[Agent])
+    assert_type(await client.beta.agents.delete("agent_1"), AgentDeleted)
+    await client.beta.agents.retrieve()  # E: agent_id is required
 
-    automation = await ag.automations.retrieve("auto_1")
+    automation = await client.beta.agents.automations.retrieve("auto_1")
     assert_type(automation, Automation)
-    assert_type(await ag.automations.list(), AsyncCursorPage[Automation])
-    assert_type(await ag.automations.delete("auto_1"), AutomationDeleted)
-    assert_type(await ag.automations.pause("auto_1"), Automation)
-    assert_type(await ag.automations.resume("auto_1"), Automation)
-    assert_type(await ag.automations.invocations.create("auto_1"), AutomationInvocation)
-    assert_type(await ag.automations.invocations.retrieve("inv_1", automation_id="auto_1"), AutomationInvocation)
-    assert_type(await ag.automations.invocations.list("auto_1"), AsyncCursorPage[AutomationInvocation])
+    assert_type(await client.beta.agents.automations.list(), AsyncCursorPage[Automation])
+    assert_type(await client.beta.agents.automations.delete("auto_1"), AutomationDeleted)
+    assert_type(await client.beta.agents.automations.pause("auto_1"), Automation)
+    assert_type(await client.beta.agents.automations.resume("auto_1"), Automation)
+    assert_type(await client.beta.agents.automations.invocations.create("auto_1"), AutomationInvocation)
+    assert_type(await client.beta.agents.automations.invocations.retrieve("inv_1", automation_id="auto_1"), AutomationInvocation)
+    assert_type(await client.beta.agents.automations.invocations.list("auto_1"), AsyncCursorPage[AutomationInvocation])
 
-    assert_type(await ag.environments.retrieve("env_1"), EnvironmentInfo)
-    assert_type(await ag.environments.list(), AsyncCursorPage[EnvironmentInfo])
-    assert_type(await ag.environments.files.create("env_1", type="file_id", file_id="file_1", path="a.txt"),
+    assert_type(await client.beta.agents.environments.retrieve("env_1"), EnvironmentInfo)
+    assert_type(await client.beta.agents.environments.list(), AsyncCursorPage[EnvironmentInfo])
+    assert_type(await client.beta.agents.environments.files.create("env_1", type="file_id", file_id="file_1", path="a.txt"),
                 EnvironmentFile)
-    await ag.environments.files.create("env_1", type="file_id")  # E: path is required
-    assert_type(await ag.environments.templates.create(), EnvironmentTemplate)
-    assert_type(await ag.environments.templates.retrieve("tpl_1"), EnvironmentTemplate)
-    assert_type(await ag.environments.templates.update("tpl_1"), EnvironmentTemplate)
-    assert_type(await ag.environments.templates.list(), AsyncCursorPage[EnvironmentTemplate])
-    assert_type(await ag.environments.templates.delete("tpl_1"), EnvironmentTemplateDeleted)
+    await client.beta.agents.environments.files.create("env_1", type="file_id")  # E: path is required
+    assert_type(await client.beta.agents.environments.templates.create(), EnvironmentTemplate)
+    assert_type(await client.beta.agents.environments.templates.retrieve("tpl_1"), EnvironmentTemplate)
+    assert_type(await client.beta.agents.environments.templates.update("tpl_1"), EnvironmentTemplate)
+    assert_type(await client.beta.agents.environments.templates.list(), AsyncCursorPage[EnvironmentTemplate])
+    assert_type(await client.beta.agents.environments.templates.delete("tpl_1"), EnvironmentTemplateDeleted)
 
-    sessions = ag.sessions
-    assert_type(await sessions.retrieve("sess_1"), AgentSession)
-    assert_type(await sessions.update("sess_1"), AgentSession)
-    assert_type(await sessions.list(), AsyncCursorPage[AgentSession])
-    assert_type(await sessions.delete("sess_1"), AgentSessionDeleted)
-    assert_type(await sessions.artifacts.retrieve("art_1", session_id="sess_1"), SessionArtifact)
-    assert_type(await sessions.artifacts.list("sess_1"), AsyncCursorPage[SessionArtifact])
-    assert_type(await sessions.artifacts.delete("art_1", session_id="sess_1"), SessionArtifactDeleted)
-    assert_type(await sessions.artifacts.content("art_1", session_id="sess_1"), HttpxBinaryResponseContent)
-    await sessions.artifacts.content("art_1")  # E: session_id is required
-    assert_type(await sessions.items.list("sess_1"), AsyncCursorPage[AgentSessionItem])
-    assert_type(await sessions.subagents.retrieve("sub_1", session_id="sess_1"), Subagent)
-    assert_type(await sessions.subagents.list("sess_1"), AsyncCursorPage[Subagent])
-    assert_type(await sessions.subagents.items.list("sub_1", session_id="sess_1"), AsyncCursorPage[AgentSessionItem])
-    assert_type(await sessions.subagents.turns.retrieve("turn_1", session_id="sess_1", subagent_id="sub_1"), Turn)
-    assert_type(await sessions.subagents.turns.list("sub_1", session_id="sess_1"), AsyncCursorPage[Turn])
-    assert_type(await sessions.subagents.turns.items.list("turn_1", session_id="sess_1", subagent_id="sub_1"),
+    assert_type(await client.beta.agents.sessions.retrieve("sess_1"), AgentSession)
+    assert_type(await client.beta.agents.sessions.update("sess_1"), AgentSession)
+    assert_type(await client.beta.agents.sessions.list(), AsyncCursorPage[AgentSession])
+    assert_type(await client.beta.agents.sessions.delete("sess_1"), AgentSessionDeleted)
+    assert_type(await client.beta.agents.sessions.artifacts.retrieve("art_1", session_id="sess_1"), SessionArtifact)
+    assert_type(await client.beta.agents.sessions.artifacts.list("sess_1"), AsyncCursorPage[SessionArtifact])
+    assert_type(await client.beta.agents.sessions.artifacts.delete("art_1", session_id="sess_1"), SessionArtifactDeleted)
+    assert_type(await client.beta.agents.sessions.artifacts.content("art_1", session_id="sess_1"), HttpxBinaryResponseContent)
+    await client.beta.agents.sessions.artifacts.content("art_1")  # E: session_id is required
+    assert_type(await client.beta.agents.sessions.items.list("sess_1"), AsyncCursorPage[AgentSessionItem])
+    assert_type(await client.beta.agents.sessions.subagents.retrieve("sub_1", session_id="sess_1"), Subagent)
+    assert_type(await client.beta.agents.sessions.subagents.list("sess_1"), AsyncCursorPage[Subagent])
+    assert_type(await client.beta.agents.sessions.subagents.items.list("sub_1", session_id="sess_1"), AsyncCursorPage[AgentSessionItem])
+    assert_type(await client.beta.agents.sessions.subagents.turns.retrieve("turn_1", session_id="sess_1", subagent_id="sub_1"), Turn)
+    assert_type(await client.beta.agents.sessions.subagents.turns.list("sub_1", session_id="sess_1"), AsyncCursorPage[Turn])
+    assert_type(await client.beta.agents.sessions.subagents.turns.items.list("turn_1", session_id="sess_1", subagent_id="sub_1"),
                 AsyncCursorPage[AgentSessionItem])
-    assert_type(await sessions.traces.list("sess_1"), AsyncCursorPage[SessionTrace])
-    assert_type(await sessions.turns.retrieve("turn_1", session_id="sess_1"), Turn)
-    assert_type(await sessions.turns.list("sess_1"), AsyncCursorPage[Turn])
-    assert_type(await sessions.turns.items.list("turn_1", session_id="sess_1"),
+    assert_type(await client.beta.agents.sessions.traces.list("sess_1"), AsyncCursorPage[SessionTrace])
+    assert_type(await client.beta.agents.sessions.turns.retrieve("turn_1", session_id="sess_1"), Turn)
+    assert_type(await client.beta.agents.sessions.turns.list("sess_1"), AsyncCursorPage[Turn])
+    assert_type(await client.beta.agents.sessions.turns.items.list("turn_1", session_id="sess_1"),
                 AsyncConversationCursorPage[AgentSessionItem])
 
-    assert_type(await ag.vaults.create(), Vault)
-    assert_type(await ag.vaults.retrieve("vault_1"), Vault)
-    assert_type(await ag.vaults.update("vault_1"), Vault)
-    assert_type(await ag.vaults.list(), AsyncCursorPage[Vault])
-    assert_type(await ag.vaults.delete("vault_1"), VaultDeleted)
-    credential = await ag.vaults.credentials.create(
+    assert_type(await client.beta.agents.vaults.create(), Vault)
+    assert_type(await client.beta.agents.vaults.retrieve("vault_1"), Vault)
+    assert_type(await client.beta.agents.vaults.update("vault_1"), Vault)
+    assert_type(await client.beta.agents.vaults.list(), AsyncCursorPage[Vault])
+    assert_type(await client.beta.agents.vaults.delete("vault_1"), VaultDeleted)
+    credential = await client.beta.agents.vaults.credentials.create(
         "vault_1", name="ci", auth={"type": "static_bearer", "token": "t", "mcp_server_url": "https://mcp.example"})
     assert_type(credential, Credential)
-    await ag.vaults.credentials.create("vault_1", name="ci")  # E: auth is required
-    assert_type(await ag.vaults.credentials.retrieve("cred_1", vault_id="vault_1"), Credential)
-    assert_type(await ag.vaults.credentials.update("cred_1", vault_id="vault_1"), Credential)
-    assert_type(await ag.vaults.credentials.list("vault_1"), AsyncCursorPage[Credential])
-    assert_type(await ag.vaults.credentials.delete("cred_1", vault_id="vault_1"), CredentialDeleted)
+    await client.beta.agents.vaults.credentials.create("vault_1", name="ci")  # E: auth is required
+    assert_type(await client.beta.agents.vaults.credentials.retrieve("cred_1", vault_id="vault_1"), Credential)
+    assert_type(await client.beta.agents.vaults.credentials.update("cred_1", vault_id="vault_1"), Credential)
+    assert_type(await client.beta.agents.vaults.credentials.list("vault_1"), AsyncCursorPage[Credential])
+    assert_type(await client.beta.agents.vaults.credentials.delete("cred_1", vault_id="vault_1"), CredentialDeleted)
