@@ -321,11 +321,12 @@ class TypeModule:
     def _class(self, name: str, schema: dict[str, Any], lines: list[str]) -> str:
         if self.params and any(line.startswith("    '") for line in lines):
             # A key that is no identifier (the official SDK's `"async": bool`) needs the call form; its types are
-            # strings, evaluated as late as the class form's annotations are.
+            # expressions, evaluated where the class form's annotations are (no string: TypedDict on 3.11 would
+            # not see a `Required[...]` inside one).
             items = []
             for line in lines:
                 key, _, text = line.strip().partition(": ")
-                items.append(f"    {key if key.startswith(chr(39)) else repr(key)}: {text!r},")
+                items.append(f"    {key if key.startswith(chr(39)) else repr(key)}: {text},")
             return f"{name} = TypedDict({name!r}, {{\n" + "\n".join(items) + "\n}, total=False)\n"
         base = "TypedDict, total=False" if self.params else "BaseModel"
         doc = docstring(schema.get("description"))

@@ -41,12 +41,12 @@ class Text(TypedDict, total=False):
 
 
 ToolsFunction = TypedDict('ToolsFunction', {
-    'defer_loading': 'Required[bool]',
-    'description': 'Required[str]',
-    'name': 'Required[str]',
-    'parameters': 'Required[dict[str, object]]',
-    'type': 'Required[Literal["function"]]',
-    'async': 'bool | None',
+    'defer_loading': Required[bool],
+    'description': Required[str],
+    'name': Required[str],
+    'parameters': Required[dict[str, object]],
+    'type': Required[Literal["function"]],
+    'async': bool | None,
 }, total=False)
 
 
@@ -120,7 +120,7 @@ class ToolsAutomations(TypedDict, total=False):
 
 
 Compaction = TypedDict('Compaction', {
-    'async': 'Required[bool]',
+    'async': Required[bool],
 }, total=False)
 
 
