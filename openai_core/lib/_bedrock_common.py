@@ -26,7 +26,9 @@ __all__ = ["BedrockConfig", "SigV4Signer", "botocore_session", "resolve_bedrock"
 
 AMBIGUOUS = ("Bedrock authentication is ambiguous. Configure exactly one explicit mode: bearer credential, "
              "static AWS credentials, profile, or credential provider.")
-_REGION = re.compile(r"^[a-z]{2,8}(?:-[a-z0-9]+)+-\d+$")
+REGION = re.compile(r"^[a-z]{2,8}(?:-[a-z0-9]+)+-\d+$")
+NO_REGION = ("Bedrock requires an AWS region. Pass `region` to `bedrock(...)`, or set `AWS_REGION` or "
+             "`AWS_DEFAULT_REGION`.")
 SIGNING_HEADERS = ("authorization", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token")
 
 
@@ -39,14 +41,20 @@ class BedrockConfig:
     service: str = "bedrock-mantle"
 
 
-def _clean(value: str | None) -> str | None:
+def clean(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
+
+
+def checked_region(region: str | None) -> str | None:
+    if region is not None and REGION.fullmatch(region) is None:
+        raise OpenAIError("The Bedrock AWS `region` is invalid. Use a standard AWS region such as `us-east-1`.")
+    return region
 
 
 def _service_of(host: str) -> str | None:
     service, _, rest = host.lower().partition(".")
     region, _, _suffix = rest.partition(".")
-    if _REGION.fullmatch(region) is None:
+    if REGION.fullmatch(region) is None:
         return None
     if service == "bedrock-mantle":
         return "bedrock-mantle"
@@ -87,18 +95,15 @@ def resolve_bedrock(
         mode = "token_provider"
     elif not explicit_aws and environment_token:
         mode, api_key = "bearer", environment_token
-    region = _clean(aws_region) or _clean(os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
-    if region is not None and _REGION.fullmatch(region) is None:
-        raise OpenAIError("The Bedrock AWS `region` is invalid. Use a standard AWS region such as `us-east-1`.")
-    configured = str(base_url) if base_url is not None else _clean(os.environ.get("AWS_BEDROCK_BASE_URL"))
+    region = checked_region(clean(aws_region) or clean(os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")))
+    configured = str(base_url) if base_url is not None else clean(os.environ.get("AWS_BEDROCK_BASE_URL"))
     if configured:
         url = str(base_url if base_url is not None else configured).rstrip("/")
         service = _service_of(URL(url).host or "") or "bedrock-mantle"
     elif region is not None:
         url, service = f"https://bedrock-mantle.{region}.api.aws/openai/v1", "bedrock-mantle"
     else:
-        raise OpenAIError("Bedrock requires an AWS region. Pass `region` to `bedrock(...)`, or set `AWS_REGION` or "
-                          "`AWS_DEFAULT_REGION`.")
+        raise OpenAIError(NO_REGION)
     if mode == "aws" and region is None:
         raise OpenAIError("Bedrock SigV4 signing requires an AWS region: pass `aws_region`, or set `AWS_REGION`.")
     return BedrockConfig(base_url=url, region=region, mode=mode, api_key=api_key, service=service)

@@ -26,7 +26,15 @@ from yarl import URL
 
 from .._exceptions import OpenAIError
 from .._types import NOT_GIVEN, NotGiven
-from ..lib._bedrock_common import AMBIGUOUS, BedrockConfig, botocore_session
+from ..lib._bedrock_common import (
+    AMBIGUOUS,
+    NO_REGION,
+    REGION,
+    BedrockConfig,
+    botocore_session,
+    checked_region,
+    clean,
+)
 from ._handle import Provider, new_provider
 
 __all__ = ["BedrockEndpoint", "BedrockTokenProvider", "bedrock"]
@@ -34,9 +42,6 @@ __all__ = ["BedrockEndpoint", "BedrockTokenProvider", "bedrock"]
 BedrockTokenProvider = Callable[[], "str | Awaitable[str]"]
 BedrockEndpoint = Literal["mantle", "runtime"]
 
-_REGION = re.compile(r"^[a-z]{2,8}(?:-[a-z0-9]+)+-\d+$")
-_NO_REGION = ("Bedrock requires an AWS region. Pass `region` to `bedrock(...)`, or set `AWS_REGION` or "
-              "`AWS_DEFAULT_REGION`.")
 _NO_CREDENTIALS = ("Could not find credentials for Bedrock. Pass a bearer credential or AWS credentials to "
                    "`bedrock(...)`, set `AWS_BEARER_TOKEN_BEDROCK`, or configure the default AWS credential chain.")
 # Runtime hosts live under each AWS partition's own DNS suffix: (classic, dual-stack).
@@ -52,14 +57,6 @@ def _suffixes(region: str) -> tuple[str, str]:
     return next((s for prefix, s in _PARTITIONS if region.startswith(prefix)), ("amazonaws.com", "api.aws"))
 
 
-def _clean(value: str | None) -> str | None:
-    return value.strip() or None if value is not None else None
-
-
-def _checked_region(region: str | None) -> str | None:
-    if region is not None and _REGION.fullmatch(region) is None:
-        raise OpenAIError("The Bedrock AWS `region` is invalid. Use a standard AWS region such as `us-east-1`.")
-    return region
 
 
 def _api_root(base_url: str | URL) -> URL:
@@ -72,7 +69,7 @@ def _canonical(host: str) -> tuple[BedrockEndpoint, str] | None:
     """``(endpoint, region)`` of an AWS Bedrock host, None for any other host (a proxy, a test server)."""
     service, _, rest = host.removesuffix(".").lower().partition(".")
     region, _, suffix = rest.partition(".")
-    if not suffix or _REGION.fullmatch(region) is None:
+    if not suffix or REGION.fullmatch(region) is None:
         return None
     if service == "bedrock-mantle" and suffix == "api.aws":
         return "mantle", region
@@ -133,10 +130,10 @@ class BedrockDefinition:
         mode = "bearer" if self.api_key is not None else "token_provider" if token_provider is not None else "aws"
         if mode == "aws" and region is None:
             # As botocore would: the profile's region once the environment has none.
-            region = _clean(os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
+            region = clean(os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"))
             if region is None:
                 try:
-                    region = _clean(cast("str | None", botocore_session(self.profile).get_config_variable("region")))
+                    region = clean(cast("str | None", botocore_session(self.profile).get_config_variable("region")))
                 except OpenAIError:
                     raise
                 except Exception:
@@ -144,8 +141,8 @@ class BedrockDefinition:
                                       "environment variables, or runtime identity configuration and try "
                                       "again.") from None
                 if region is None:
-                    raise OpenAIError(_NO_REGION)
-            _checked_region(region)
+                    raise OpenAIError(NO_REGION)
+            checked_region(region)
         if self.base_url is not None:
             url = self.base_url
             if mode == "aws":
@@ -153,7 +150,7 @@ class BedrockDefinition:
         elif region is not None:
             url = default_base_url(self.endpoint, region)
         else:
-            raise OpenAIError(_NO_REGION)
+            raise OpenAIError(NO_REGION)
         config = BedrockConfig(base_url=str(url).rstrip("/"), region=region, mode=mode, api_key=self.api_key,
                                service=service)
         return config, token_provider
@@ -178,14 +175,14 @@ def bedrock(
     default chain. The region is ``region``, else ``AWS_REGION`` / ``AWS_DEFAULT_REGION``."""
     if endpoint is not None and endpoint not in ("mantle", "runtime"):
         raise OpenAIError("The Bedrock `endpoint` must be either `mantle` or `runtime`.")
-    clean_region = _clean(region)
+    clean_region = clean(region)
     if region is not None and clean_region is None:
         raise OpenAIError("The Bedrock AWS `region` must not be empty.")
-    _checked_region(clean_region)
+    checked_region(clean_region)
 
     configured: URL | None = None
     if isinstance(base_url, NotGiven):
-        from_env = _clean(os.environ.get("AWS_BEDROCK_BASE_URL"))
+        from_env = clean(os.environ.get("AWS_BEDROCK_BASE_URL"))
         configured = _api_root(from_env) if from_env else None
     elif base_url is not None:
         if isinstance(base_url, str) and not base_url.strip():
@@ -194,7 +191,7 @@ def bedrock(
     found = _canonical(configured.host or "") if configured is not None else None
     chosen: BedrockEndpoint = endpoint or (found[0] if found is not None else "mantle")
 
-    clean_profile = _clean(profile)
+    clean_profile = clean(profile)
     if profile is not None and clean_profile is None:
         raise OpenAIError("The Bedrock AWS `profile` must not be empty.")
     if (access_key_id is None) != (secret_access_key is None) or (session_token is not None and access_key_id is None):
@@ -222,7 +219,7 @@ def bedrock(
 
     # A bearer credential with its own URL needs no region; anything else takes the environment's.
     if clean_region is None and (configured is None or not (bearer or environment_bearer)):
-        clean_region = _checked_region(_clean(os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")))
+        clean_region = checked_region(clean(os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")))
     if configured is not None:
         _check_canonical(configured, chosen, clean_region)
     return new_provider(BedrockDefinition(
