@@ -62,6 +62,9 @@ _HELPERS = {
     "beta.threads": ("create_and_run_poll",),
     "beta.threads.runs": ("create_and_poll", "poll", "submit_tool_outputs_and_poll"),
 }
+# Resources written by hand (their types generated from the table): ``beta.responses`` streams as
+# ``client.responses`` does and sends ``betas`` as the ``openai-beta`` header.
+_HAND_WRITTEN = ("beta.responses",)
 _PAGES = {"AsyncCursorPage": "cursor", "AsyncConversationCursorPage": "conversation", "AsyncPage": "page"}
 
 
@@ -215,7 +218,7 @@ def derive() -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[tuple[st
                                 "a helper (several calls) or a connection, not one API call"))
                 continue
             path = facts["path"]
-            if "?" in path:
+            if "?" in path and not path.endswith("?beta=true"):
                 skipped.append((qualname, f"{path}: a query in the path"))
                 continue
             if facts["verb"].lower() not in spec_paths.get(path, {}):
@@ -231,7 +234,8 @@ def derive() -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[tuple[st
 def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]]) -> str:
     used = {m["qualname"].rpartition(".")[0] for m in methods}
     # A resource is declared when a method of it (or of a resource under it) is in the table.
-    keep = [r for r in resources if any(u == r[0] or u.startswith(r[0] + ".") for u in used) and r[0] != "beta"]
+    keep = [r for r in resources if any(u == r[0] or u.startswith(r[0] + ".") for u in used) and r[0] != "beta"
+            and not any(r[0] == h or r[0].startswith(h + ".") for h in _HAND_WRITTEN)]
     lines = [
         '"""The naming table\'s ``client.beta`` part (imported by ``api_table.py``), written by',
         "``scripts/derive_beta_table.py`` from the pinned official SDK's beta resource classes: do not edit by hand,",

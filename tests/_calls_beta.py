@@ -288,6 +288,96 @@ async def chatkit_threads_list_items(client: Any) -> Any:
     return await client.beta.chatkit.threads.list_items("cthr_abc", limit=2, after="cthi_0")
 
 
+# -- beta.responses: client.responses' calls with ?beta=true, answering the Beta* types ----------------------
+
+BETAS = ["responses_multi_agent=v1"]
+BETA_RESPONSE = is_(beta_t.BetaResponse, id=str, object="response")
+
+
+@api_call("beta.responses.create", BETA_RESPONSE)
+async def beta_responses_create(client: Any) -> Any:
+    return await client.beta.responses.create(
+        model="gpt-4o", input="Tell me a three sentence bedtime story about a unicorn.", instructions="Be kind.",
+        temperature=0.7, max_output_tokens=200, metadata={"suite": "wire"}, store=False, truncation="auto",
+        betas=BETAS,
+    )
+
+
+@api_call("beta.responses.create[tools, text format, extra_*]", BETA_RESPONSE)
+async def beta_responses_create_items(client: Any) -> Any:
+    return await client.beta.responses.create(
+        model="o4-mini",
+        input=[{"role": "developer", "content": "Answer as JSON."},
+               {"type": "function_call_output", "call_id": "call_1", "output": "sunny"}],
+        tools=[{"type": "function", "name": "get_weather", "parameters": {"type": "object"}, "strict": True}],
+        tool_choice="auto", reasoning={"effort": "low"}, include=["reasoning.encrypted_content"],
+        text={"format": {"type": "json_schema", "name": "answer", "schema": {"type": "object"}}},
+        extra_headers={"X-Call-Header": "beta-responses", "openai-beta": "mine"}, extra_query={"trace": "4"},
+        extra_body={"service_tier": "auto"}, betas=BETAS, timeout=60,
+    )
+
+
+@api_call("beta.responses.create[stream]", no_check, stream=True, prism=WIRE_ONLY)
+async def beta_responses_create_stream(client: Any) -> Any:
+    # Wire only, as responses.create[stream]: Prism is slow to refuse an event stream on POST /responses.
+    return await collect(await client.beta.responses.create(model="gpt-4o", input="Hi", stream=True, betas=BETAS))
+
+
+@api_call("beta.responses.retrieve", BETA_RESPONSE)
+async def beta_responses_retrieve(client: Any) -> Any:
+    return await client.beta.responses.retrieve("resp_abc123", include=["message.output_text.logprobs"],
+                                                betas=BETAS)
+
+
+@api_call("beta.responses.retrieve[stream]", no_check, stream=True)
+async def beta_responses_retrieve_stream(client: Any) -> Any:
+    return await collect(await client.beta.responses.retrieve("resp_abc123", stream=True, starting_after=2))
+
+
+@api_call("beta.responses.cancel", BETA_RESPONSE)
+async def beta_responses_cancel(client: Any) -> Any:
+    return await client.beta.responses.cancel("resp_abc123", betas=BETAS)
+
+
+def check_none(result: Any) -> None:
+    assert result is None
+
+
+def check_beta_item_page(result: Any) -> None:
+    assert len(result.data) == 1 and type(result.data[0]).__name__.startswith("Beta"), result.data
+
+
+@api_call("beta.responses.delete", check_none)
+async def beta_responses_delete(client: Any) -> Any:
+    return await client.beta.responses.delete("resp_abc123", betas=BETAS)
+
+
+@api_call("beta.responses.compact", is_(beta_t.BetaCompactedResponse, id=str, object="response.compaction"))
+async def beta_responses_compact(client: Any) -> Any:
+    return await client.beta.responses.compact(model="gpt-5.5", input="Summarize our plan", instructions="Be brief",
+                                               betas=BETAS)
+
+
+@api_call("beta.responses.input_items.list", check_beta_item_page)
+async def beta_responses_input_items(client: Any) -> Any:
+    return await client.beta.responses.input_items.list(
+        "resp_abc123", limit=2, order="asc", after="msg-0", include=["message.output_text.logprobs"], betas=BETAS)
+
+
+@api_call("beta.responses.input_items.list[all pages]", no_check, prism=WIRE_ONLY)
+async def beta_responses_input_items_all(client: Any) -> Any:
+    # Wire only: Prism's static pages say has_more forever. The next pages keep `beta=true`.
+    return await collect(client.beta.responses.input_items.list("resp_abc123", limit=2))
+
+
+@api_call("beta.responses.input_tokens.count", is_(beta_t.responses.InputTokenCountResponse,
+                                                   object="response.input_tokens", input_tokens=int))
+async def beta_responses_input_tokens(client: Any) -> Any:
+    return await client.beta.responses.input_tokens.count(
+        model="gpt-4o", instructions="be brief", input=[{"role": "user", "content": "How many tokens is this?"}],
+        truncation="auto", betas=BETAS)
+
+
 # -- beta.chat: the client's chat under the name LangChain calls ----------------------------------------------
 
 

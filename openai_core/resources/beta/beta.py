@@ -1,8 +1,8 @@
 """``client.beta``: the official SDK's beta tree. ``beta.chat`` is the client's own chat resource (the same
 API as ``client.chat``; frameworks still call ``client.beta.chat.completions.stream/parse``, LangChain among
 them); assistants, threads, chatkit, agents and the beta realtime sessions are generated from the spec
-(``scripts/api_table_beta.py``; agents from its supplement). The beta responses are not built
-(docs/compatibility.md)."""
+(``scripts/api_table_beta.py``; agents from its supplement). The beta responses are written by hand on
+the generated beta types, as ``client.responses`` is (``responses/``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..._resource import AsyncAPIResource
 from .agents import AsyncAgents
 from .assistants import AsyncAssistants
 from .chatkit import AsyncChatKit
+from .responses import AsyncResponses
 from .threads import AsyncThreads
 
 if TYPE_CHECKING:
@@ -44,3 +45,7 @@ class AsyncBeta(AsyncAPIResource):
     @cached_property
     def agents(self) -> AsyncAgents:
         return AsyncAgents(self._client)
+
+    @cached_property
+    def responses(self) -> AsyncResponses:
+        return AsyncResponses(self._client)

@@ -2,8 +2,8 @@
 """``client.beta``: the official SDK's beta tree. ``beta.chat`` is the client's own chat resource (the same
 API as ``client.chat``; frameworks still call ``client.beta.chat.completions.stream/parse``, LangChain among
 them); assistants, threads, chatkit, agents and the beta realtime sessions are generated from the spec
-(``scripts/api_table_beta.py``; agents from its supplement). The beta responses are not built
-(docs/compatibility.md)."""
+(``scripts/api_table_beta.py``; agents from its supplement). The beta responses are written by hand on
+the generated beta types, as ``client.responses`` is (``responses/``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from openai_core._sync._resource import SyncAPIResource
 from openai_core._sync.resources.beta.agents import Agents
 from openai_core._sync.resources.beta.assistants import Assistants
 from openai_core._sync.resources.beta.chatkit import ChatKit
+from openai_core._sync.resources.beta.responses import Responses
 from openai_core._sync.resources.beta.threads import Threads
 
 if TYPE_CHECKING:
@@ -45,3 +46,7 @@ class Beta(SyncAPIResource):
     @cached_property
     def agents(self) -> Agents:
         return Agents(self._client)
+
+    @cached_property
+    def responses(self) -> Responses:
+        return Responses(self._client)
