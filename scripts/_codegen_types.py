@@ -61,8 +61,16 @@ class TypeModule:
 
     # -- names and imports -------------------------------------------------------------------------
 
-    def _import(self, module: str, name: str) -> None:
-        self.imports.setdefault(module, set()).add(name)
+    def _import(self, module: str, name: str) -> str:
+        """Import ``name`` from ``module``; the name it is bound to here (``<Module>Name`` when another
+        module's class of the same name is imported already: BetaResponse's input and output items)."""
+        taken = any(name in names for other, names in self.imports.items() if other != module)
+        if not taken:
+            self.imports.setdefault(module, set()).add(name)
+            return name
+        alias = "".join(part.title() for part in module.rpartition(".")[2].split("_")) + name
+        self.imports.setdefault(module, set()).add(f"{name} as {alias}")
+        return alias
 
     def _relative(self, target: str) -> str:
         """``target`` (dotted, relative to openai_core.types) as a relative import from this module."""
@@ -160,8 +168,7 @@ class TypeModule:
                 return name
             if not written:
                 self.needed[f"{module}:{name}"] = {"$ref": f"#/components/schemas/{ref}"}
-            self._import(self._relative(module), name)
-            return name
+            return self._import(self._relative(module), name)
         if ref in self.expanded and guide is None:
             return self.expanded[ref]
         target = self.spec.resolve({"$ref": f"#/components/schemas/{ref}"})
@@ -267,8 +274,7 @@ class TypeModule:
                 raise ValueError(f"{self.module}: {module} is hand-written and has no {name}")
         else:
             self.needed.setdefault(f"{module}:{name}", schema)
-        self._import(self._relative(module), name)
-        return name
+        return self._import(self._relative(module), name)
 
     def _nullable(self, schema: Any, depth: int = 0) -> bool:
         if not isinstance(schema, dict) or depth > 10:
@@ -388,10 +394,14 @@ class TypeModule:
         if "FileTypes" in body:
             local.append(self._files_import())
         for module in sorted(self.imports, key=import_order):
-            line = f"from {module} import {', '.join(sorted(self.imports[module]))}"
-            if len(line) > 110:  # wrapped as ruff's isort wraps it
-                line = f"from {module} import (\n" + "".join(f"    {n},\n" for n in sorted(self.imports[module])) + ")"
-            local.append(line)
+            # ruff's isort keeps each `X as Y` on a line of its own, ordered by X among the plain names' line.
+            plain = sorted(n for n in self.imports[module] if " as " not in n)
+            parts = [[n] for n in self.imports[module] if " as " in n] + ([plain] if plain else [])
+            for names in sorted(parts, key=lambda group: group[0]):
+                line = f"from {module} import {', '.join(names)}"
+                if len(line) > 110 or " as " in line:  # wrapped as ruff's isort wraps it
+                    line = f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
+                local.append(line)
         groups.append(sorted(local, key=lambda line: import_order(line.split()[1])))
         imports = "\n\n".join("\n".join(group) for group in groups if group)
         exported = ", ".join(f'"{n}"' for n in self.exported)

@@ -352,7 +352,9 @@ async def beta_responses_delete(client: Any) -> Any:
     return await client.beta.responses.delete("resp_abc123", betas=BETAS)
 
 
-@api_call("beta.responses.compact", is_(beta_t.BetaCompactedResponse, id=str, object="response.compaction"))
+@api_call("beta.responses.compact", is_(beta_t.BetaCompactedResponse, id=str, object="response.compaction"),
+          lenient="as responses.compact: the spec's example compacted response disagrees with its own "
+                  "BetaCompactedResponse schema in its output messages, their text parts and its usage")
 async def beta_responses_compact(client: Any) -> Any:
     return await client.beta.responses.compact(model="gpt-5.5", input="Summarize our plan", instructions="Be brief",
                                                betas=BETAS)

@@ -11,6 +11,10 @@ from openai_core.lib.streaming.chat import AsyncChatCompletionStream
 from openai_core.pagination import AsyncConversationCursorPage, AsyncCursorPage
 from openai_core.types.beta import (
     Agent,
+    BetaCompactedResponse,
+    BetaResponse,
+    BetaResponseItem,
+    BetaResponseStreamEvent,
     AgentDeleted,
     AgentSession,
     AgentSessionDeleted,
@@ -22,6 +26,7 @@ from openai_core.types.beta import (
     Thread,
     ThreadDeleted,
 )
+from openai_core.types.beta.responses import InputTokenCountResponse
 from openai_core.types.beta.agents import Automation, AutomationDeleted, EnvironmentInfo, Vault, VaultDeleted
 from openai_core.types.beta.agents.automations import AutomationInvocation
 from openai_core.types.beta.agents.environments import (
@@ -201,3 +206,18 @@ async def agents(client: AsyncOpenAI) -> None:
     assert_type(await client.beta.agents.vaults.credentials.update("cred_1", vault_id="vault_1"), Credential)
     assert_type(await client.beta.agents.vaults.credentials.list("vault_1"), AsyncCursorPage[Credential])
     assert_type(await client.beta.agents.vaults.credentials.delete("cred_1", vault_id="vault_1"), CredentialDeleted)
+
+    # -- beta.responses: client.responses' calls with ?beta=true, the Beta* types --------------------------
+    assert_type(await client.beta.responses.create(model="gpt-5", input="hi", betas=["responses_multi_agent=v1"]),
+                BetaResponse)
+    assert_type(await client.beta.responses.create(model="gpt-5", input="hi", stream=True),
+                AsyncStream[BetaResponseStreamEvent])
+    assert_type(await client.beta.responses.retrieve("resp_1"), BetaResponse)
+    assert_type(await client.beta.responses.retrieve("resp_1", stream=True, starting_after=2),
+                AsyncStream[BetaResponseStreamEvent])
+    assert_type(await client.beta.responses.cancel("resp_1"), BetaResponse)
+    assert_type(await client.beta.responses.delete("resp_1"), None)
+    assert_type(await client.beta.responses.compact(model="gpt-5", input="summarize"), BetaCompactedResponse)
+    assert_type(await client.beta.responses.input_items.list("resp_1", limit=2), AsyncCursorPage[BetaResponseItem])
+    assert_type(await client.beta.responses.input_tokens.count(model="gpt-5", input="hi"), InputTokenCountResponse)
+    await client.beta.responses.create(model="gpt-5", betas=["v2"])  # E: not a beta the API knows

@@ -32,28 +32,54 @@ from .beta_response_function_tool_call import BetaResponseFunctionToolCall
 from .beta_response_function_tool_call_output_item import BetaResponseFunctionToolCallOutputItem
 from .beta_response_function_web_search import BetaResponseFunctionWebSearch
 from .beta_response_input_item import (
-    AdditionalTools,
-    AgentMessage,
+    AdditionalTools as BetaResponseInputItemAdditionalTools,
+)
+from .beta_response_input_item import (
+    AgentMessage as BetaResponseInputItemAgentMessage,
+)
+from .beta_response_input_item import (
     ApplyPatchCall,
     ApplyPatchCallOutput,
     CompactionTrigger,
     ComputerCallOutput,
     FunctionCallOutput,
-    ImageGenerationCall,
-    LocalShellCall,
-    LocalShellCallOutput,
-    McpApprovalRequest,
-    McpApprovalResponse,
-    McpCall,
-    McpListTools,
     Message,
-    MultiAgentCall,
-    MultiAgentCallOutput,
-    Program,
-    ProgramOutput,
     ShellCall,
     ShellCallOutput,
     ToolSearchCall,
+)
+from .beta_response_input_item import (
+    ImageGenerationCall as BetaResponseInputItemImageGenerationCall,
+)
+from .beta_response_input_item import (
+    LocalShellCall as BetaResponseInputItemLocalShellCall,
+)
+from .beta_response_input_item import (
+    LocalShellCallOutput as BetaResponseInputItemLocalShellCallOutput,
+)
+from .beta_response_input_item import (
+    McpApprovalRequest as BetaResponseInputItemMcpApprovalRequest,
+)
+from .beta_response_input_item import (
+    McpApprovalResponse as BetaResponseInputItemMcpApprovalResponse,
+)
+from .beta_response_input_item import (
+    McpCall as BetaResponseInputItemMcpCall,
+)
+from .beta_response_input_item import (
+    McpListTools as BetaResponseInputItemMcpListTools,
+)
+from .beta_response_input_item import (
+    MultiAgentCall as BetaResponseInputItemMultiAgentCall,
+)
+from .beta_response_input_item import (
+    MultiAgentCallOutput as BetaResponseInputItemMultiAgentCallOutput,
+)
+from .beta_response_input_item import (
+    Program as BetaResponseInputItemProgram,
+)
+from .beta_response_input_item import (
+    ProgramOutput as BetaResponseInputItemProgramOutput,
 )
 from .beta_response_output_item import (
     AdditionalTools,
@@ -199,7 +225,7 @@ class BetaResponse(BaseModel):
     incomplete_details: IncompleteDetails | None = None
     output: list[BetaResponseOutputMessage | BetaResponseFileSearchToolCall | BetaResponseFunctionToolCall | BetaResponseFunctionToolCallOutputItem | AgentMessage | MultiAgentCall | MultiAgentCallOutput | BetaResponseFunctionWebSearch | BetaResponseComputerToolCall | BetaResponseComputerToolCallOutputItem | BetaResponseReasoningItem | Program | ProgramOutput | BetaResponseToolSearchCall | BetaResponseToolSearchOutputItem | AdditionalTools | BetaResponseCompactionItem | ImageGenerationCall | BetaResponseCodeInterpreterToolCall | LocalShellCall | LocalShellCallOutput | BetaResponseFunctionShellToolCall | BetaResponseFunctionShellToolCallOutput | BetaResponseApplyPatchToolCall | BetaResponseApplyPatchToolCallOutput | McpCall | McpListTools | McpApprovalRequest | McpApprovalResponse | BetaResponseCustomToolCall | BetaResponseCustomToolCallOutputItem]
     reasoning: Reasoning | None = None
-    instructions: str | list[BetaEasyInputMessage | Message | BetaResponseOutputMessage | BetaResponseFileSearchToolCall | BetaResponseComputerToolCall | ComputerCallOutput | BetaResponseFunctionWebSearch | BetaResponseFunctionToolCall | FunctionCallOutput | AgentMessage | MultiAgentCall | MultiAgentCallOutput | ToolSearchCall | BetaResponseToolSearchOutputItemParam | AdditionalTools | BetaResponseReasoningItem | BetaResponseCompactionItemParam | ImageGenerationCall | BetaResponseCodeInterpreterToolCall | LocalShellCall | LocalShellCallOutput | ShellCall | ShellCallOutput | ApplyPatchCall | ApplyPatchCallOutput | McpListTools | McpApprovalRequest | McpApprovalResponse | McpCall | BetaResponseCustomToolCallOutput | BetaResponseCustomToolCall | CompactionTrigger | Program | ProgramOutput] | None = None
+    instructions: str | list[BetaEasyInputMessage | Message | BetaResponseOutputMessage | BetaResponseFileSearchToolCall | BetaResponseComputerToolCall | ComputerCallOutput | BetaResponseFunctionWebSearch | BetaResponseFunctionToolCall | FunctionCallOutput | BetaResponseInputItemAgentMessage | BetaResponseInputItemMultiAgentCall | BetaResponseInputItemMultiAgentCallOutput | ToolSearchCall | BetaResponseToolSearchOutputItemParam | BetaResponseInputItemAdditionalTools | BetaResponseReasoningItem | BetaResponseCompactionItemParam | BetaResponseInputItemImageGenerationCall | BetaResponseCodeInterpreterToolCall | BetaResponseInputItemLocalShellCall | BetaResponseInputItemLocalShellCallOutput | ShellCall | ShellCallOutput | ApplyPatchCall | ApplyPatchCallOutput | BetaResponseInputItemMcpListTools | BetaResponseInputItemMcpApprovalRequest | BetaResponseInputItemMcpApprovalResponse | BetaResponseInputItemMcpCall | BetaResponseCustomToolCallOutput | BetaResponseCustomToolCall | CompactionTrigger | BetaResponseInputItemProgram | BetaResponseInputItemProgramOutput] | None = None
     output_text: str | None = None
     usage: BetaResponseUsage | None = None
     prompt_cache_options: PromptCacheOptions | None = None

@@ -9,8 +9,15 @@ from typing import Any, Literal, TypedDict
 from ...._resource import with_headers
 from ....types.responses.response_create_params import AccessPrograms, BackgroundOptions, Image
 
-__all__ = ["BETA", "NEWER_CREATE", "Betas", "BetasParam", "NewerCompactParams", "NewerCreateParams",
-           "beta_request_options"]
+__all__ = [
+    "BETA",
+    "NEWER_CREATE",
+    "Betas",
+    "BetasParam",
+    "NewerCompactParams",
+    "NewerCreateParams",
+    "beta_request_options",
+]
 
 Betas = list[Literal["responses_multi_agent=v1"]]
 # The beta API's paths are the GA ones with this query (the official SDK writes `?beta=true` in the path).

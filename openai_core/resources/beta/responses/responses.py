@@ -36,11 +36,15 @@ from .input_tokens import AsyncInputTokens
 __all__ = ["AsyncResponses"]
 
 
-class CreateNonStreaming(ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False):
+class CreateNonStreaming(
+    ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False
+):
     stream: Literal[False] | None
 
 
-class CreateStreaming(ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False):
+class CreateStreaming(
+    ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False
+):
     stream: Required[Literal[True]]
 
 
@@ -97,7 +101,9 @@ class AsyncResponses(AsyncAPIResource):
     @overload
     async def create(self, **params: Unpack[CreateStreaming]) -> AsyncStream[BetaResponseStreamEvent]: ...
     @overload
-    async def create(self, **params: Unpack[CreateAny]) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]: ...
+    async def create(
+        self, **params: Unpack[CreateAny]
+    ) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]: ...
     async def create(self, **params: Any) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]:
         """Create a beta model response; ``stream=True`` returns an ``AsyncStream`` of typed beta events."""
         body, request_options = _CREATE.split(params)
@@ -118,7 +124,9 @@ class AsyncResponses(AsyncAPIResource):
     async def retrieve(
         self, response_id: str, **params: Unpack[RetrieveAny]
     ) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]: ...
-    async def retrieve(self, response_id: str, **params: Any) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]:
+    async def retrieve(
+        self, response_id: str, **params: Any
+    ) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]:
         """A stored beta response by id; with ``stream=True`` its events are replayed (after
         ``starting_after``, a sequence number, when given)."""
         query, request_options = _RETRIEVE.split(params)
@@ -147,5 +155,7 @@ class AsyncResponses(AsyncAPIResource):
         """Delete a stored beta response; returns None, as the official SDK does."""
         betas, request_options = _BETAS.split(params)
         request_options = beta_request_options(betas, request_options)
-        call = replace(options("DELETE", _response_path(response_id), request_options, query=BETA), accept="*/*")
+        call = replace(
+            options("DELETE", _response_path(response_id), request_options, query=BETA), accept="*/*"
+        )
         await self._pipeline.send(call, read_body=True)  # read, so the connection goes back to the pool

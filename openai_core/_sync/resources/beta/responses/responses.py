@@ -37,11 +37,15 @@ from openai_core._sync.resources.beta.responses.input_tokens import InputTokens
 __all__ = ["Responses"]
 
 
-class CreateNonStreaming(ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False):
+class CreateNonStreaming(
+    ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False
+):
     stream: Literal[False] | None
 
 
-class CreateStreaming(ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False):
+class CreateStreaming(
+    ResponseCreateParamsBase, NewerCreateParams, BetasParam, RequestOptionsParams, total=False
+):
     stream: Required[Literal[True]]
 
 
@@ -98,7 +102,9 @@ class Responses(SyncAPIResource):
     @overload
     def create(self, **params: Unpack[CreateStreaming]) -> Stream[BetaResponseStreamEvent]: ...
     @overload
-    def create(self, **params: Unpack[CreateAny]) -> BetaResponse | Stream[BetaResponseStreamEvent]: ...
+    def create(
+        self, **params: Unpack[CreateAny]
+    ) -> BetaResponse | Stream[BetaResponseStreamEvent]: ...
     def create(self, **params: Any) -> BetaResponse | Stream[BetaResponseStreamEvent]:
         """Create a beta model response; ``stream=True`` returns an ``Stream`` of typed beta events."""
         body, request_options = _CREATE.split(params)
@@ -119,7 +125,9 @@ class Responses(SyncAPIResource):
     def retrieve(
         self, response_id: str, **params: Unpack[RetrieveAny]
     ) -> BetaResponse | Stream[BetaResponseStreamEvent]: ...
-    def retrieve(self, response_id: str, **params: Any) -> BetaResponse | Stream[BetaResponseStreamEvent]:
+    def retrieve(
+        self, response_id: str, **params: Any
+    ) -> BetaResponse | Stream[BetaResponseStreamEvent]:
         """A stored beta response by id; with ``stream=True`` its events are replayed (after
         ``starting_after``, a sequence number, when given)."""
         query, request_options = _RETRIEVE.split(params)
@@ -148,5 +156,7 @@ class Responses(SyncAPIResource):
         """Delete a stored beta response; returns None, as the official SDK does."""
         betas, request_options = _BETAS.split(params)
         request_options = beta_request_options(betas, request_options)
-        call = replace(options("DELETE", _response_path(response_id), request_options, query=BETA), accept="*/*")
+        call = replace(
+            options("DELETE", _response_path(response_id), request_options, query=BETA), accept="*/*"
+        )
         self._pipeline.send(call, read_body=True)  # read, so the connection goes back to the pool
