@@ -44,9 +44,9 @@ class NewerCompactParams(TypedDict, total=False):
 NEWER_CREATE = {"access_programs": AccessPrograms, "background_options": BackgroundOptions, "image": Image}
 
 
-def beta_request_options(params: dict[str, Any], request_options: Mapping[str, Any]) -> Mapping[str, Any]:
+def beta_request_options(params: dict[str, Any], request_options: Mapping[str, Any]) -> dict[str, Any]:
     """``request_options`` with ``params``' ``betas`` (popped) as the ``openai-beta`` header."""
     betas = params.pop("betas", None)
     if betas is None:
-        return request_options
+        return dict(request_options)
     return with_headers(request_options, {"openai-beta": ",".join(str(b) for b in betas)})
