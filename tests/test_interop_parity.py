@@ -28,6 +28,90 @@ OWN_CLASSES = {
     "openai_core.types.realtime.realtime_unknown_server_event.RealtimeUnknownServerEvent",
 }
 
+# The beta Responses API's types (`openai_core.types.beta.*`) are generated from the spec of 2026-08-21, whose
+# beta schemas are older than the official SDK 3.57's beta types: these fields are missing or typed more
+# narrowly (docs/compatibility.md, "Beta Responses types"). Exact: a gap that closes or a new one fails.
+BETA_RESPONSES_GAPS = {
+    "beta_compacted_response.BetaCompactedResponse": {"image"},
+    "beta_custom_tool.BetaCustomTool": {"async_"},
+    "beta_function_tool.BetaFunctionTool": {"async_"},
+    "beta_namespace_tool.ToolFunction": {"async_"},
+    "beta_response.BetaResponse": {
+        "access_programs",
+        "image",
+        "input_transformations",
+        "instructions",
+        "prompt_cache_diagnostics",
+        "tool_usage",
+    },
+    "beta_response.IncompleteDetails": {"reason"},
+    "beta_response.PromptCacheOptions": {"comparison_response_id", "ttl"},
+    "beta_response_computer_tool_call_output_item.BetaResponseComputerToolCallOutputItem": {"status"},
+    "beta_response_custom_tool_call.BetaResponseCustomToolCall": {"async_"},
+    "beta_response_custom_tool_call_item.BetaResponseCustomToolCallItem": {"async_"},
+    "beta_response_error.BetaResponseError": {"code", "misalignment", "param", "type"},
+    "beta_response_function_tool_call.BetaResponseFunctionToolCall": {"async_"},
+    "beta_response_function_tool_call_item.BetaResponseFunctionToolCallItem": {"async_"},
+    "beta_response_function_web_search.BetaResponseFunctionWebSearch": {"status"},
+    "beta_response_input_file.PromptCacheBreakpoint": {"ttl"},
+    "beta_response_input_file_content.PromptCacheBreakpoint": {"ttl"},
+    "beta_response_input_image.PromptCacheBreakpoint": {"ttl"},
+    "beta_response_input_image_content.PromptCacheBreakpoint": {"ttl"},
+    "beta_response_input_item.CompactionTrigger": {"id"},
+    "beta_response_input_item.ImageGenerationCall": {
+        "action",
+        "background",
+        "error",
+        "output_format",
+        "quality",
+        "revised_prompt",
+        "size",
+        "svg_usage",
+    },
+    "beta_response_input_text.PromptCacheBreakpoint": {"ttl"},
+    "beta_response_input_text_content.PromptCacheBreakpoint": {"ttl"},
+    "beta_response_item.AgentMessageContentComputerScreenshotPromptCacheBreakpoint": {"ttl"},
+    "beta_response_item.ImageGenerationCall": {
+        "action",
+        "background",
+        "error",
+        "output_format",
+        "quality",
+        "revised_prompt",
+        "size",
+        "svg_usage",
+    },
+    "beta_response_output_item.AgentMessageContentComputerScreenshotPromptCacheBreakpoint": {"ttl"},
+    "beta_response_output_item.ImageGenerationCall": {
+        "action",
+        "background",
+        "error",
+        "output_format",
+        "quality",
+        "revised_prompt",
+        "size",
+        "svg_usage",
+    },
+    "beta_response_tool_search_output_item_param.ToolImageGeneration": {
+        "complexity",
+        "frame_count",
+        "frame_duration_ms",
+        "output_format",
+        "quality",
+        "svg",
+    },
+    "beta_response_usage.InputTokensDetails": {"cache_write_tokens_details"},
+    "beta_tool.ImageGeneration": {
+        "complexity",
+        "frame_count",
+        "frame_duration_ms",
+        "output_format",
+        "quality",
+        "svg",
+    },
+    "beta_tool_search_output_namespace_tool.ToolFunction": {"async_"},
+}
+
 MODELS = sorted(our_models(), key=lambda m: f"{m.__module__}.{m.__qualname__}")
 
 
@@ -52,4 +136,6 @@ def test_model_matches_official(model: type[pydantic.BaseModel]) -> None:
     for cls in (model, official):
         if not cls.__pydantic_fields_complete__:
             cls.model_rebuild()
-    assert compare(model, official) == []
+    differences = compare(model, official)
+    known = BETA_RESPONSES_GAPS.get(_name(model).removeprefix("openai_core.types.beta."), set())
+    assert {d.split(":")[0] for d in differences} == known, differences
