@@ -11,10 +11,6 @@ from openai_core.lib.streaming.chat import AsyncChatCompletionStream
 from openai_core.pagination import AsyncConversationCursorPage, AsyncCursorPage
 from openai_core.types.beta import (
     Agent,
-    BetaCompactedResponse,
-    BetaResponse,
-    BetaResponseItem,
-    BetaResponseStreamEvent,
     AgentDeleted,
     AgentSession,
     AgentSessionDeleted,
@@ -22,11 +18,14 @@ from openai_core.types.beta import (
     Assistant,
     AssistantDeleted,
     AssistantStreamEvent,
+    BetaCompactedResponse,
+    BetaResponse,
+    BetaResponseItem,
+    BetaResponseStreamEvent,
     Subagent,
     Thread,
     ThreadDeleted,
 )
-from openai_core.types.beta.responses import InputTokenCountResponse
 from openai_core.types.beta.agents import Automation, AutomationDeleted, EnvironmentInfo, Vault, VaultDeleted
 from openai_core.types.beta.agents.automations import AutomationInvocation
 from openai_core.types.beta.agents.environments import (
@@ -38,6 +37,7 @@ from openai_core.types.beta.agents.sessions import SessionArtifact, SessionArtif
 from openai_core.types.beta.agents.vaults import Credential, CredentialDeleted
 from openai_core.types.beta.chatkit import ChatKitThread, ChatSession, ThreadDeleteResponse
 from openai_core.types.beta.chatkit.chatkit_thread_item_list import Data
+from openai_core.types.beta.responses import InputTokenCountResponse
 from openai_core.types.beta.threads import Message, MessageDeleted, Run
 from openai_core.types.beta.threads.runs import RunStep
 from openai_core.types.chat import (
