@@ -70,12 +70,29 @@ def _type_names(allowed: tuple[type, ...]) -> str:
 class ParamSpec:
     """The parameters of one API call, derived once from its TypedDict."""
 
-    __slots__ = ("_checks", "_name", "required")
+    __slots__ = ("_checks", "_header_params", "_name", "_renames", "required")
 
-    def __init__(self, name: str, params_type: type[Any], **extra: object) -> None:
+    def __init__(
+        self,
+        name: str,
+        params_type: type[Any],
+        /,
+        *,
+        header_params: Mapping[str, str] | None = None,
+        renames: tuple[tuple[tuple[str, ...], str, str], ...] = (),
+        **extra: object,
+    ) -> None:
         """``params_type`` is the API's TypedDict (not one merged with RequestOptionsParams: a merged
-        TypedDict's annotations resolve in the wrong module); ``extra`` adds keys with their types."""
+        TypedDict's annotations resolve in the wrong module); ``extra`` adds keys with their types.
+
+        ``header_params`` maps a parameter to the header it is sent as (``idempotency_key`` ->
+        ``Idempotency-Key``; the call's own ``extra_headers`` still win, as in the official SDK).
+        ``renames`` are keys the official SDK spells one way in Python and another on the wire, inside the
+        body: ``(path, python key, wire key)``, the path the keys leading to the object (``*``: every item
+        of a list), e.g. ``(("agent", "compaction"), "async_", "async")``."""
         self._name = name
+        self._header_params = dict(header_params or {})
+        self._renames = renames
         try:
             hints = typing.get_type_hints(params_type, include_extras=True)
         except NameError:  # an annotation we cannot resolve here: check names, not types
@@ -128,4 +145,31 @@ class ParamSpec:
                 f"{self._name}() missing required argument{'s' if len(missing) > 1 else ''}: "
                 + ", ".join(repr(name) for name in missing)
             )
+        if self._header_params:
+            sent = {header: body.pop(key) for key, header in self._header_params.items() if key in body}
+            if sent:
+                options["extra_headers"] = {**sent, **(options.get("extra_headers") or {})}
+        for path, python_key, wire_key in self._renames:
+            body = _renamed(body, path, python_key, wire_key)
         return body, options
+
+
+def _renamed(value: Any, path: tuple[str, ...], python_key: str, wire_key: str) -> Any:
+    """``value`` with ``python_key`` spelled ``wire_key`` in the objects at ``path``; copied where it
+    changes, never changed in place (the dicts are the caller's)."""
+    if not path:
+        if isinstance(value, Mapping) and python_key in value:
+            value = {wire_key if key == python_key else key: item for key, item in value.items()}
+        return value
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(value, list | tuple):
+            items = [_renamed(item, rest, python_key, wire_key) for item in value]
+            if any(new is not old for new, old in zip(items, value, strict=True)):
+                return items
+        return value
+    if isinstance(value, Mapping) and head in value:
+        inner = _renamed(value[head], rest, python_key, wire_key)
+        if inner is not value[head]:
+            value = {**value, head: inner}
+    return value

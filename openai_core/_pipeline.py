@@ -337,7 +337,13 @@ class Pipeline:
         return await self.send(options, read_body=read)
 
     async def request_stream(
-        self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False, named_events: bool = False
+        self,
+        options: RequestOptions,
+        item_type: type[_T],
+        *,
+        typed_events: bool = False,
+        named_events: bool = False,
+        events: bool = False,
     ) -> AsyncStream[_T]:
         from ._streaming import AsyncStream
 
@@ -351,7 +357,7 @@ class Pipeline:
         await _expect_event_stream(response)
         return AsyncStream(
             response=response, item_type=item_type, typed_events=typed_events, named_events=named_events,
-            max_event_bytes=self.max_event_bytes,
+            events=events, max_event_bytes=self.max_event_bytes,
         )
 
 

@@ -103,10 +103,18 @@ class ResponseCapture(Pipeline):
         raise _Captured
 
     async def request_stream(
-        self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False, named_events: bool = False
+        self,
+        options: RequestOptions,
+        item_type: type[_T],
+        *,
+        typed_events: bool = False,
+        named_events: bool = False,
+        events: bool = False,
     ) -> AsyncStream[_T]:
         self._streamed = True
-        return await super().request_stream(options, item_type, typed_events=typed_events, named_events=named_events)
+        return await super().request_stream(
+            options, item_type, typed_events=typed_events, named_events=named_events, events=events
+        )
 
 
 def _replayable(value: Any) -> Any:

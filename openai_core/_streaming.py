@@ -49,6 +49,7 @@ class AsyncStream(Generic[_T]):
         item_type: type[_T],
         typed_events: bool = False,
         named_events: bool = False,
+        events: bool = False,
         max_event_bytes: int | None = DEFAULT_MAX_EVENT_BYTES,
     ) -> None:
         self.response = response
@@ -57,7 +58,10 @@ class AsyncStream(Generic[_T]):
         # Typed-event streams (Responses) name every event and send failures as an `error` event whose
         # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
         # as in the official SDK.
-        self._error_event: str | None = None if typed_events else "error"
+        self._error_event: str | None = None if typed_events or events else "error"
+        # The official "events" mode (the Agents API's session events): every event is an item, an `error`
+        # one too (AgentSessionErrorEvent); nothing in the payload raises.
+        self._errors_raise = not events
         # Named-event streams (Assistants runs) put the event's kind in the `event:` line and the object
         # alone in `data:`; the item is parsed from both, as the official SDK's `{"event", "data"}`.
         self._named_events = named_events
@@ -160,7 +164,7 @@ class AsyncStream(Generic[_T]):
     async def _item(self, event: ServerSentEvent, data: str) -> _T:
         # `"error" in data` is a C-level scan; only payloads that mention it pay for a json.loads.
         error_event = self._error_event is not None and event.event == self._error_event
-        if error_event or "error" in data:
+        if self._errors_raise and (error_event or "error" in data):
             try:
                 payload: Any = json.loads(data)
             except (ValueError, RecursionError):  # not JSON, or nested deeper than the stack allows

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from ._pipeline import Pipeline, RequestOptions
 
 __all__ = [
-    "AsyncConversationCursorPage", "AsyncCursorPage", "AsyncNextCursorPage", "AsyncPage", "AsyncPaginator", "BasePage",
+    "AsyncConversationCursorPage", "AsyncCursorPage", "AsyncNextCursorPage", "AsyncPage", "AsyncPaginator",
+    "AsyncTokenPage", "BasePage",
     "next_cursor",
 ]
 
@@ -118,6 +119,19 @@ class AsyncNextCursorPage(BasePage[_T], Generic[_T]):
         if self.has_more is False or not self.next:
             return None
         return {"after": self.next}
+
+
+class AsyncTokenPage(BasePage[_T], Generic[_T]):
+    """A page whose answer names the next page by an opaque token (``next``), asked for as ``page=<next>``:
+    the beta Agents API's environment files."""
+
+    has_more: bool | None = None
+    next: str | None = None
+
+    def next_page_params(self) -> dict[str, object] | None:
+        if self.has_more is False or not self.next:
+            return None
+        return {"page": self.next}
 
 
 async def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: type[_P]) -> _P:

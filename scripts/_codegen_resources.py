@@ -7,6 +7,7 @@ import importlib
 import json
 import re
 from pathlib import PurePosixPath
+from typing import Any
 
 from api_table import RESOURCES, Method, Resource
 
@@ -14,7 +15,7 @@ __all__ = ["render_resources"]
 
 _PATH_PARAM = re.compile(r"\{(\w+)\}")
 _PAGES = {"cursor": "AsyncCursorPage", "conversation": "AsyncConversationCursorPage", "page": "AsyncPage",
-          "next": "AsyncNextCursorPage"}
+          "next": "AsyncNextCursorPage", "token": "AsyncTokenPage"}
 
 
 def _relative(here: str, target: str) -> str:
@@ -33,11 +34,12 @@ def _dotted(resource_module: str) -> str:
 
 class _Module:
     def __init__(self, resource: Resource, children: list[Resource], methods: list[Method],
-                 query_keys: dict[str, list[str]]) -> None:
+                 query_keys: dict[str, list[str]], renames: dict[str, list[Any]]) -> None:
         self.resource = resource
         self.children = children
         self.methods = methods
         self.query_keys = query_keys
+        self.renames = renames
         self.here = _dotted(resource.module)
         self.imports: dict[str, set[str]] = {}
         self.preamble: list[str] = []
@@ -158,18 +160,29 @@ class _Module:
             merged = f"{pascal_method(m.name)}Params"
             self.need(_relative(self.here, "_params"), "ParamSpec")
             base = f"({params_cls}, RequestOptionsParams, total=False):"
-            if m.stream:
+            # Parameters sent as headers are keys of the call's params, not of the API's TypedDict.
+            own = [f"    {param}: str" for param, _ in m.header_params]
+            spec_args = [f'"{m.name}"', params_cls]
+            if m.header_params:
+                spec_args.append("header_params={" + ", ".join(f'"{p}": "{h}"' for p, h in m.header_params) + "}")
+            if self.renames.get(m.qualname):
+                def quoted(path: tuple[str, ...]) -> str:
+                    return "(" + ", ".join(json.dumps(key) for key in path) + ("," if len(path) == 1 else "") + ")"
+                spec_args.append("renames=(" + "".join(f"({quoted(path)}, {json.dumps(py)}, {json.dumps(wire)}), "
+                                                       for path, py, wire in self.renames[m.qualname]).rstrip() + ")")
+            spec_args += [f"{param}=str" for param, _ in m.header_params]
+            if m.stream and m.kind != "events":
                 # As the hand-written streaming calls: one overload per `stream` value, the params without it.
                 self.need("typing", "Literal", "Required")
                 self.preamble += [
-                    "", "", f"class {merged}{base}", "    stream: bool | None",
-                    "", "", f"class {merged}NonStreaming{base}", "    stream: Literal[False] | None",
-                    "", "", f"class {merged}Streaming{base}", "    stream: Required[Literal[True]]",
-                    "", "", f'{spec_name} = ParamSpec("{m.name}", {params_cls}, stream=bool | None)',
+                    "", "", f"class {merged}{base}", "    stream: bool | None", *own,
+                    "", "", f"class {merged}NonStreaming{base}", "    stream: Literal[False] | None", *own,
+                    "", "", f"class {merged}Streaming{base}", "    stream: Required[Literal[True]]", *own,
+                    "", "", _call(f"{spec_name} = ParamSpec", [*spec_args, "stream=bool | None"]),
                 ]
             else:
-                self.preamble += ["", "", f"class {merged}{base}", "    pass",
-                                  "", "", f'{spec_name} = ParamSpec("{m.name}", {params_cls})']
+                self.preamble += ["", "", f"class {merged}{base}", *(own or ["    pass"]),
+                                  "", "", _call(f"{spec_name} = ParamSpec", spec_args)]
             if m.kind in ("multipart", "upload-or-json"):
                 self.preamble.append(f"{spec_name}_ORDER = tuple({params_cls}.__annotations__)")
             query = self.query_keys.get(m.qualname, [])
@@ -181,6 +194,12 @@ class _Module:
         if m.kind == "binary":
             self.need(_relative(self.here, "_binary"), "HttpxBinaryResponseContent")
             result = "HttpxBinaryResponseContent"
+        elif m.kind == "events":
+            assert m.stream is not None
+            self.need(_relative(self.here, "_streaming"), "AsyncStream")
+            self.need("typing", "Any")
+            result = f"AsyncStream[{self.type_ref(m.stream)}]"
+            self.preamble.append(f"{spec_name}_EVENT: Any = {self.type_ref(m.stream)}  # a union: parsed by its tag")
         elif m.returns is None:
             result = "None"
         else:
@@ -210,7 +229,7 @@ class _Module:
             return text
 
         event = None
-        if m.stream:
+        if m.stream and m.kind != "events":
             event = self.type_ref(m.stream)
             self.need(_relative(self.here, "_streaming"), "AsyncStream")
             self.need("typing", "Any", "overload")
@@ -259,10 +278,16 @@ class _Module:
                         f"options({', '.join(args)})")
         else:
             code.append(f"call = options({', '.join(args)})")
-        if m.stream:
+        # The official "events" stream mode yields an `error` event as an item; the others raise it.
+        mode = "events=True" if m.events else "named_events=True"
+        if m.kind == "events":
+            code.append(f"return await self._pipeline.request_stream(call, {spec_name}_EVENT, {mode})")
+        elif m.stream:
             code += ['if body.get("stream"):',
-                     f"    return await self._pipeline.request_stream(call, {spec_name}_EVENT, named_events=True)"]
-        if m.page:
+                     f"    return await self._pipeline.request_stream(call, {spec_name}_EVENT, {mode})"]
+        if m.kind == "events":
+            pass
+        elif m.page:
             code.append(f"return AsyncPaginator(self._pipeline, call, {page}[{result}])")
         elif m.kind == "binary":
             code += [f'call.accept = "{m.accept}"',
@@ -281,6 +306,14 @@ class _Module:
         return lines
 
 
+def _call(head: str, args: list[str]) -> str:
+    """``head(args)`` on one line, or one argument a line when that is too long."""
+    text = f"{head}({', '.join(args)})"
+    if len(text) <= 110:
+        return text
+    return f"{head}(\n" + "".join(f"    {arg},\n" for arg in args) + ")"
+
+
 def _is_union(ref: str) -> bool:
     """Whether the official SDK's result ``module:Name`` is a type alias (a union), not a class."""
     module, _, name = ref.partition(":")
@@ -291,7 +324,8 @@ def pascal_method(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("_"))
 
 
-def render_resources(methods: list[Method], query_keys: dict[str, list[str]], header: str) -> dict[str, str]:
+def render_resources(methods: list[Method], query_keys: dict[str, list[str]], header: str,
+                     renames: dict[str, list[Any]]) -> dict[str, str]:
     """Resource modules, keyed by their path under openai_core/resources."""
     by_resource: dict[str, list[Method]] = {}
     for method in methods:
@@ -299,7 +333,7 @@ def render_resources(methods: list[Method], query_keys: dict[str, list[str]], he
     out: dict[str, str] = {}
     for resource in RESOURCES:
         children = [r for r in RESOURCES if r.path.rpartition(".")[0] == resource.path]
-        module = _Module(resource, children, by_resource.get(resource.path, []), query_keys)
+        module = _Module(resource, children, by_resource.get(resource.path, []), query_keys, renames)
         out[resource.module] = module.render(header)
     for folder in {str(PurePosixPath(r.module).parent) for r in RESOURCES}:
         init = f"{folder}/__init__.py"

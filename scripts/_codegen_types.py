@@ -300,6 +300,9 @@ class TypeModule:
             text, nullable = f"{text} | None", True
         if self.params:
             text = f"Required[{text}]" if required else text
+            if isinstance(schema, dict) and schema.get("x-python-name"):
+                # The key the official SDK takes (`async_`), renamed to the wire's on the way out (ParamSpec).
+                prop = schema["x-python-name"]
             if not prop.isidentifier() or keyword.iskeyword(prop):
                 return f"    {prop!r}: {text}"  # a key such as `async`: the class is written in TypedDict's call form
             return f"    {prop}: {text}"

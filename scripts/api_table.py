@@ -46,15 +46,20 @@ class Method:
     route: str
     returns: str | None  # None: the official SDK returns None (and asks for ``Accept: */*``)
     params: str | None = None
-    page: str | None = None  # "cursor" | "conversation" | "page" | "next": returns a paginator of ``returns``
-    kind: str = "json"  # "json" | "multipart" | "upload-or-json" (multipart when a file is given) | "binary"
+    page: str | None = None  # "cursor" | "conversation" | "page" | "next" | "token": a paginator of ``returns``
+    # "json" | "multipart" | "upload-or-json" (multipart when a file is given) | "binary" | "events" (streams only)
+    kind: str = "json"
     files: tuple[str, ...] = ()  # multipart: the parameters sent as file parts
     accept: str = "application/binary"  # binary: the `Accept` the official SDK asks with
     spec: str | None = None
     deprecated: str | None = None
     # ``stream=True`` answers an event stream of this type ("module:Class"); the params leave `stream` out,
-    # the resource's overloads add it.
+    # the resource's overloads add it. With ``kind="events"`` the call only streams (no ``stream`` parameter).
     stream: str | None = None
+    # The official "events" stream mode: an `error` event is one of the stream's items, not an exception.
+    events: bool = False
+    # Parameters sent as a header, not in the body: (parameter, header), e.g. `idempotency_key`.
+    header_params: tuple[tuple[str, str], ...] = ()
 
     @property
     def resource(self) -> str:

@@ -24,6 +24,7 @@ import ast
 import importlib
 import inspect
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -42,20 +43,6 @@ _NOT_GENERATED = {
                                      "(audio.input.turn_detection...), the official beta SessionCreateResponse the "
                                      "older flat one: the generator cannot name one after the other",
     "beta.realtime.transcription_sessions.create": "as beta.realtime.sessions.create",
-    "beta.agents.sessions.events.stream": "a GET that only streams named server-sent events (a union of event "
-                                          "types, no JSON answer): not one JSON call",
-    "beta.agents.environments.files.list": "pages with the official AsyncTokenPage (the next page is asked for "
-                                           "with `page=<next>`), a page class openai_core does not have yet",
-}
-# Parameters the official SDK renames on the way out, which the generated calls cannot do yet: a TypedDict key
-# `async_` sent as `async` (PropertyInfo alias), and `idempotency_key` sent as the `Idempotency-Key` header.
-_ASYNC_ALIAS = "a parameter's object has the official `async_` key, sent as `async`: openai_core's params cannot rename a key"
-_IDEMPOTENCY = "`idempotency_key` is sent as the `Idempotency-Key` header: openai_core's generated params cannot say so"
-_NOT_GENERATED |= {
-    "beta.agents.create": _ASYNC_ALIAS, "beta.agents.update": _ASYNC_ALIAS,
-    "beta.agents.automations.create": _ASYNC_ALIAS, "beta.agents.automations.update": _ASYNC_ALIAS,
-    "beta.agents.sessions.create": _ASYNC_ALIAS + "; and its runtime (output_type, tool_handlers, the stream)",
-    "beta.agents.environments.create": _IDEMPOTENCY, "beta.agents.sessions.events.create": _IDEMPOTENCY,
 }
 # The helpers openai_core builds by hand (``_<module>_helpers.py`` beside the generated module).
 _HELPERS = {
@@ -65,7 +52,8 @@ _HELPERS = {
 # Resources written by hand (their types generated from the table): ``beta.responses`` streams as
 # ``client.responses`` does and sends ``betas`` as the ``openai-beta`` header.
 _HAND_WRITTEN = ("beta.responses",)
-_PAGES = {"AsyncCursorPage": "cursor", "AsyncConversationCursorPage": "conversation", "AsyncPage": "page"}
+_PAGES = {"AsyncCursorPage": "cursor", "AsyncConversationCursorPage": "conversation", "AsyncPage": "page",
+          "AsyncTokenPage": "token"}
 
 
 def _resource_classes() -> list[tuple[str, type, Any]]:
@@ -137,6 +125,11 @@ def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> di
                     facts["header"] = value.value
                 if isinstance(key, ast.Constant) and key.value == "Accept" and isinstance(value, ast.Constant):
                     facts["accept"] = value.value
+                if isinstance(key, ast.Constant) and key.value == "Idempotency-Key" and isinstance(value, ast.Name):
+                    # `strip_not_given({"Idempotency-Key": idempotency_key})`: a parameter sent as a header.
+                    facts["header_params"] = ((value.id, key.value),)
+        if isinstance(node, ast.keyword) and node.arg == "stream_mode" and isinstance(node.value, ast.Constant):
+            facts["events"] = node.value.value == "events"
         if (isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("maybe_transform",
                                                                            "async_maybe_transform")
                 and facts["params"] is None):
@@ -180,6 +173,15 @@ def _method_facts(fn: ast.AsyncFunctionDef | ast.FunctionDef, module: Any) -> di
     stream_cls = kwargs.get("stream_cls")
     if isinstance(stream_cls, ast.Subscript):
         facts["stream"] = _imported(ast.unparse(stream_cls.slice), module)
+    elif isinstance(stream_cls, ast.Name):
+        # A stream class of its own (``AsyncAgentSessionEventStream``): its events are its AsyncStream base's.
+        own = getattr(module, stream_cls.id)
+        base = next(b for b in own.__orig_bases__ if getattr(b, "__origin__", None) is not None)
+        event = typing.get_args(base)[0]
+        name = next(k for k, v in vars(sys.modules[own.__module__]).items() if v is event)
+        facts["stream"] = _imported(name, sys.modules[own.__module__])
+    if isinstance(kwargs.get("stream"), ast.Constant) and kwargs["stream"].value is True:
+        facts["kind"] = "events"  # the call only streams (a GET of server-sent events)
     return facts
 
 
@@ -274,8 +276,14 @@ def render(methods: list[dict[str, Any]], resources: list[tuple[str, str, str]])
             args.append('kind="binary"')
             if m.get("accept", "application/binary") != "application/binary":
                 args.append(f'accept="{m["accept"]}"')
+        if m.get("kind") == "events":
+            args.append('kind="events"')
         if m["stream"]:
             args.append(f'stream="{m["stream"]}"')
+            if m.get("events"):
+                args.append("events=True")
+        if m.get("header_params"):
+            args.append(f"header_params={m['header_params']!r}".replace("'", '"'))
         if m["deprecated"]:
             args.append("deprecated=ASSISTANTS" if m["deprecated"] == ASSISTANTS else f'deprecated="{m["deprecated"]}"')
         lines.append(f"    M({', '.join(args)}),")

@@ -22,10 +22,12 @@ import importlib
 import inspect
 import re
 import sys
+import typing
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pydantic
+import typing_extensions
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -42,6 +44,8 @@ class _Operation(NamedTuple):
     returns: str | None
     params: str | None
     page: str | None
+    stream: str | None = None  # the event type of a streamed answer ("module:Name")
+    header_params: tuple[tuple[str, str], ...] = ()  # (parameter, header) sent as a header, not in the body
 
 
 def _admin_operations() -> list[Any]:
@@ -64,9 +68,9 @@ def _agents_operations() -> list[Any]:
             qualname = f"{dotted}.{name}"
             facts = beta._method_facts(fn, module)
             if facts is None or qualname in beta._NOT_GENERATED:
-                continue  # a helper or a stream of named events: no operation of its own here
+                continue  # a helper: no operation of its own here
             out.append(_Operation(qualname, f"{facts['verb']} {facts['path']}", facts["returns"], facts["params"],
-                                  facts["page"]))
+                                  facts["page"], facts.get("stream"), facts.get("header_params", ())))
     return out
 
 
@@ -104,11 +108,56 @@ def _clean(schema: Any, prefix: str, names: bool = False) -> Any:
     return out
 
 
+def _wire_names(tp: Any) -> dict[str, dict[str, str]]:
+    """{TypedDict class name: {python key: wire key}} for every TypedDict reachable from ``tp`` whose keys the
+    official SDK renames on the way out (``async_: Annotated[..., PropertyInfo(alias="async")]``): pydantic
+    does not know the official ``PropertyInfo``, so its schema would name the key as Python spells it."""
+    found: dict[str, dict[str, str]] = {}
+    seen: set[int] = set()
+
+    def walk(node: Any) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if typing_extensions.is_typeddict(node):
+            renames = {}
+            for key, hint in typing.get_type_hints(node, include_extras=True).items():
+                for meta in getattr(hint, "__metadata__", ()):
+                    alias = getattr(meta, "alias", None)
+                    if type(meta).__name__ == "PropertyInfo" and isinstance(alias, str) and alias != key:
+                        renames[key] = alias
+                walk(hint)
+            if renames:
+                found[node.__name__] = renames
+            return
+        for arg in typing.get_args(node):
+            walk(arg)
+
+    walk(tp)
+    return found
+
+
+def _rename_keys(schema: dict[str, Any], renames: dict[str, str]) -> None:
+    """The wire's key in the object schema, with the Python key the official SDK takes as ``x-python-name``."""
+    props = schema.get("properties", {})
+    schema["properties"] = {renames.get(k, k): ({**v, "x-python-name": k} if k in renames else v)
+                            for k, v in props.items()}
+    if "required" in schema:
+        schema["required"] = [renames.get(k, k) for k in schema["required"]]
+
+
 def _schema(tp: Any, prefix: str, components: dict[str, Any]) -> dict[str, Any]:
     raw = pydantic.TypeAdapter(tp).json_schema(ref_template="#/$defs/{model}")
+    wire = _wire_names(tp)
     for name, definition in raw.get("$defs", {}).items():
         components[prefix + name] = _clean(definition, prefix)
-    return _clean(raw, prefix)
+        if name in wire:
+            _rename_keys(components[prefix + name], wire[name])
+    out = _clean(raw, prefix)
+    for member in out.get("anyOf", [out]):
+        if getattr(tp, "__name__", None) in wire:
+            _rename_keys(member, wire[tp.__name__])
+    return out
 
 
 def main() -> None:
@@ -124,8 +173,16 @@ def main() -> None:
         op: dict[str, Any] = {"operationId": method.qualname, "parameters": [
             {"name": name, "in": "path", "required": True, "schema": {"type": "string"}} for name in path_params]}
         if method.params:
-            params = _schema(_official(method.params), prefix, components)
+            # The params' parts under their own prefix: a TypedDict and a result model of one name (an agent's
+            # `Compaction`) are different schemas.
+            params = _schema(_official(method.params), prefix + "Params_", components)
             for member in params.get("anyOf", [params]):
+                for _, header in method.header_params:
+                    if member.get("properties", {}).pop(header, None) is not None:
+                        op["parameters"].append({"name": header, "in": "header", "required": False,
+                                                 "schema": {"type": "string"}})
+                    if header in member.get("required", []):
+                        member["required"].remove(header)
                 for name in path_params:
                     member.get("properties", {}).pop(name, None)
                     if name in member.get("required", []):
@@ -142,6 +199,10 @@ def main() -> None:
                 "object": {"type": "string"}, "data": {"type": "array", "items": result},
                 "has_more": {"type": "boolean"}, "first_id": {"type": ["string", "null"]},
                 "last_id": {"type": ["string", "null"]}, "next": {"type": ["string", "null"]}}}
+        if method.stream:
+            # The event type, a component of its own: the generator names a stream's events by their component.
+            name = method.stream.partition(":")[2]
+            components[name] = _schema(_official(method.stream), name_prefix + name + "_", components)
         op["responses"] = {"200": {"description": "OK", "content": {"application/json": {"schema": result}}}}
         paths.setdefault(route, {})[verb.lower()] = op
     print(f"# Generated by scripts/derive_supplement.py from the official SDK's types: {what}")

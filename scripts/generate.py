@@ -184,18 +184,47 @@ class Output:
             self.exports.setdefault(package, []).append((stem, name))
 
 
-def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, list[str]]]:
+def wire_renames(spec: Spec, schema: Any, path: tuple[str, ...] = (), seen: frozenset[str] = frozenset(),
+                 depth: int = 0) -> set[tuple[tuple[str, ...], str, str]]:
+    """The keys under a call's parameters that the official SDK spells in Python otherwise than on the wire
+    (``x-python-name``): ``(path, python key, wire key)``, ``*`` in a path for a list's items."""
+    out: set[tuple[tuple[str, ...], str, str]] = set()
+    if depth > 16 or not isinstance(schema, dict):
+        return out
+    if "$ref" in schema:
+        if schema["$ref"] in seen:
+            return out
+        seen = seen | {schema["$ref"]}
+        schema = spec.resolve(schema)
+    for key in ("anyOf", "oneOf", "allOf"):
+        for member in schema.get(key, []):
+            out |= wire_renames(spec, member, path, seen, depth + 1)
+    if "items" in schema:
+        out |= wire_renames(spec, schema["items"], (*path, "*"), seen, depth + 1)
+    for prop, sub in (schema.get("properties") or {}).items():
+        python = sub.get("x-python-name") if isinstance(sub, dict) else None
+        if python:
+            out.add((path, python, prop))
+        out |= wire_renames(spec, sub, (*path, python or prop), seen, depth + 1)
+    return out
+
+
+def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, list[str]], dict[str, list[Any]]]:
     pending: list[tuple[str, str, bool, Any, bool]] = []  # (module, class, params?, schema, exported?)
     query_keys: dict[str, list[str]] = {}
+    renames: dict[str, list[Any]] = {}
     for method in methods:
         op = operation(spec, method.spec or method.route)
         if method.params:
             module, _, name = method.params.partition(":")
             schema, query = params_object(spec, op, method.kind != "json")
-            if method.stream:
+            if method.stream and method.kind != "events":
                 schema["properties"].pop("stream", None)
             pending.append((module, name, True, schema, True))
             query_keys[method.qualname] = query
+            found = wire_renames(spec, schema)
+            if found:
+                renames[method.qualname] = sorted(found)
         if method.returns:
             module, _, name = method.returns.partition(":")
             schema = response_schema(op)
@@ -228,7 +257,7 @@ def build_types(spec: Spec, methods: list[Method]) -> tuple[Output, dict[str, li
     out = Output()
     for module in modules.values():
         out.add_type(module)
-    return out, query_keys
+    return out, query_keys, renames
 
 
 def _snake(name: str) -> str:
@@ -281,9 +310,9 @@ def main() -> int:
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
     args = parser.parse_args()
     spec = load_spec(args.spec)
-    out, query_keys = build_types(spec, METHODS)
+    out, query_keys, renames = build_types(spec, METHODS)
     add_exports(out)
-    for path, text in render_resources(METHODS, query_keys, HEADER).items():
+    for path, text in render_resources(METHODS, query_keys, HEADER, renames).items():
         target = PACKAGE / "resources" / path
         if target.name == "__init__.py" and target.exists() and not target.read_text().startswith(HEADER):
             continue  # a hand-written package (audio, fine_tuning): its module imports the new ones itself

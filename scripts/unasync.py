@@ -94,6 +94,7 @@ RENAMES: list[tuple[str, str]] = [
     (r"\bAsyncCursorPage\b", "SyncCursorPage"),
     (r"\bAsyncConversationCursorPage\b", "SyncConversationCursorPage"),
     (r"\bAsyncNextCursorPage\b", "SyncNextCursorPage"),
+    (r"\bAsyncTokenPage\b", "SyncTokenPage"),
     (r"\bAsyncPage\b", "SyncPage"),
     (r"\bAsyncAPIResource\b", "SyncAPIResource"),
     (r"\bDefaultAsyncHttpxClient\b", "DefaultHttpxClient"),

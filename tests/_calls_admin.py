@@ -105,13 +105,13 @@ def _register(method: str, function: Any, wire_only: bool = False, without: tupl
     api_call(method, _check(model, page), prism=prism)(call)
 
 
-def _walk_every_page(method: str, model: Any, page: str) -> None:
+def _walk_every_page(method: str, model: Any, page: str, *args: str) -> None:
     async def call(client: Any) -> Any:
         answer_with(model, page)
         target = client
         for name in method.split("."):
             target = getattr(target, name)
-        return await collect(target(limit=1))
+        return await collect(target(*args, limit=1))
 
     call.__name__ = method.replace(".", "_") + "_all_pages"
     api_call(f"{method}[all pages]", lambda result: None, prism=WIRE_ONLY)(call)

@@ -14,19 +14,24 @@ from __future__ import annotations
 from typing import Any
 
 import openai
-from openai.types.beta import Agent
+from openai.types.beta import Agent, AgentSessionEvent
 from openai.types.beta.agents import Vault
+from openai.types.beta.agents.environments import EnvironmentFile
+from openai.types.beta.environment_param import EnvironmentParam
 
-from ._calls import WIRE_ONLY, api_call, no_check
+from ._calls import WIRE_ONLY, api_call, collect, no_check
 from ._calls_admin import _has, _register, _walk_every_page
+from ._recorder_admin import answer_with_events, sample
 
 __all__ = ["AGENTS_METHODS"]
 
 # Not one JSON answer: the artifact's bytes (an entry of its own below).
 _BINARY = {"beta.agents.sessions.artifacts.content"}
+# Event streams: entries of their own below.
+_STREAMED = {"beta.agents.sessions.events.stream"}
 # The official sessions.create's own client-side arguments (its runtime: parsing the output into a type, running
-# tool handlers, the event stream), which openai_core does not have: the call is the plain JSON one.
-_WITHOUT = {"beta.agents.sessions.create": ("output_type", "tool_handlers", "stream", "stream_options")}
+# tool handlers), which openai_core does not have: the call is the plain one (its `stream=True` form below).
+_WITHOUT = {"beta.agents.sessions.create": ("output_type", "tool_handlers", "stream")}
 
 
 def _official_tree() -> dict[str, Any]:
@@ -52,10 +57,30 @@ _TREE = _official_tree()
 # Only the methods openai_core has: docs/compatibility.md lists the others ("Not covered").
 AGENTS_METHODS = sorted(m for m in _TREE if _has(m))
 for _method in AGENTS_METHODS:
-    if _method not in _BINARY:
+    if _method not in _BINARY | _STREAMED:
         _register(_method, _TREE[_method], wire_only=True, without=_WITHOUT.get(_method, ()))
 _walk_every_page("beta.agents.list", Agent, "AsyncCursorPage")
 _walk_every_page("beta.agents.vaults.list", Vault, "AsyncCursorPage")
+# The environment files page by the token the answer names (`page=<next>`).
+_walk_every_page("beta.agents.environments.files.list", EnvironmentFile, "AsyncTokenPage", "environment_1")
+
+
+@api_call("beta.agents.sessions.events.stream", no_check, stream=True, prism=WIRE_ONLY)
+async def agents_session_events_stream(client: Any) -> Any:
+    # Every one of the 33 event types once, the `error` one too: an item of this stream, not an exception.
+    answer_with_events(AgentSessionEvent)
+    stream = await client.beta.agents.sessions.events.stream("session_1", include_obfuscation=False)
+    return await collect(stream)
+
+
+@api_call("beta.agents.sessions.create[stream]", no_check, stream=True, prism=WIRE_ONLY)
+async def agents_session_create_stream(client: Any) -> Any:
+    answer_with_events(AgentSessionEvent)
+    stream = await client.beta.agents.sessions.create(
+        environment=sample(EnvironmentParam, "environment"), agent_id="agent_1", input="Hi", stream=True,
+        stream_options={"include_obfuscation": False},
+    )
+    return await collect(stream)
 
 
 @api_call("beta.agents.sessions.artifacts.content", no_check, prism=WIRE_ONLY)

@@ -5,6 +5,7 @@ object the recorder answers with, built from the official SDK's model of the met
 
 from __future__ import annotations
 
+import json
 import re
 import types
 import typing
@@ -14,7 +15,7 @@ from typing import Any, Literal, Union
 import pydantic
 import typing_extensions
 
-__all__ = ["admin_routes", "agents_routes", "answer_with", "sample"]
+__all__ = ["admin_routes", "agents_routes", "answer_with", "answer_with_events", "sample"]
 
 _NEXT: dict[str, Any] = {}
 _DEPTH = 6
@@ -22,7 +23,19 @@ _DEPTH = 6
 
 def answer_with(model: Any, page: str | None) -> None:
     """The next admin request is answered with a ``model`` sample (inside a page of kind ``page``)."""
-    _NEXT["item"], _NEXT["page"] = sample(model), page
+    _NEXT["item"], _NEXT["page"], _NEXT["events"] = sample(model), page, None
+
+
+def answer_with_events(union: Any) -> None:
+    """The next request is answered with an event stream: one sample of every member of ``union`` (an
+    ``Annotated[Union[...], ...]`` of event models), each named by its ``type`` in the ``event:`` line."""
+    members = typing.get_args(typing.get_args(union)[0] if typing.get_origin(union) is typing.Annotated else union)
+    _NEXT["item"], _NEXT["page"], _NEXT["events"] = None, None, [sample(member) for member in members]
+
+
+def _event_stream(events: list[Any]) -> bytes:
+    out = [f"event: {event.get('type', 'message')}\ndata: {json.dumps(event)}\n\n" for event in events]
+    return "".join(out).encode()
 
 
 def sample(tp: Any, name: str = "value", depth: int = 0) -> Any:
@@ -69,18 +82,20 @@ def sample(tp: Any, name: str = "value", depth: int = 0) -> Any:
 def _page(item: Any, page: str, query: dict[str, str]) -> dict[str, Any]:
     """A page of one item. Cursor pages say ``has_more`` until the request carries ``after``, so walking
     every page makes exactly one follow-up request."""
-    more = "after" not in query
+    more = "after" not in query and "page" not in query
     body: dict[str, Any] = {"object": "list", "data": [item]}
     if page != "AsyncPage":
         body["has_more"] = more
         body["first_id"] = body["last_id"] = item.get("id") if isinstance(item, dict) else None
-        if page == "AsyncNextCursorPage":
+        if page in ("AsyncNextCursorPage", "AsyncTokenPage"):  # the next page named by the answer
             body["next"] = "cursor_2" if more else None
     return body
 
 
 def _answer(ctx: Any) -> Any:
-    item, page = _NEXT.get("item"), _NEXT.get("page")
+    item, page, events = _NEXT.get("item"), _NEXT.get("page"), _NEXT.get("events")
+    if events is not None:
+        return _event_stream(events)
     return _page(item, page, ctx.query) if page else item
 
 

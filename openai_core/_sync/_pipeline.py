@@ -326,7 +326,13 @@ class Pipeline:
         return self.send(options, read_body=read)
 
     def request_stream(
-        self, options: RequestOptions, item_type: type[_T], *, typed_events: bool = False, named_events: bool = False
+        self,
+        options: RequestOptions,
+        item_type: type[_T],
+        *,
+        typed_events: bool = False,
+        named_events: bool = False,
+        events: bool = False,
     ) -> Stream[_T]:
         from openai_core._sync._streaming import Stream
 
@@ -340,7 +346,7 @@ class Pipeline:
         _expect_event_stream(response)
         return Stream(
             response=response, item_type=item_type, typed_events=typed_events, named_events=named_events,
-            max_event_bytes=self.max_event_bytes,
+            events=events, max_event_bytes=self.max_event_bytes,
         )
 
 

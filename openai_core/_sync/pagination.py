@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from openai_core._sync._pipeline import Pipeline, RequestOptions
 
 __all__ = [
-    "SyncConversationCursorPage", "SyncCursorPage", "SyncNextCursorPage", "SyncPage", "SyncPaginator", "BasePage",
+    "SyncConversationCursorPage", "SyncCursorPage", "SyncNextCursorPage", "SyncPage", "SyncPaginator",
+    "SyncTokenPage", "BasePage",
     "next_cursor",
 ]
 
@@ -117,6 +118,19 @@ class SyncNextCursorPage(BasePage[_T], Generic[_T]):
         if self.has_more is False or not self.next:
             return None
         return {"after": self.next}
+
+
+class SyncTokenPage(BasePage[_T], Generic[_T]):
+    """A page whose answer names the next page by an opaque token (``next``), asked for as ``page=<next>``:
+    the beta Agents API's environment files."""
+
+    has_more: bool | None = None
+    next: str | None = None
+
+    def next_page_params(self) -> dict[str, object] | None:
+        if self.has_more is False or not self.next:
+            return None
+        return {"page": self.next}
 
 
 def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: type[_P]) -> _P:

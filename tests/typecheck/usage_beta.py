@@ -8,12 +8,13 @@ from pydantic import BaseModel
 
 from openai_core import AsyncOpenAI, AsyncStream, HttpxBinaryResponseContent
 from openai_core.lib.streaming.chat import AsyncChatCompletionStream
-from openai_core.pagination import AsyncConversationCursorPage, AsyncCursorPage
+from openai_core.pagination import AsyncConversationCursorPage, AsyncCursorPage, AsyncTokenPage
 from openai_core.types.beta import (
     Agent,
     AgentDeleted,
     AgentSession,
     AgentSessionDeleted,
+    AgentSessionEvent,
     AgentSessionItem,
     Assistant,
     AssistantDeleted,
@@ -144,6 +145,9 @@ async def beta_chat(client: AsyncOpenAI) -> None:
 
 
 async def agents(client: AsyncOpenAI) -> None:
+    assert_type(await client.beta.agents.create(model="gpt-5", compaction={"async_": True}), Agent)
+    assert_type(await client.beta.agents.update("agent_1", name="a"), Agent)
+    await client.beta.agents.create(compaction={"async": True})  # E: the official key is `async_`
     assert_type(await client.beta.agents.retrieve("agent_1"), Agent)
     assert_type(await client.beta.agents.list(limit=2), AsyncCursorPage[Agent])
     assert_type(await client.beta.agents.delete("agent_1"), AgentDeleted)
@@ -151,6 +155,11 @@ async def agents(client: AsyncOpenAI) -> None:
 
     automation = await client.beta.agents.automations.retrieve("auto_1")
     assert_type(automation, Automation)
+    assert_type(await client.beta.agents.automations.create(
+        name="daily", type="periodic", expression="0 9 * * *",
+        target={"type": "existing_session", "session_id": "sess_1", "instructions": "Summarize the day."},
+    ), Automation)
+    assert_type(await client.beta.agents.automations.update("auto_1", name="weekly"), Automation)
     assert_type(await client.beta.agents.automations.list(), AsyncCursorPage[Automation])
     assert_type(await client.beta.agents.automations.delete("auto_1"), AutomationDeleted)
     assert_type(await client.beta.agents.automations.pause("auto_1"), Automation)
@@ -159,6 +168,10 @@ async def agents(client: AsyncOpenAI) -> None:
     assert_type(await client.beta.agents.automations.invocations.retrieve("inv_1", automation_id="auto_1"), AutomationInvocation)
     assert_type(await client.beta.agents.automations.invocations.list("auto_1"), AsyncCursorPage[AutomationInvocation])
 
+    assert_type(await client.beta.agents.environments.create(environment={"type": "openai_hosted"},
+                                                             idempotency_key="key_1"), EnvironmentInfo)
+    await client.beta.agents.environments.create(environment={"type": "openai_hosted"}, idempotency_key=1)  # E: a str
+    assert_type(await client.beta.agents.environments.files.list("env_1"), AsyncTokenPage[EnvironmentFile])
     assert_type(await client.beta.agents.environments.retrieve("env_1"), EnvironmentInfo)
     assert_type(await client.beta.agents.environments.list(), AsyncCursorPage[EnvironmentInfo])
     assert_type(await client.beta.agents.environments.files.create("env_1", type="file_id", file_id="file_1", path="a.txt"),
@@ -170,6 +183,12 @@ async def agents(client: AsyncOpenAI) -> None:
     assert_type(await client.beta.agents.environments.templates.list(), AsyncCursorPage[EnvironmentTemplate])
     assert_type(await client.beta.agents.environments.templates.delete("tpl_1"), EnvironmentTemplateDeleted)
 
+    assert_type(await client.beta.agents.sessions.create(environment={"type": "openai_hosted"}, agent_id="agent_1"),
+                AgentSession)
+    events = await client.beta.agents.sessions.create(environment={"type": "openai_hosted"}, stream=True)
+    assert_type(events, AsyncStream[AgentSessionEvent])
+    assert_type(await client.beta.agents.sessions.events.stream("sess_1"), AsyncStream[AgentSessionEvent])
+    assert_type(await client.beta.agents.sessions.events.create("sess_1", events=[], idempotency_key="key_1"), None)
     assert_type(await client.beta.agents.sessions.retrieve("sess_1"), AgentSession)
     assert_type(await client.beta.agents.sessions.update("sess_1"), AgentSession)
     assert_type(await client.beta.agents.sessions.list(), AsyncCursorPage[AgentSession])

@@ -4,6 +4,7 @@
 from .agent import Agent as Agent
 from .agent_close_subagent_call_item import AgentCloseSubagentCallItem as AgentCloseSubagentCallItem
 from .agent_command_execution_item import AgentCommandExecutionItem as AgentCommandExecutionItem
+from .agent_create_params import AgentCreateParams as AgentCreateParams
 from .agent_create_subagent_call_item import AgentCreateSubagentCallItem as AgentCreateSubagentCallItem
 from .agent_deleted import AgentDeleted as AgentDeleted
 from .agent_function_call_item import AgentFunctionCallItem as AgentFunctionCallItem
@@ -12,6 +13,9 @@ from .agent_interrupt_subagent_call_item import (
 )
 from .agent_list_params import AgentListParams as AgentListParams
 from .agent_mcp_call_item import AgentMcpCallItem as AgentMcpCallItem
+from .agent_output_command_execution_output_delta_event import (
+    AgentOutputCommandExecutionOutputDeltaEvent as AgentOutputCommandExecutionOutputDeltaEvent,
+)
 from .agent_reasoning import AgentReasoning as AgentReasoning
 from .agent_reasoning_item import AgentReasoningItem as AgentReasoningItem
 from .agent_resume_subagent_call_item import AgentResumeSubagentCallItem as AgentResumeSubagentCallItem
@@ -19,10 +23,94 @@ from .agent_send_subagent_input_call_item import (
     AgentSendSubagentInputCallItem as AgentSendSubagentInputCallItem,
 )
 from .agent_session import AgentSession as AgentSession
+from .agent_session_assistant_message import AgentSessionAssistantMessage as AgentSessionAssistantMessage
+from .agent_session_created_event import AgentSessionCreatedEvent as AgentSessionCreatedEvent
 from .agent_session_deleted import AgentSessionDeleted as AgentSessionDeleted
+from .agent_session_environment_connected_event import (
+    AgentSessionEnvironmentConnectedEvent as AgentSessionEnvironmentConnectedEvent,
+)
+from .agent_session_environment_disconnected_event import (
+    AgentSessionEnvironmentDisconnectedEvent as AgentSessionEnvironmentDisconnectedEvent,
+)
+from .agent_session_environment_expired_event import (
+    AgentSessionEnvironmentExpiredEvent as AgentSessionEnvironmentExpiredEvent,
+)
+from .agent_session_environment_failed_event import (
+    AgentSessionEnvironmentFailedEvent as AgentSessionEnvironmentFailedEvent,
+)
+from .agent_session_environment_pending_event import (
+    AgentSessionEnvironmentPendingEvent as AgentSessionEnvironmentPendingEvent,
+)
+from .agent_session_environment_ready_event import (
+    AgentSessionEnvironmentReadyEvent as AgentSessionEnvironmentReadyEvent,
+)
+from .agent_session_environment_reset_event import (
+    AgentSessionEnvironmentResetEvent as AgentSessionEnvironmentResetEvent,
+)
+from .agent_session_environment_state import AgentSessionEnvironmentState as AgentSessionEnvironmentState
+from .agent_session_environment_suspended_event import (
+    AgentSessionEnvironmentSuspendedEvent as AgentSessionEnvironmentSuspendedEvent,
+)
+from .agent_session_error_event import AgentSessionErrorEvent as AgentSessionErrorEvent
+from .agent_session_event import AgentSessionEvent as AgentSessionEvent
+from .agent_session_failed_event import AgentSessionFailedEvent as AgentSessionFailedEvent
+from .agent_session_idle_event import AgentSessionIdleEvent as AgentSessionIdleEvent
+from .agent_session_in_progress_event import AgentSessionInProgressEvent as AgentSessionInProgressEvent
 from .agent_session_item import AgentSessionItem as AgentSessionItem
 from .agent_session_message import AgentSessionMessage as AgentSessionMessage
+from .agent_session_requires_action_event import (
+    AgentSessionRequiresActionEvent as AgentSessionRequiresActionEvent,
+)
+from .agent_session_subagent_active_event import (
+    AgentSessionSubagentActiveEvent as AgentSessionSubagentActiveEvent,
+)
+from .agent_session_subagent_closed_event import (
+    AgentSessionSubagentClosedEvent as AgentSessionSubagentClosedEvent,
+)
+from .agent_session_subagent_created_event import (
+    AgentSessionSubagentCreatedEvent as AgentSessionSubagentCreatedEvent,
+)
+from .agent_session_turn_cancelled_event import (
+    AgentSessionTurnCancelledEvent as AgentSessionTurnCancelledEvent,
+)
+from .agent_session_turn_completed_event import (
+    AgentSessionTurnCompletedEvent as AgentSessionTurnCompletedEvent,
+)
+from .agent_session_turn_content_part_added_event import (
+    AgentSessionTurnContentPartAddedEvent as AgentSessionTurnContentPartAddedEvent,
+)
+from .agent_session_turn_content_part_done_event import (
+    AgentSessionTurnContentPartDoneEvent as AgentSessionTurnContentPartDoneEvent,
+)
+from .agent_session_turn_created_event import AgentSessionTurnCreatedEvent as AgentSessionTurnCreatedEvent
+from .agent_session_turn_failed_event import AgentSessionTurnFailedEvent as AgentSessionTurnFailedEvent
+from .agent_session_turn_in_progress_event import (
+    AgentSessionTurnInProgressEvent as AgentSessionTurnInProgressEvent,
+)
+from .agent_session_turn_item_added_event import (
+    AgentSessionTurnItemAddedEvent as AgentSessionTurnItemAddedEvent,
+)
+from .agent_session_turn_item_done_event import AgentSessionTurnItemDoneEvent as AgentSessionTurnItemDoneEvent
+from .agent_session_turn_output_text_delta_event import (
+    AgentSessionTurnOutputTextDeltaEvent as AgentSessionTurnOutputTextDeltaEvent,
+)
+from .agent_session_turn_output_text_done_event import (
+    AgentSessionTurnOutputTextDoneEvent as AgentSessionTurnOutputTextDoneEvent,
+)
+from .agent_session_turn_reasoning_summary_part_added_event import (
+    AgentSessionTurnReasoningSummaryPartAddedEvent as AgentSessionTurnReasoningSummaryPartAddedEvent,
+)
+from .agent_session_turn_reasoning_summary_part_done_event import (
+    AgentSessionTurnReasoningSummaryPartDoneEvent as AgentSessionTurnReasoningSummaryPartDoneEvent,
+)
+from .agent_session_turn_reasoning_summary_text_delta_event import (
+    AgentSessionTurnReasoningSummaryTextDeltaEvent as AgentSessionTurnReasoningSummaryTextDeltaEvent,
+)
+from .agent_session_turn_reasoning_summary_text_done_event import (
+    AgentSessionTurnReasoningSummaryTextDoneEvent as AgentSessionTurnReasoningSummaryTextDoneEvent,
+)
 from .agent_text import AgentText as AgentText
+from .agent_update_params import AgentUpdateParams as AgentUpdateParams
 from .agent_wait_for_subagents_call_item import AgentWaitForSubagentsCallItem as AgentWaitForSubagentsCallItem
 from .agent_web_search_call_item import AgentWebSearchCallItem as AgentWebSearchCallItem
 from .assistant import Assistant as Assistant
@@ -313,6 +401,7 @@ from .output_text import OutputText as OutputText
 from .response_compact_params import ResponseCompactParams as ResponseCompactParams
 from .response_create_params import ResponseCreateParamsBase as ResponseCreateParamsBase
 from .response_retrieve_params import ResponseRetrieveParamsBase as ResponseRetrieveParamsBase
+from .session_error import SessionError as SessionError
 from .session_turn_error import SessionTurnError as SessionTurnError
 from .subagent import Subagent as Subagent
 from .summary_text import SummaryText as SummaryText

@@ -20,8 +20,10 @@ from ...._resource import (
 )
 from ....pagination import AsyncCursorPage, AsyncPaginator
 from ....types.beta.agent import Agent
+from ....types.beta.agent_create_params import AgentCreateParams
 from ....types.beta.agent_deleted import AgentDeleted
 from ....types.beta.agent_list_params import AgentListParams
+from ....types.beta.agent_update_params import AgentUpdateParams
 from ..._paths import path_param
 from .automations.automations import AsyncAutomations
 from .environments.environments import AsyncEnvironments
@@ -31,6 +33,20 @@ from .vaults.vaults import AsyncVaults
 __all__ = ["AsyncAgents", "AsyncAgentsWithRawResponse", "AsyncAgentsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
+
+
+class CreateParams(AgentCreateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_CREATE = ParamSpec("create", AgentCreateParams, renames=((("compaction",), "async_", "async"),))
+
+
+class UpdateParams(AgentUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_UPDATE = ParamSpec("update", AgentUpdateParams, renames=((("compaction",), "async_", "async"),))
 
 
 class ListParams(AgentListParams, RequestOptionsParams, total=False):
@@ -66,9 +82,21 @@ class AsyncAgents(AsyncAPIResource):
     def vaults(self) -> AsyncVaults:
         return AsyncVaults(self._client)
 
+    async def create(self, **params: Unpack[CreateParams]) -> Agent:
+        body, request_options = _CREATE.split(params)
+        path = "/agents"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return await self._pipeline.request(call, Agent)
+
     async def retrieve(self, agent_id: str, **request_options: Unpack[RequestOptionsParams]) -> Agent:
         path = f"/agents/{path_param('agent_id', agent_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
+        return await self._pipeline.request(call, Agent)
+
+    async def update(self, agent_id: str, **params: Unpack[UpdateParams]) -> Agent:
+        body, request_options = _UPDATE.split(params)
+        path = f"/agents/{path_param('agent_id', agent_id)}"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, Agent)
 
     def list(self, **params: Unpack[ListParams]) -> AsyncPaginator[Agent, AsyncCursorPage[Agent]]:
@@ -85,13 +113,17 @@ class AsyncAgents(AsyncAPIResource):
 
 class AsyncAgentsWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(AsyncAgents.create)
     retrieve = to_raw_response(AsyncAgents.retrieve)
+    update = to_raw_response(AsyncAgents.update)
     list = to_raw_response(AsyncAgents.list)
     delete = to_raw_response(AsyncAgents.delete)
 
 
 class AsyncAgentsWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(AsyncAgents.create)
     retrieve = to_streamed_response(AsyncAgents.retrieve)
+    update = to_streamed_response(AsyncAgents.update)
     list = to_streamed_response(AsyncAgents.list)
     delete = to_streamed_response(AsyncAgents.delete)

@@ -12,7 +12,7 @@ class AttributeTransformations(TypedDict, total=False):
 
 
 class VerificationDiscovery(TypedDict, total=False):
-    discovery_url: str | None
+    discovery_url: Required[str | None]
     type: Required[Literal["discovery"]]
 
 

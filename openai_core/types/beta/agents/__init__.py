@@ -3,12 +3,16 @@
 
 from .automation import Automation as Automation
 from .automation_agent_config import AutomationAgentConfig as AutomationAgentConfig
+from .automation_create_params import AutomationCreateParams as AutomationCreateParams
 from .automation_deleted import AutomationDeleted as AutomationDeleted
 from .automation_list_params import AutomationListParams as AutomationListParams
+from .automation_update_params import AutomationUpdateParams as AutomationUpdateParams
+from .environment_create_params import EnvironmentCreateParams as EnvironmentCreateParams
 from .environment_info import EnvironmentInfo as EnvironmentInfo
 from .environment_list_params import EnvironmentListParams as EnvironmentListParams
 from .one_time_automation import OneTimeAutomation as OneTimeAutomation
 from .periodic_automation import PeriodicAutomation as PeriodicAutomation
+from .session_create_params import SessionCreateParamsBase as SessionCreateParamsBase
 from .session_list_params import SessionListParams as SessionListParams
 from .session_update_params import SessionUpdateParams as SessionUpdateParams
 from .vault import Vault as Vault

@@ -6,55 +6,33 @@ from typing import Literal, Required, TypedDict
 __all__ = ["SessionUpdateParams"]
 
 
-class MultiAgent(TypedDict, total=False):
-    """The resolved configuration for creating and coordinating subagents."""
-
-    enabled: Required[bool]
-    max_concurrent_subagents: int | None
-
-
 class Reasoning(TypedDict, total=False):
-    """The reasoning configuration used by an agent."""
+    """Reasoning settings to update. Omit to keep the current effort."""
 
     effort: Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
-    summary: Literal["concise", "detailed", "auto"] | None
-
-
-class FormatText(TypedDict, total=False):
-    """Generates ordinary text without a structured-output constraint."""
-
-    type: Required[Literal["text"]]
-
-
-class FormatJsonSchema(TypedDict, total=False):
-    """Constrains generated text to a JSON Schema."""
-
-    schema: Required[dict[str, object]]
-    type: Required[Literal["json_schema"]]
-
-
-class Text(TypedDict, total=False):
-    """The text configuration used by an agent."""
-
-    format: Required[FormatText | FormatJsonSchema]
-    verbosity: Required[Literal["low", "medium", "high"]]
 
 
 ToolsFunction = TypedDict('ToolsFunction', {
-    'defer_loading': Required[bool],
+    'async': bool,
     'description': Required[str],
     'name': Required[str],
     'parameters': Required[dict[str, object]],
     'type': Required[Literal["function"]],
-    'async': bool | None,
+    'defer_loading': bool,
 }, total=False)
+
+
+class ToolsToolSearch(TypedDict, total=False):
+    """Discovers deferred function tools and loads them into the model context."""
+
+    type: Required[Literal["tool_search"]]
 
 
 class ToolsProgrammaticToolCalling(TypedDict, total=False):
     """Enables calling tools from model-generated code."""
 
-    enabled: Required[bool]
     type: Required[Literal["programmatic_tool_calling"]]
+    enabled: bool
 
 
 class TransportHttp(TypedDict, total=False):
@@ -62,33 +40,36 @@ class TransportHttp(TypedDict, total=False):
 
     server_url: Required[str]
     type: Required[Literal["http"]]
+    authorization: str | None
+    headers: dict[str, str] | None
 
 
 class TransportStdio(TypedDict, total=False):
     """Starts an MCP server as a local process."""
 
-    args: Required[Sequence[str]]
     command: Required[str]
     cwd: Required[str]
-    env_vars: Required[Sequence[str]]
     type: Required[Literal["stdio"]]
+    args: Sequence[str] | None
+    env: dict[str, str] | None
+    env_vars: Sequence[str] | None
 
 
 class ToolsMcp(TypedDict, total=False):
     """Tools provided by a remote MCP server."""
 
-    allowed_tools: Sequence[str] | None
-    connection_origin: Required[Literal["service", "environment"]]
-    credential_id: str | None
-    request_metadata: Required[dict[str, object]]
-    required: Required[bool]
     server_label: Required[str]
     transport: Required[TransportHttp | TransportStdio]
     type: Required[Literal["mcp"]]
+    allowed_tools: Sequence[str] | None
+    connection_origin: Literal["service", "environment"] | None
+    credential_id: str | None
+    request_metadata: dict[str, object] | None
+    required: bool
 
 
 class Location(TypedDict, total=False):
-    """Approximate location used to localize search results, if provided."""
+    """Approximate location used to localize search results."""
 
     city: str | None
     country: str | None
@@ -99,18 +80,18 @@ class Location(TypedDict, total=False):
 class ToolsWebSearch(TypedDict, total=False):
     """Web search."""
 
-    allowed_domains: Sequence[str] | None
-    context_size: Required[Literal["low", "medium", "high"]]
-    location: Location | None
-    mode: Required[Literal["disabled", "cached", "live"]]
     type: Required[Literal["web_search"]]
+    allowed_domains: Sequence[str] | None
+    context_size: Literal["low", "medium", "high"] | None
+    location: Location | None
+    mode: Literal["disabled", "cached", "live"] | None
 
 
 class ToolsComputerUse(TypedDict, total=False):
     """Browser use in an OpenAI-hosted session."""
 
-    include_screenshots: Required[bool]
     type: Required[Literal["computer_use"]]
+    include_screenshots: bool
 
 
 class ToolsAutomations(TypedDict, total=False):
@@ -119,37 +100,19 @@ class ToolsAutomations(TypedDict, total=False):
     type: Required[Literal["automations"]]
 
 
-Compaction = TypedDict('Compaction', {
-    'async': Required[bool],
-}, total=False)
-
-
-class Experimental(TypedDict, total=False):
-    """The effective experimental settings for the agent."""
-
-    time_awareness: Required[bool]
-
-
 class Agent(TypedDict, total=False):
-    """The agent running in the session."""
+    """Agent settings to update on this session. Omitted fields stay unchanged."""
 
-    id: Required[str]
-    instructions: str | None
-    model: Required[str]
-    multi_agent: Required[MultiAgent]
-    name: str | None
-    reasoning: Required[Reasoning]
-    service_tier: Required[Literal["auto", "default", "flex", "priority", "fast", "ultrafast"]]
-    text: Required[Text]
-    tools: Required[Sequence[ToolsFunction | ToolsProgrammaticToolCalling | ToolsMcp | ToolsWebSearch | ToolsComputerUse | ToolsAutomations]]
-    compaction: Compaction | None
-    experimental: Experimental | None
+    model: str
+    reasoning: Reasoning
+    service_tier: Literal["auto", "default", "flex", "priority", "fast", "ultrafast"] | None
+    tools: Sequence[ToolsFunction | ToolsToolSearch | ToolsProgrammaticToolCalling | ToolsMcp | ToolsWebSearch | ToolsComputerUse | ToolsAutomations] | None
 
 
 class PromptCacheOptions(TypedDict, total=False):
-    """Default prompt cache lifetime for turns in this session, when configured."""
+    """Default prompt cache lifetime for future turns."""
 
-    ttl: Required[Literal["30m", "12h"]]
+    ttl: Literal["30m", "12h"]
 
 
 class SessionUpdateParams(TypedDict, total=False):

@@ -21,8 +21,10 @@ from openai_core._sync._resource import (
 )
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
 from openai_core.types.beta.agent import Agent
+from openai_core.types.beta.agent_create_params import AgentCreateParams
 from openai_core.types.beta.agent_deleted import AgentDeleted
 from openai_core.types.beta.agent_list_params import AgentListParams
+from openai_core.types.beta.agent_update_params import AgentUpdateParams
 from openai_core.resources._paths import path_param
 from openai_core._sync.resources.beta.agents.automations.automations import Automations
 from openai_core._sync.resources.beta.agents.environments.environments import Environments
@@ -32,6 +34,20 @@ from openai_core._sync.resources.beta.agents.vaults.vaults import Vaults
 __all__ = ["Agents", "AgentsWithRawResponse", "AgentsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
+
+
+class CreateParams(AgentCreateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_CREATE = ParamSpec("create", AgentCreateParams, renames=((("compaction",), "async_", "async"),))
+
+
+class UpdateParams(AgentUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_UPDATE = ParamSpec("update", AgentUpdateParams, renames=((("compaction",), "async_", "async"),))
 
 
 class ListParams(AgentListParams, RequestOptionsParams, total=False):
@@ -67,9 +83,21 @@ class Agents(SyncAPIResource):
     def vaults(self) -> Vaults:
         return Vaults(self._client)
 
+    def create(self, **params: Unpack[CreateParams]) -> Agent:
+        body, request_options = _CREATE.split(params)
+        path = "/agents"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return self._pipeline.request(call, Agent)
+
     def retrieve(self, agent_id: str, **request_options: Unpack[RequestOptionsParams]) -> Agent:
         path = f"/agents/{path_param('agent_id', agent_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
+        return self._pipeline.request(call, Agent)
+
+    def update(self, agent_id: str, **params: Unpack[UpdateParams]) -> Agent:
+        body, request_options = _UPDATE.split(params)
+        path = f"/agents/{path_param('agent_id', agent_id)}"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, Agent)
 
     def list(self, **params: Unpack[ListParams]) -> SyncCursorPage[Agent]:
@@ -86,13 +114,17 @@ class Agents(SyncAPIResource):
 
 class AgentsWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(Agents.create)
     retrieve = to_raw_response(Agents.retrieve)
+    update = to_raw_response(Agents.update)
     list = to_raw_response(Agents.list)
     delete = to_raw_response(Agents.delete)
 
 
 class AgentsWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(Agents.create)
     retrieve = to_streamed_response(Agents.retrieve)
+    update = to_streamed_response(Agents.update)
     list = to_streamed_response(Agents.list)
     delete = to_streamed_response(Agents.delete)

@@ -41,7 +41,7 @@ class NewerCompactParams(TypedDict, total=False):
     image: Image
 
 
-NEWER_CREATE = {"access_programs": AccessPrograms, "background_options": BackgroundOptions, "image": Image}
+NEWER_CREATE: dict[str, Any] = {"access_programs": AccessPrograms, "background_options": BackgroundOptions, "image": Image}
 
 
 def beta_request_options(params: dict[str, Any], request_options: Mapping[str, Any]) -> dict[str, Any]:

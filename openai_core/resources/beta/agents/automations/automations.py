@@ -21,8 +21,10 @@ from ....._resource import (
 )
 from .....pagination import AsyncCursorPage, AsyncPaginator
 from .....types.beta.agents.automation import Automation
+from .....types.beta.agents.automation_create_params import AutomationCreateParams
 from .....types.beta.agents.automation_deleted import AutomationDeleted
 from .....types.beta.agents.automation_list_params import AutomationListParams
+from .....types.beta.agents.automation_update_params import AutomationUpdateParams
 from ...._paths import path_param
 from .invocations import AsyncInvocations
 
@@ -30,7 +32,30 @@ __all__ = ["AsyncAutomations", "AsyncAutomationsWithRawResponse", "AsyncAutomati
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
 
+
+class CreateParams(AutomationCreateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_CREATE = ParamSpec(
+    "create",
+    AutomationCreateParams,
+    renames=((("target", "agent", "compaction"), "async_", "async"),),
+)
+_CREATE_RESULT: Any = Automation  # a union: parsed by its tag
 _RETRIEVE_RESULT: Any = Automation  # a union: parsed by its tag
+
+
+class UpdateParams(AutomationUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_UPDATE = ParamSpec(
+    "update",
+    AutomationUpdateParams,
+    renames=((("target", "agent", "compaction"), "async_", "async"),),
+)
+_UPDATE_RESULT: Any = Automation  # a union: parsed by its tag
 
 
 class ListParams(AutomationListParams, RequestOptionsParams, total=False):
@@ -56,10 +81,22 @@ class AsyncAutomations(AsyncAPIResource):
     def invocations(self) -> AsyncInvocations:
         return AsyncInvocations(self._client)
 
+    async def create(self, **params: Unpack[CreateParams]) -> Automation:
+        body, request_options = _CREATE.split(params)
+        path = "/agents/automations"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return cast("Automation", await self._pipeline.request(call, _CREATE_RESULT))
+
     async def retrieve(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return cast("Automation", await self._pipeline.request(call, _RETRIEVE_RESULT))
+
+    async def update(self, automation_id: str, **params: Unpack[UpdateParams]) -> Automation:
+        body, request_options = _UPDATE.split(params)
+        path = f"/agents/automations/{path_param('automation_id', automation_id)}"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return cast("Automation", await self._pipeline.request(call, _UPDATE_RESULT))
 
     def list(self, **params: Unpack[ListParams]) -> AsyncPaginator[Automation, AsyncCursorPage[Automation]]:
         body, request_options = _LIST.split(params)
@@ -85,7 +122,9 @@ class AsyncAutomations(AsyncAPIResource):
 
 class AsyncAutomationsWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(AsyncAutomations.create)
     retrieve = to_raw_response(AsyncAutomations.retrieve)
+    update = to_raw_response(AsyncAutomations.update)
     list = to_raw_response(AsyncAutomations.list)
     delete = to_raw_response(AsyncAutomations.delete)
     pause = to_raw_response(AsyncAutomations.pause)
@@ -94,7 +133,9 @@ class AsyncAutomationsWithRawResponse(AsyncResourceWithRawResponse):
 
 class AsyncAutomationsWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(AsyncAutomations.create)
     retrieve = to_streamed_response(AsyncAutomations.retrieve)
+    update = to_streamed_response(AsyncAutomations.update)
     list = to_streamed_response(AsyncAutomations.list)
     delete = to_streamed_response(AsyncAutomations.delete)
     pause = to_streamed_response(AsyncAutomations.pause)

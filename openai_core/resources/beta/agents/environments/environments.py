@@ -19,6 +19,7 @@ from ....._resource import (
     with_headers,
 )
 from .....pagination import AsyncCursorPage, AsyncPaginator
+from .....types.beta.agents.environment_create_params import EnvironmentCreateParams
 from .....types.beta.agents.environment_info import EnvironmentInfo
 from .....types.beta.agents.environment_list_params import EnvironmentListParams
 from ...._paths import path_param
@@ -28,6 +29,18 @@ from .templates import AsyncTemplates
 __all__ = ["AsyncEnvironments", "AsyncEnvironmentsWithRawResponse", "AsyncEnvironmentsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
+
+
+class CreateParams(EnvironmentCreateParams, RequestOptionsParams, total=False):
+    idempotency_key: str
+
+
+_CREATE = ParamSpec(
+    "create",
+    EnvironmentCreateParams,
+    header_params={"idempotency_key": "Idempotency-Key"},
+    idempotency_key=str,
+)
 
 
 class ListParams(EnvironmentListParams, RequestOptionsParams, total=False):
@@ -55,6 +68,12 @@ class AsyncEnvironments(AsyncAPIResource):
     def templates(self) -> AsyncTemplates:
         return AsyncTemplates(self._client)
 
+    async def create(self, **params: Unpack[CreateParams]) -> EnvironmentInfo:
+        body, request_options = _CREATE.split(params)
+        path = "/agents/environments"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return await self._pipeline.request(call, EnvironmentInfo)
+
     async def retrieve(self, environment_id: str, **request_options: Unpack[RequestOptionsParams]) -> EnvironmentInfo:
         path = f"/agents/environments/{path_param('environment_id', environment_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
@@ -69,11 +88,13 @@ class AsyncEnvironments(AsyncAPIResource):
 
 class AsyncEnvironmentsWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(AsyncEnvironments.create)
     retrieve = to_raw_response(AsyncEnvironments.retrieve)
     list = to_raw_response(AsyncEnvironments.list)
 
 
 class AsyncEnvironmentsWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(AsyncEnvironments.create)
     retrieve = to_streamed_response(AsyncEnvironments.retrieve)
     list = to_streamed_response(AsyncEnvironments.list)

@@ -16,8 +16,10 @@ from ....._resource import (
     to_streamed_response,
     with_headers,
 )
+from .....pagination import AsyncPaginator, AsyncTokenPage
 from .....types.beta.agents.environments.environment_file import EnvironmentFile
 from .....types.beta.agents.environments.file_create_params import FileCreateParams
+from .....types.beta.agents.environments.file_list_params import FileListParams
 from ...._paths import path_param
 
 __all__ = ["AsyncFiles", "AsyncFilesWithRawResponse", "AsyncFilesWithStreamingResponse"]
@@ -30,6 +32,13 @@ class CreateParams(FileCreateParams, RequestOptionsParams, total=False):
 
 
 _CREATE = ParamSpec("create", FileCreateParams)
+
+
+class ListParams(FileListParams, RequestOptionsParams, total=False):
+    pass
+
+
+_LIST = ParamSpec("list", FileListParams)
 
 class AsyncFiles(AsyncAPIResource):
     __slots__ = ()
@@ -48,12 +57,22 @@ class AsyncFiles(AsyncAPIResource):
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return await self._pipeline.request(call, EnvironmentFile)
 
+    def list(
+        self, environment_id: str, **params: Unpack[ListParams]
+    ) -> AsyncPaginator[EnvironmentFile, AsyncTokenPage[EnvironmentFile]]:
+        body, request_options = _LIST.split(params)
+        path = f"/agents/environments/{path_param('environment_id', environment_id)}/files"
+        call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
+        return AsyncPaginator(self._pipeline, call, AsyncTokenPage[EnvironmentFile])
+
 
 class AsyncFilesWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
     create = to_raw_response(AsyncFiles.create)
+    list = to_raw_response(AsyncFiles.list)
 
 
 class AsyncFilesWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
     create = to_streamed_response(AsyncFiles.create)
+    list = to_streamed_response(AsyncFiles.list)

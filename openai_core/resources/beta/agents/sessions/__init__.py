@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from .artifacts import AsyncArtifacts as AsyncArtifacts
+from .events import AsyncEvents as AsyncEvents
 from .items import AsyncItems as AsyncItems
 from .sessions import AsyncSessions as AsyncSessions
 from .traces import AsyncTraces as AsyncTraces

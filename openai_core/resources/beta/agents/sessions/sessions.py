@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, Literal, Required, overload
 
 from typing_extensions import Unpack
 
@@ -18,13 +19,17 @@ from ....._resource import (
     to_streamed_response,
     with_headers,
 )
+from ....._streaming import AsyncStream
 from .....pagination import AsyncCursorPage, AsyncPaginator
 from .....types.beta.agent_session import AgentSession
 from .....types.beta.agent_session_deleted import AgentSessionDeleted
+from .....types.beta.agent_session_event import AgentSessionEvent
+from .....types.beta.agents.session_create_params import SessionCreateParamsBase
 from .....types.beta.agents.session_list_params import SessionListParams
 from .....types.beta.agents.session_update_params import SessionUpdateParams
 from ...._paths import path_param
 from .artifacts import AsyncArtifacts
+from .events import AsyncEvents
 from .items import AsyncItems
 from .subagents.subagents import AsyncSubagents
 from .traces import AsyncTraces
@@ -33,6 +38,27 @@ from .turns.turns import AsyncTurns
 __all__ = ["AsyncSessions", "AsyncSessionsWithRawResponse", "AsyncSessionsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
+
+
+class CreateParams(SessionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
+class CreateParamsNonStreaming(SessionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class CreateParamsStreaming(SessionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_CREATE = ParamSpec(
+    "create",
+    SessionCreateParamsBase,
+    renames=((("agent", "compaction"), "async_", "async"),),
+    stream=bool | None,
+)
+_CREATE_EVENT: Any = AgentSessionEvent  # a union: the stream parses it by its tag
 
 
 class UpdateParams(SessionUpdateParams, RequestOptionsParams, total=False):
@@ -64,6 +90,10 @@ class AsyncSessions(AsyncAPIResource):
         return AsyncArtifacts(self._client)
 
     @cached_property
+    def events(self) -> AsyncEvents:
+        return AsyncEvents(self._client)
+
+    @cached_property
     def items(self) -> AsyncItems:
         return AsyncItems(self._client)
 
@@ -78,6 +108,20 @@ class AsyncSessions(AsyncAPIResource):
     @cached_property
     def turns(self) -> AsyncTurns:
         return AsyncTurns(self._client)
+
+    @overload
+    async def create(self, **params: Unpack[CreateParamsNonStreaming]) -> AgentSession: ...
+    @overload
+    async def create(self, **params: Unpack[CreateParamsStreaming]) -> AsyncStream[AgentSessionEvent]: ...
+    @overload
+    async def create(self, **params: Unpack[CreateParams]) -> AgentSession | AsyncStream[AgentSessionEvent]: ...
+    async def create(self, **params: Any) -> AgentSession | AsyncStream[AgentSessionEvent]:
+        body, request_options = _CREATE.split(params)
+        path = "/agents/sessions"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        if body.get("stream"):
+            return await self._pipeline.request_stream(call, _CREATE_EVENT, events=True)
+        return await self._pipeline.request(call, AgentSession)
 
     async def retrieve(self, session_id: str, **request_options: Unpack[RequestOptionsParams]) -> AgentSession:
         path = f"/agents/sessions/{path_param('session_id', session_id)}"
@@ -104,6 +148,7 @@ class AsyncSessions(AsyncAPIResource):
 
 class AsyncSessionsWithRawResponse(AsyncResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(AsyncSessions.create)
     retrieve = to_raw_response(AsyncSessions.retrieve)
     update = to_raw_response(AsyncSessions.update)
     list = to_raw_response(AsyncSessions.list)
@@ -112,6 +157,7 @@ class AsyncSessionsWithRawResponse(AsyncResourceWithRawResponse):
 
 class AsyncSessionsWithStreamingResponse(AsyncResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(AsyncSessions.create)
     retrieve = to_streamed_response(AsyncSessions.retrieve)
     update = to_streamed_response(AsyncSessions.update)
     list = to_streamed_response(AsyncSessions.list)

@@ -5,6 +5,7 @@ from .environment_file import EnvironmentFile as EnvironmentFile
 from .environment_template import EnvironmentTemplate as EnvironmentTemplate
 from .environment_template_deleted import EnvironmentTemplateDeleted as EnvironmentTemplateDeleted
 from .file_create_params import FileCreateParams as FileCreateParams
+from .file_list_params import FileListParams as FileListParams
 from .template_create_params import TemplateCreateParams as TemplateCreateParams
 from .template_list_params import TemplateListParams as TemplateListParams
 from .template_update_params import TemplateUpdateParams as TemplateUpdateParams

@@ -7,7 +7,7 @@ __all__ = ["TemplateCreateParams"]
 
 
 class Desktop(TypedDict, total=False):
-    """Desktop configuration for each OpenAI-hosted environment."""
+    """Desktop provisioning."""
 
     enabled: Required[bool]
 
@@ -29,18 +29,19 @@ class FilesInline(TypedDict, total=False):
 
 
 class Network(TypedDict, total=False):
-    """Runtime network access for each OpenAI-hosted environment."""
+    """Network access policy for the environment."""
 
     access: Required[Literal["enabled", "disabled", "restricted"]]
-    allowed_domains: Required[Sequence[str]]
+    allowed_domains: Sequence[str] | None
+    blocked_domains: Sequence[str] | None
 
 
 class Packages(TypedDict, total=False):
-    """Packages installed in each fresh OpenAI-hosted environment."""
+    """Packages to install in the environment. Defaults to empty package lists."""
 
-    npm: Required[Sequence[str]]
-    python: Required[Sequence[str]]
-    system: Required[Sequence[str]]
+    npm: Sequence[str] | None
+    python: Sequence[str] | None
+    system: Sequence[str] | None
 
 
 class Source(TypedDict, total=False):

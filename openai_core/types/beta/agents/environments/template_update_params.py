@@ -7,7 +7,7 @@ __all__ = ["TemplateUpdateParams"]
 
 
 class Desktop(TypedDict, total=False):
-    """Desktop configuration for each OpenAI-hosted environment."""
+    """Replacement desktop configuration, or null to disable the desktop."""
 
     enabled: Required[bool]
 
@@ -29,18 +29,19 @@ class FilesInline(TypedDict, total=False):
 
 
 class Network(TypedDict, total=False):
-    """Runtime network access for each OpenAI-hosted environment."""
+    """Network access available after setup completes."""
 
     access: Required[Literal["enabled", "disabled", "restricted"]]
-    allowed_domains: Required[Sequence[str]]
+    allowed_domains: Sequence[str] | None
+    blocked_domains: Sequence[str] | None
 
 
 class Packages(TypedDict, total=False):
-    """Packages installed in each fresh OpenAI-hosted environment."""
+    """Packages installed before the runtime network policy applies."""
 
-    npm: Required[Sequence[str]]
-    python: Required[Sequence[str]]
-    system: Required[Sequence[str]]
+    npm: Sequence[str] | None
+    python: Sequence[str] | None
+    system: Sequence[str] | None
 
 
 class Source(TypedDict, total=False):

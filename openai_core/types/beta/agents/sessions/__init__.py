@@ -2,6 +2,8 @@
 """Generated types of ``openai_core.types.beta.agents.sessions``."""
 
 from .artifact_list_params import ArtifactListParams as ArtifactListParams
+from .event_create_params import EventCreateParams as EventCreateParams
+from .event_stream_params import EventStreamParams as EventStreamParams
 from .item_list_params import ItemListParams as ItemListParams
 from .session_artifact import SessionArtifact as SessionArtifact
 from .session_artifact_deleted import SessionArtifactDeleted as SessionArtifactDeleted

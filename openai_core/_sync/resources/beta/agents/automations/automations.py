@@ -22,8 +22,10 @@ from openai_core._sync._resource import (
 )
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
 from openai_core.types.beta.agents.automation import Automation
+from openai_core.types.beta.agents.automation_create_params import AutomationCreateParams
 from openai_core.types.beta.agents.automation_deleted import AutomationDeleted
 from openai_core.types.beta.agents.automation_list_params import AutomationListParams
+from openai_core.types.beta.agents.automation_update_params import AutomationUpdateParams
 from openai_core.resources._paths import path_param
 from openai_core._sync.resources.beta.agents.automations.invocations import Invocations
 
@@ -31,7 +33,30 @@ __all__ = ["Automations", "AutomationsWithRawResponse", "AutomationsWithStreamin
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
 
+
+class CreateParams(AutomationCreateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_CREATE = ParamSpec(
+    "create",
+    AutomationCreateParams,
+    renames=((("target", "agent", "compaction"), "async_", "async"),),
+)
+_CREATE_RESULT: Any = Automation  # a union: parsed by its tag
 _RETRIEVE_RESULT: Any = Automation  # a union: parsed by its tag
+
+
+class UpdateParams(AutomationUpdateParams, RequestOptionsParams, total=False):
+    pass
+
+
+_UPDATE = ParamSpec(
+    "update",
+    AutomationUpdateParams,
+    renames=((("target", "agent", "compaction"), "async_", "async"),),
+)
+_UPDATE_RESULT: Any = Automation  # a union: parsed by its tag
 
 
 class ListParams(AutomationListParams, RequestOptionsParams, total=False):
@@ -57,10 +82,22 @@ class Automations(SyncAPIResource):
     def invocations(self) -> Invocations:
         return Invocations(self._client)
 
+    def create(self, **params: Unpack[CreateParams]) -> Automation:
+        body, request_options = _CREATE.split(params)
+        path = "/agents/automations"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return cast("Automation", self._pipeline.request(call, _CREATE_RESULT))
+
     def retrieve(self, automation_id: str, **request_options: Unpack[RequestOptionsParams]) -> Automation:
         path = f"/agents/automations/{path_param('automation_id', automation_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
         return cast("Automation", self._pipeline.request(call, _RETRIEVE_RESULT))
+
+    def update(self, automation_id: str, **params: Unpack[UpdateParams]) -> Automation:
+        body, request_options = _UPDATE.split(params)
+        path = f"/agents/automations/{path_param('automation_id', automation_id)}"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return cast("Automation", self._pipeline.request(call, _UPDATE_RESULT))
 
     def list(self, **params: Unpack[ListParams]) -> SyncCursorPage[Automation]:
         body, request_options = _LIST.split(params)
@@ -86,7 +123,9 @@ class Automations(SyncAPIResource):
 
 class AutomationsWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(Automations.create)
     retrieve = to_raw_response(Automations.retrieve)
+    update = to_raw_response(Automations.update)
     list = to_raw_response(Automations.list)
     delete = to_raw_response(Automations.delete)
     pause = to_raw_response(Automations.pause)
@@ -95,7 +134,9 @@ class AutomationsWithRawResponse(ResourceWithRawResponse):
 
 class AutomationsWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(Automations.create)
     retrieve = to_streamed_response(Automations.retrieve)
+    update = to_streamed_response(Automations.update)
     list = to_streamed_response(Automations.list)
     delete = to_streamed_response(Automations.delete)
     pause = to_streamed_response(Automations.pause)

@@ -20,6 +20,7 @@ from openai_core._sync._resource import (
     with_headers,
 )
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
+from openai_core.types.beta.agents.environment_create_params import EnvironmentCreateParams
 from openai_core.types.beta.agents.environment_info import EnvironmentInfo
 from openai_core.types.beta.agents.environment_list_params import EnvironmentListParams
 from openai_core.resources._paths import path_param
@@ -29,6 +30,18 @@ from openai_core._sync.resources.beta.agents.environments.templates import Templ
 __all__ = ["Environments", "EnvironmentsWithRawResponse", "EnvironmentsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
+
+
+class CreateParams(EnvironmentCreateParams, RequestOptionsParams, total=False):
+    idempotency_key: str
+
+
+_CREATE = ParamSpec(
+    "create",
+    EnvironmentCreateParams,
+    header_params={"idempotency_key": "Idempotency-Key"},
+    idempotency_key=str,
+)
 
 
 class ListParams(EnvironmentListParams, RequestOptionsParams, total=False):
@@ -56,6 +69,12 @@ class Environments(SyncAPIResource):
     def templates(self) -> Templates:
         return Templates(self._client)
 
+    def create(self, **params: Unpack[CreateParams]) -> EnvironmentInfo:
+        body, request_options = _CREATE.split(params)
+        path = "/agents/environments"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        return self._pipeline.request(call, EnvironmentInfo)
+
     def retrieve(self, environment_id: str, **request_options: Unpack[RequestOptionsParams]) -> EnvironmentInfo:
         path = f"/agents/environments/{path_param('environment_id', environment_id)}"
         call = options("GET", path, with_headers(request_options, _HEADERS))
@@ -70,11 +89,13 @@ class Environments(SyncAPIResource):
 
 class EnvironmentsWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(Environments.create)
     retrieve = to_raw_response(Environments.retrieve)
     list = to_raw_response(Environments.list)
 
 
 class EnvironmentsWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(Environments.create)
     retrieve = to_streamed_response(Environments.retrieve)
     list = to_streamed_response(Environments.list)

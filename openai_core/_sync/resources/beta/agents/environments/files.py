@@ -17,8 +17,10 @@ from openai_core._sync._resource import (
     to_streamed_response,
     with_headers,
 )
+from openai_core._sync.pagination import SyncPaginator, SyncTokenPage
 from openai_core.types.beta.agents.environments.environment_file import EnvironmentFile
 from openai_core.types.beta.agents.environments.file_create_params import FileCreateParams
+from openai_core.types.beta.agents.environments.file_list_params import FileListParams
 from openai_core.resources._paths import path_param
 
 __all__ = ["Files", "FilesWithRawResponse", "FilesWithStreamingResponse"]
@@ -31,6 +33,13 @@ class CreateParams(FileCreateParams, RequestOptionsParams, total=False):
 
 
 _CREATE = ParamSpec("create", FileCreateParams)
+
+
+class ListParams(FileListParams, RequestOptionsParams, total=False):
+    pass
+
+
+_LIST = ParamSpec("list", FileListParams)
 
 class Files(SyncAPIResource):
     __slots__ = ()
@@ -49,12 +58,22 @@ class Files(SyncAPIResource):
         call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
         return self._pipeline.request(call, EnvironmentFile)
 
+    def list(
+        self, environment_id: str, **params: Unpack[ListParams]
+    ) -> SyncTokenPage[EnvironmentFile]:
+        body, request_options = _LIST.split(params)
+        path = f"/agents/environments/{path_param('environment_id', environment_id)}/files"
+        call = options("GET", path, with_headers(request_options, _HEADERS), query=body)
+        return SyncPaginator(self._pipeline, call, SyncTokenPage[EnvironmentFile])
+
 
 class FilesWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
     create = to_raw_response(Files.create)
+    list = to_raw_response(Files.list)
 
 
 class FilesWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
     create = to_streamed_response(Files.create)
+    list = to_streamed_response(Files.list)

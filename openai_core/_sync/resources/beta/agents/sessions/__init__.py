@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from openai_core._sync.resources.beta.agents.sessions.artifacts import Artifacts as Artifacts
+from openai_core._sync.resources.beta.agents.sessions.events import Events as Events
 from openai_core._sync.resources.beta.agents.sessions.items import Items as Items
 from openai_core._sync.resources.beta.agents.sessions.sessions import Sessions as Sessions
 from openai_core._sync.resources.beta.agents.sessions.traces import Traces as Traces

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, Literal, Required, overload
 
 from typing_extensions import Unpack
 
@@ -19,13 +20,17 @@ from openai_core._sync._resource import (
     to_streamed_response,
     with_headers,
 )
+from openai_core._sync._streaming import Stream
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
 from openai_core.types.beta.agent_session import AgentSession
 from openai_core.types.beta.agent_session_deleted import AgentSessionDeleted
+from openai_core.types.beta.agent_session_event import AgentSessionEvent
+from openai_core.types.beta.agents.session_create_params import SessionCreateParamsBase
 from openai_core.types.beta.agents.session_list_params import SessionListParams
 from openai_core.types.beta.agents.session_update_params import SessionUpdateParams
 from openai_core.resources._paths import path_param
 from openai_core._sync.resources.beta.agents.sessions.artifacts import Artifacts
+from openai_core._sync.resources.beta.agents.sessions.events import Events
 from openai_core._sync.resources.beta.agents.sessions.items import Items
 from openai_core._sync.resources.beta.agents.sessions.subagents.subagents import Subagents
 from openai_core._sync.resources.beta.agents.sessions.traces import Traces
@@ -34,6 +39,27 @@ from openai_core._sync.resources.beta.agents.sessions.turns.turns import Turns
 __all__ = ["Sessions", "SessionsWithRawResponse", "SessionsWithStreamingResponse"]
 
 _HEADERS = {"OpenAI-Beta": "agents=v1"}
+
+
+class CreateParams(SessionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: bool | None
+
+
+class CreateParamsNonStreaming(SessionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Literal[False] | None
+
+
+class CreateParamsStreaming(SessionCreateParamsBase, RequestOptionsParams, total=False):
+    stream: Required[Literal[True]]
+
+
+_CREATE = ParamSpec(
+    "create",
+    SessionCreateParamsBase,
+    renames=((("agent", "compaction"), "async_", "async"),),
+    stream=bool | None,
+)
+_CREATE_EVENT: Any = AgentSessionEvent  # a union: the stream parses it by its tag
 
 
 class UpdateParams(SessionUpdateParams, RequestOptionsParams, total=False):
@@ -65,6 +91,10 @@ class Sessions(SyncAPIResource):
         return Artifacts(self._client)
 
     @cached_property
+    def events(self) -> Events:
+        return Events(self._client)
+
+    @cached_property
     def items(self) -> Items:
         return Items(self._client)
 
@@ -79,6 +109,20 @@ class Sessions(SyncAPIResource):
     @cached_property
     def turns(self) -> Turns:
         return Turns(self._client)
+
+    @overload
+    def create(self, **params: Unpack[CreateParamsNonStreaming]) -> AgentSession: ...
+    @overload
+    def create(self, **params: Unpack[CreateParamsStreaming]) -> Stream[AgentSessionEvent]: ...
+    @overload
+    def create(self, **params: Unpack[CreateParams]) -> AgentSession | Stream[AgentSessionEvent]: ...
+    def create(self, **params: Any) -> AgentSession | Stream[AgentSessionEvent]:
+        body, request_options = _CREATE.split(params)
+        path = "/agents/sessions"
+        call = options("POST", path, with_headers(request_options, _HEADERS), body=body)
+        if body.get("stream"):
+            return self._pipeline.request_stream(call, _CREATE_EVENT, events=True)
+        return self._pipeline.request(call, AgentSession)
 
     def retrieve(self, session_id: str, **request_options: Unpack[RequestOptionsParams]) -> AgentSession:
         path = f"/agents/sessions/{path_param('session_id', session_id)}"
@@ -105,6 +149,7 @@ class Sessions(SyncAPIResource):
 
 class SessionsWithRawResponse(ResourceWithRawResponse):
     __slots__ = ()
+    create = to_raw_response(Sessions.create)
     retrieve = to_raw_response(Sessions.retrieve)
     update = to_raw_response(Sessions.update)
     list = to_raw_response(Sessions.list)
@@ -113,6 +158,7 @@ class SessionsWithRawResponse(ResourceWithRawResponse):
 
 class SessionsWithStreamingResponse(ResourceWithStreamingResponse):
     __slots__ = ()
+    create = to_streamed_response(Sessions.create)
     retrieve = to_streamed_response(Sessions.retrieve)
     update = to_streamed_response(Sessions.update)
     list = to_streamed_response(Sessions.list)
