@@ -177,6 +177,9 @@ class RawServer:
         try:
             loop.run_until_complete(self._serve(ready))
         finally:
+            # A transport closed in the last step still has its socket's close queued: run it, so no socket
+            # is left for the garbage collector to warn about (in whichever test it happens to run).
+            loop.run_until_complete(asyncio.sleep(0))
             loop.close()
             self._loop = None
             ready.set()
@@ -212,7 +215,26 @@ class RawServer:
                 tasks.discard(task)
                 await self._close(writer)
 
-        server = await asyncio.start_server(on_client, self.host, 0, limit=_MAX_HEAD)
+        # Every accepted transport, its handler started or not: a connection accepted just as the server
+        # stops never runs `on_client`, and would otherwise keep its socket open past the loop.
+        transports: set[asyncio.Transport] = set()
+        loop = asyncio.get_running_loop()
+
+        class Protocol(asyncio.StreamReaderProtocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                if isinstance(transport, asyncio.Transport):
+                    transports.add(transport)
+                    self._tracked = transport
+                super().connection_made(transport)
+
+            def connection_lost(self, exc: Exception | None) -> None:
+                transports.discard(getattr(self, "_tracked", None))
+                super().connection_lost(exc)
+
+        def factory() -> Protocol:
+            return Protocol(asyncio.StreamReader(limit=_MAX_HEAD, loop=loop), on_client)
+
+        server = await loop.create_server(factory, self.host, 0)
         self.port = server.sockets[0].getsockname()[1]
         ready.set()
         async with server:
@@ -221,3 +243,7 @@ class RawServer:
             for task in list(tasks):
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            for transport in transports:
+                if not transport.is_closing():
+                    transport.abort()
+            await asyncio.sleep(0)  # the aborted transports' sockets close on the next loop step
