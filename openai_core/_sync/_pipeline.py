@@ -23,9 +23,8 @@ import logging
 import uuid
 from collections.abc import Iterable, Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-import pydantic
 import pydantic_core
 from multidict import CIMultiDict
 from yarl import URL
@@ -49,7 +48,6 @@ from openai_core._limits import (
     deadline_error,
     too_large_error,
 )
-from openai_core._models import json_parser, parse_json
 from openai_core._qs import flatten_query
 from openai_core._sync._ratelimit import RateLimiter
 from openai_core._retry import estimate_tokens, retry_delay, should_retry_status
@@ -67,6 +65,8 @@ from openai_core._sync.transports.base import (
 )
 
 if TYPE_CHECKING:
+    import pydantic
+
     from openai_core._sync._streaming import Stream
 
 import time
@@ -75,7 +75,9 @@ __all__ = ["Pipeline", "RequestOptions"]
 
 log: Final = logging.getLogger("openai_core")
 
-_M = TypeVar("_M", bound=pydantic.BaseModel)
+# pydantic (and the models module) load with the first typed answer, not with the pipeline: a job that only
+# relays bytes (`openai-core batch`) never pays its ~0.1 s import.
+_M = TypeVar("_M", bound="pydantic.BaseModel")
 _T = TypeVar("_T")
 
 # Idempotency keys: a random per-process prefix and a counter. uuid4() per request reads os.urandom,
@@ -371,13 +373,28 @@ def _expect_event_stream(response: Response) -> None:
     raise APIResponseValidationError(response, preview, message=message)
 
 
+_PARSERS: tuple[Callable[..., Any], Callable[..., Any], type] | None = None
+
+
+def _load_parsers() -> tuple[Callable[..., Any], Callable[..., Any], type]:
+    """The models module's parsers and pydantic's model class, imported with the first typed answer."""
+    global _PARSERS
+    import pydantic
+
+    from openai_core._models import json_parser, parse_json
+
+    _PARSERS = (parse_json, json_parser, pydantic.BaseModel)
+    return _PARSERS
+
+
 def parse_response(response: Response, cast_to: type[_M]) -> _M:
     """The typed model from a read response, or APIResponseValidationError naming the status, the
     request id and the start of the body."""
+    parse_json, json_parser, model_class = _PARSERS or _load_parsers()
     content = response.content
     try:
         parsed: _M = parse_json(cast_to, content) if isinstance(cast_to, type) else json_parser(cast_to)(content)
-    except (ValueError, pydantic.ValidationError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError
         preview = content[:_BODY_PREVIEW].decode("utf-8", errors="replace")
         request_id = response.headers.get("x-request-id")
         message = (
@@ -386,7 +403,7 @@ def parse_response(response: Response, cast_to: type[_M]) -> _M:
             f"{'empty body' if not content else repr(preview)}"
         )
         raise APIResponseValidationError(response, preview, message=message) from exc
-    if isinstance(parsed, pydantic.BaseModel):
+    if isinstance(parsed, model_class):
         # The official SDK's ``result._request_id`` (the top-level result's x-request-id), which frameworks keep
         # (the Agents SDK's ModelResponse.request_id). A plain instance attribute, as there: pydantic leaves it
         # out of dumps, reprs and equality.
