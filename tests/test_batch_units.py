@@ -167,3 +167,55 @@ def test_an_answer_becomes_one_json_line_with_the_usage_a_rerun_reads_back(
     assert row["custom_id"] == "req-1" and row["response"]["request_id"] == "req_9"
     assert row["response"]["body"] == (json.loads(body) if kept is None and body else kept)
     assert counted == usage == read_back_line(line)[2]
+
+
+def _requests_file(path: Path, n: int, *, blank_every: int = 0) -> Path:
+    lines = []
+    for i in range(n):
+        if blank_every and i and i % blank_every == 0:
+            lines.append("\n")
+        body = {"model": "m", "messages": [{"role": "user", "content": f"line {i}"}]}
+        lines.append(json.dumps({"custom_id": f"req-{i}", "method": "POST", "url": "/v1/chat/completions",
+                                 "body": body}) + "\n")
+    path.write_text("".join(lines))
+    return path
+
+
+@pytest.mark.parametrize("blank_every", [0, 7])  # dense (lines matched by position) and not
+def test_a_resume_yields_exactly_the_unanswered_lines_in_order(tmp_path: Path, blank_every: int) -> None:
+    from openai_core.batch._idset import IdSet, id_digest
+    from openai_core.batch._input import _dense, iter_requests, scan_input
+
+    source = _requests_file(tmp_path / "in.jsonl", 3000, blank_every=blank_every)
+    plan = scan_input(source, tmp_path / "out.plan")
+    assert plan.order is not None and _dense(plan.order) == (blank_every == 0)
+    rng = random.Random(blank_every)
+    answered = {i for i in range(3000) if rng.random() < 0.9} | {0, 2999}
+    done = IdSet(id_digest(f"req-{i}") for i in answered).freeze()
+    pending = list(iter_requests(source, done, plan.order))
+    assert [r.custom_id for r in pending] == [f"req-{i}" for i in range(3000) if i not in answered]
+    assert all(json.loads(r.raw)["custom_id"] == r.custom_id for r in pending)
+    # The same as the path without the plan (every line parsed).
+    assert [r.custom_id for r in iter_requests(source, done, None)] == [r.custom_id for r in pending]
+
+
+@pytest.mark.parametrize("change", ["edited", "truncated", "appended"])
+def test_an_input_changed_under_a_resume_is_refused(tmp_path: Path, change: str) -> None:
+    from openai_core import OpenAIError
+    from openai_core.batch._idset import IdSet, id_digest
+    from openai_core.batch._input import iter_requests, scan_input
+
+    source = _requests_file(tmp_path / "in.jsonl", 50)
+    plan = scan_input(source, tmp_path / "out.plan")
+    assert plan.order is not None
+    done = IdSet(id_digest(f"req-{i}") for i in range(40)).freeze()
+    lines = source.read_text().splitlines(keepends=True)
+    if change == "edited":  # a line still to send names another id
+        lines[45] = lines[45].replace("req-45", "req-x")
+    elif change == "truncated":
+        lines = lines[:48]
+    else:
+        lines.append(lines[0].replace("req-0", "req-50"))
+    source.write_text("".join(lines))
+    with pytest.raises(OpenAIError, match="changed while the batch ran"):
+        list(iter_requests(source, done, plan.order))

@@ -18,7 +18,7 @@ import bisect
 import hashlib
 import heapq
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 __all__ = ["IdSet", "id_digest"]
 
@@ -91,6 +91,11 @@ class IdSet:
         against the slice of each run it spans, as C-level set operations, when those slices are small
         (memory stays bounded by the block); otherwise digest by digest."""
         self._seal()
+        other_runs = other.runs()
+        if len(other_runs) == 1:
+            # One sorted run (the common case): its blocks are array slices, no Python loop over the digests.
+            run = other_runs[0]
+            return all(self._covers_block(run[start:start + _BLOCK]) for start in range(0, len(run), _BLOCK))
         block: list[int] = []
         for digest in other:
             block.append(digest)
@@ -100,7 +105,7 @@ class IdSet:
                 block = []
         return not block or self._covers_block(block)
 
-    def _covers_block(self, block: list[int]) -> bool:
+    def _covers_block(self, block: Sequence[int]) -> bool:
         low, high = block[0], block[-1]
         spans = [(run, bisect.bisect_left(run, low), bisect.bisect_right(run, high)) for run in self._runs]
         if sum(end - start for _, start, end in spans) > 8 * len(block) + 1024:
