@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.only_ray:
             rows.extend(ray_scaling(server, work, args.ray_concurrency, args.ray_rpm))
-        for transport in () if args.only_ray else ("aiohttp", "httpx"):
+        for transport in () if args.only_ray else ("lean", "aiohttp", "httpx"):
             runs = []
             for attempt in range(args.repeat):
                 key = f"sk-rpm-{int(args.rpm)}-{uuid.uuid4().hex[:8]}"
@@ -210,7 +210,7 @@ def crash_and_resume(server: MockServerProcess, work: Path, source: Path, n: int
     rows = []
     key = f"sk-rpm-{int(rpm)}-{uuid.uuid4().hex[:8]}"
     target = work / "out-kill.jsonl"
-    cmd = batch_cmd(source, target, "--transport", "aiohttp", "--requests-per-minute", str(rpm))
+    cmd = batch_cmd(source, target, "--transport", "lean", "--requests-per-minute", str(rpm))
 
     def half() -> bool:
         return target.exists() and target.read_bytes().count(b"\n") >= n // 2
@@ -223,7 +223,7 @@ def crash_and_resume(server: MockServerProcess, work: Path, source: Path, n: int
     ids = [json.loads(line)["custom_id"] for line in lines]
     total = {"wall_s": first["wall_s"] + second["wall_s"], "cpu_s": first["cpu_s"] + second["cpu_s"],
              "rss_mb": max(first["rss_mb"], second["rss_mb"]), "exit": second["exit"], "stderr": second["stderr"]}
-    rows.append(scenario("kill -9 at 50 % + rerun (aiohttp)", total, server, key, n, rpm,
+    rows.append(scenario("kill -9 at 50 % + rerun (lean)", total, server, key, n, rpm,
                          output_lines=len(lines), distinct_ids=len(set(ids)),
                          sent_again_reported=resumed["sent_again"],
                          sent_twice_at_server=limits(server)["admitted_by_key"].get(key, 0) - n,
