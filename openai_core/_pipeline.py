@@ -20,6 +20,7 @@ import itertools
 import json
 import logging
 import uuid
+from asyncio import _get_running_loop as _running_loop  # unasync: async-only
 from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -121,7 +122,11 @@ def _merge_headers(target: CIMultiDict[str], extra: Headers) -> None:
 
 
 def _now() -> float:
-    """The clock deadlines are kept on (anyio's: the event loop's time)."""
+    """The clock deadlines are kept on (anyio's: the event loop's time). On asyncio that is the running
+    loop's ``time()`` itself, read directly (anyio finds its backend on every call: ~1.5 us against 0.1)."""
+    loop = _running_loop()  # unasync: async-only
+    if loop is not None:  # unasync: async-only
+        return loop.time()  # unasync: async-only
     from anyio import current_time  # unasync: async-only
 
     return current_time()  # unasync: async-only
