@@ -325,6 +325,16 @@ def _changed(path: Path, number: int | None) -> OpenAIError:
     return OpenAIError(f"{path} changed while the batch ran ({where}); rerun to validate it again")
 
 
+def _planned(path: Path, number: int, raw: bytes, expected: int) -> BatchRequest:
+    """The request on line ``number``, which the plan says has the id digest ``expected``."""
+    obj = json.loads(raw)
+    custom_id = obj["custom_id"]
+    digest = id_digest(custom_id)
+    if digest != expected:
+        raise _changed(path, number)
+    return BatchRequest(number, custom_id, obj["url"], obj["body"], raw, digest)
+
+
 def _pending_dense(path: Path, done: IdSet, order: Path) -> Iterator[BatchRequest]:
     """``iter_requests`` for a dense input with few enough lines answered to hold their digests in a set:
     the answered lines are dropped by C-level iterators (``compress`` over the lines, by a selector made a
@@ -337,12 +347,7 @@ def _pending_dense(path: Path, done: IdSet, order: Path) -> Iterator[BatchReques
         # The digests first: when they run out, `zip` stops without reading a line past them.
         pairs = zip(digests, enumerate(f, 1), strict=False)
         for expected, (number, raw) in itertools.compress(pairs, keep):
-            obj = json.loads(raw)
-            custom_id = obj["custom_id"]
-            digest = id_digest(custom_id)
-            if digest != expected:
-                raise _changed(path, number)
-            yield BatchRequest(number, custom_id, obj["url"], obj["body"], raw, digest)
+            yield _planned(path, number, raw, expected)
         if next(digests, None) is not None or f.read().strip():  # shorter or longer than it was
             raise _changed(path, None)
 
@@ -382,9 +387,4 @@ def iter_requests(path: Path, done: IdSet | None = None, order: Path | None = No
                     continue
             elif skip(expected):
                 continue
-            obj = json.loads(raw)
-            custom_id = obj["custom_id"]
-            digest = id_digest(custom_id)
-            if digest != expected:
-                raise _changed(path, number)
-            yield BatchRequest(number, custom_id, obj["url"], obj["body"], raw, digest)
+            yield _planned(path, number, raw, expected)
