@@ -280,13 +280,11 @@ class _Module:
             code.append(f"call = options({', '.join(args)})")
         # The official "events" stream mode yields an `error` event as an item; the others raise it.
         mode = "events=True" if m.events else "named_events=True"
-        if m.kind == "events":
-            code.append(f"return await self._pipeline.request_stream(call, {spec_name}_EVENT, {mode})")
-        elif m.stream:
+        if m.stream and m.kind != "events":
             code += ['if body.get("stream"):',
                      f"    return await self._pipeline.request_stream(call, {spec_name}_EVENT, {mode})"]
         if m.kind == "events":
-            pass
+            code.append(f"return await self._pipeline.request_stream(call, {spec_name}_EVENT, {mode})")
         elif m.page:
             code.append(f"return AsyncPaginator(self._pipeline, call, {page}[{result}])")
         elif m.kind == "binary":

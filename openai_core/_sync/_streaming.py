@@ -59,7 +59,7 @@ class Stream(Generic[_T]):
         # Typed-event streams (Responses) name every event and send failures as an `error` event whose
         # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
         # as in the official SDK.
-        self._error_event: str | None = None if typed_events or events else "error"
+        self._error_event: str | None = None if typed_events else "error"
         # The official "events" mode (the Agents API's session events): every event is an item, an `error`
         # one too (AgentSessionErrorEvent); nothing in the payload raises.
         self._errors_raise = not events

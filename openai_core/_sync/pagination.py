@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 from pydantic import PrivateAttr
 
@@ -108,8 +108,10 @@ class SyncConversationCursorPage(BasePage[_T], Generic[_T]):
         return {"after": self.last_id}
 
 
-class SyncNextCursorPage(BasePage[_T], Generic[_T]):
-    """A page that names the next page's cursor itself (``next``): the admin API's role lists."""
+class _NamedNextPage(BasePage[_T], Generic[_T]):
+    """A page whose answer names the next page itself (``next``), asked for under ``_NEXT_PARAM``."""
+
+    _NEXT_PARAM: ClassVar[str]
 
     has_more: bool | None = None
     next: str | None = None
@@ -117,20 +119,20 @@ class SyncNextCursorPage(BasePage[_T], Generic[_T]):
     def next_page_params(self) -> dict[str, object] | None:
         if self.has_more is False or not self.next:
             return None
-        return {"after": self.next}
+        return {self._NEXT_PARAM: self.next}
 
 
-class SyncTokenPage(BasePage[_T], Generic[_T]):
+class SyncNextCursorPage(_NamedNextPage[_T], Generic[_T]):
+    """A page that names the next page's cursor itself (``next``): the admin API's role lists."""
+
+    _NEXT_PARAM: ClassVar[str] = "after"
+
+
+class SyncTokenPage(_NamedNextPage[_T], Generic[_T]):
     """A page whose answer names the next page by an opaque token (``next``), asked for as ``page=<next>``:
     the beta Agents API's environment files."""
 
-    has_more: bool | None = None
-    next: str | None = None
-
-    def next_page_params(self) -> dict[str, object] | None:
-        if self.has_more is False or not self.next:
-            return None
-        return {"page": self.next}
+    _NEXT_PARAM: ClassVar[str] = "page"
 
 
 def fetch_page(pipeline: Pipeline, options: RequestOptions, page_type: type[_P]) -> _P:

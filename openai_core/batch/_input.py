@@ -340,9 +340,10 @@ def _pending_dense(path: Path, done: IdSet, order: Path) -> Iterator[BatchReques
     the answered lines are dropped by C-level iterators (``compress`` over the lines, by a selector made a
     block of digests at a time), so only the lines still to send reach Python code."""
     answered = set(itertools.chain.from_iterable(done.runs()))
-    keep = itertools.chain.from_iterable([digest not in answered for digest in block]
-                                         for block in _order_blocks(order))
-    digests = _order(order)
+    # One read of the plan for both: `compress` takes a selector per line, so the two stay within a block.
+    for_keep, for_digests = itertools.tee(_order_blocks(order))
+    keep = itertools.chain.from_iterable([digest not in answered for digest in block] for block in for_keep)
+    digests = itertools.chain.from_iterable(for_digests)
     with path.open("rb") as f:
         # The digests first: when they run out, `zip` stops without reading a line past them.
         pairs = zip(digests, enumerate(f, 1), strict=False)
