@@ -65,6 +65,8 @@ class AsyncStream(Generic[_T]):
         # Named-event streams (Assistants runs) put the event's kind in the `event:` line and the object
         # alone in `data:`; the item is parsed from both, as the official SDK's `{"event", "data"}`.
         self._named_events = named_events
+        # Neither of the above: an unnamed event is an error only if its payload says so.
+        self._plain = self._errors_raise and not named_events
         self._decoder = SSEDecoder(max_event_bytes)
         self._deadline = response.request.deadline
         self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
@@ -94,6 +96,16 @@ class AsyncStream(Generic[_T]):
                     await self._drain()
                     await self.close()
                     raise StopAsyncIteration
+                name = event.event
+                if self._plain and "error" not in data and (name is None or name != self._error_event):
+                    # The common event (a chat chunk, a Responses event): nothing to look for, parsed
+                    # here rather than in a coroutine of its own. `"error" in data` is a C-level scan;
+                    # only payloads that mention it take _item's json.loads.
+                    try:
+                        return cast(_T, self._parse(data))
+                    except (ValueError, RecursionError) as exc:
+                        await self.close()
+                        raise self._unreadable(data) from exc
                 return await self._item(event, data)
             if self._eof:
                 await self.close()
@@ -162,7 +174,6 @@ class AsyncStream(Generic[_T]):
             return
 
     async def _item(self, event: ServerSentEvent, data: str) -> _T:
-        # `"error" in data` is a C-level scan; only payloads that mention it pay for a json.loads.
         error_event = self._error_event is not None and event.event == self._error_event
         if self._errors_raise and (error_event or "error" in data):
             try:
