@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import subprocess
 import sys
@@ -854,7 +855,8 @@ def test_other_models_match_official_sdk(
 
 
 def _public_names(module: Any) -> set[str]:
-    return {name for name in vars(module) if not name.startswith("_") and name[0].isupper()}
+    # dir(), not vars(): openai_core.types loads its names on first use, and its __dir__ lists them all.
+    return {name for name in dir(module) if not name.startswith("_") and name[0].isupper()} - {"TYPE_CHECKING"}
 
 
 @pytest.mark.parametrize(
@@ -1020,3 +1022,32 @@ def test_lenient_instances_behave_like_constructed_ones() -> None:
     assert "x_extra=1" in repr(built)
     copied = built.model_copy(update={"model": "other"})
     assert copied.model == "other" and built.model == COMPLETION["model"]
+
+
+def test_the_types_package_loads_each_name_on_first_use() -> None:
+    """``openai_core.types`` imports nothing until a name is asked for: a chat call's types (the chat
+    subpackage) come without the ~200 other top-level modules, and every listed name still resolves."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import openai_core.types.chat.chat_completion_chunk\n"
+        "loaded = [m for m in sys.modules if m.startswith('openai_core.types.eval')]\n"
+        "assert not loaded, loaded\n"
+        "from openai_core.types import EvalCreateParams, Batch\n"
+        "assert 'openai_core.types.eval_create_params' in sys.modules\n"
+        "import openai_core.types as t\n"
+        "assert t.chat.ChatCompletion.__name__ == 'ChatCompletion'\n"
+        "try:\n"
+        "    t.NotAType\n"
+        "except AttributeError as exc:\n"
+        "    assert 'NotAType' in str(exc)\n"
+        "else:\n"
+        "    raise AssertionError('no AttributeError')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    exports = vars(types)["_EXPORTS"]
+    assert len(exports) >= 100
+    for name, module in exports.items():
+        assert getattr(types, name) is getattr(importlib.import_module(f"openai_core.types.{module}"), name)
