@@ -121,12 +121,18 @@ def parse_json(model_type: type[M], data: bytes | bytearray | str) -> M:
     try:
         return model_type.model_validate_json(data)
     except ValidationError as exc:
-        if _is_json_error(exc):
-            raise
-        obj = json.loads(data)
-        if not isinstance(obj, dict):
-            raise
-        return _construct_model(model_type, obj)
+        return _lenient_after(exc, model_type, data)
+
+
+def _lenient_after(exc: ValidationError, model_type: type[M], data: bytes | bytearray | str) -> M:
+    """The fallback of a failed validation: broken JSON, or JSON that is not an object, re-raises ``exc``;
+    anything else is built leniently."""
+    if _is_json_error(exc):
+        raise exc
+    obj = json.loads(data)
+    if not isinstance(obj, dict):
+        raise exc
+    return _construct_model(model_type, obj)
 
 
 def parse_obj(model_type: type[M], obj: object) -> M:
@@ -174,12 +180,7 @@ def _model_parser(model_type: type[M]) -> Callable[[str | bytes | bytearray], M]
         try:
             return validate(data)
         except ValidationError as exc:
-            if _is_json_error(exc):
-                raise
-            obj = json.loads(data)
-            if not isinstance(obj, dict):
-                raise
-            return _construct_model(model_type, obj)
+            return _lenient_after(exc, model_type, data)
 
     return parse
 
