@@ -1027,9 +1027,6 @@ def test_lenient_instances_behave_like_constructed_ones() -> None:
 def test_the_types_package_loads_each_name_on_first_use() -> None:
     """``openai_core.types`` imports nothing until a name is asked for: a chat call's types (the chat
     subpackage) come without the ~200 other top-level modules, and every listed name still resolves."""
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "import openai_core.types.chat.chat_completion_chunk\n"

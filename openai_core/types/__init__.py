@@ -1,7 +1,8 @@
 """Typed API objects: pydantic response models and the TypedDicts of request parameters, at the same
 import paths as in the official ``openai`` SDK (``openai_core.types.chat.ChatCompletion`` ...).
 
-Subpackages (``audio``, ``chat``, ``fine_tuning``, ``shared``, ``shared_params``) load on first import.
+Subpackages (``audio``, ``chat``, ``fine_tuning``, ``shared``, ``shared_params``) load on first import or
+first attribute access (``openai_core.types.chat``).
 
 Every name here loads on first use (PEP 562): ``from openai_core.types import Batch`` imports the
 ``batch`` module alone, and importing ``openai_core.types.chat`` (what a chat call needs) does not import
