@@ -244,6 +244,7 @@ class RawServer:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             for transport in transports:
-                if not transport.is_closing():
-                    transport.abort()
+                # Closing ones too: a transport closed with bytes still buffered (a client that stopped
+                # reading a hostile body) stays open until they drain, which at shutdown they never do.
+                transport.abort()
             await asyncio.sleep(0)  # the aborted transports' sockets close on the next loop step
