@@ -74,7 +74,8 @@ def run_client(cmd: list[str], env: dict[str, str], *, cpu: int | None, kill_whe
     wall = time.monotonic() - started
     stdout = proc.stdout.read().decode() if proc.stdout else ""
     stderr = proc.stderr.read().decode() if proc.stderr else ""
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "user_s": usage.ru_utime, "system_s": usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
             "exit": os.waitstatus_to_exitcode(status), "stdout": stdout, "stderr": stderr[-2000:]}
 
 
@@ -101,12 +102,14 @@ def scenario(name: str, result: dict[str, Any], server: MockServerProcess, key: 
     row = {
         "scenario": name, "requests": n, "wall_s": round(result["wall_s"], 2),
         "fraction_of_allowed_rate": round(n / (result["wall_s"] * rpm / 60), 3),
-        "cpu_ms_per_request": round(1000 * result["cpu_s"] / n, 3), "rss_mb": round(result["rss_mb"], 1),
+        "cpu_ms_per_request": round(1000 * result["cpu_s"] / n, 3),
+        "user_ms_per_request": round(1000 * result["user_s"] / n, 3),
+        "system_ms_per_request": round(1000 * result["system_s"] / n, 3), "rss_mb": round(result["rss_mb"], 1),
         "answered_429": rejected, "share_429": round(rejected / max(1, admitted + rejected), 4),
         "admitted": admitted, "exit": result["exit"], **extra,
     }
     print(f"  {name:<34} wall {row['wall_s']:7.2f} s  rate {100 * row['fraction_of_allowed_rate']:5.1f} %  "
-          f"cpu {row['cpu_ms_per_request']:6.3f} ms/req  rss {row['rss_mb']:6.1f} MB  429s {rejected}", flush=True)
+          f"cpu {row['cpu_ms_per_request']:6.3f} ms/req (user {row['user_ms_per_request']:.3f})  rss {row['rss_mb']:6.1f} MB  429s {rejected}", flush=True)
     if result["exit"] not in (0, -signal.SIGKILL):
         print(result["stderr"], file=sys.stderr)
     return row
@@ -125,9 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 requests")
     parser.add_argument("--ray", action="store_true", help="also 1 vs 2 Ray workers")
     parser.add_argument("--skip-official", action="store_true")
+    parser.add_argument("--skip-resume", action="store_true", help="no kill -9 and rerun rows")
     parser.add_argument("--only-ray", action="store_true", help="the Ray scaling rows alone")
     parser.add_argument("--ray-concurrency", type=int, default=8, help="requests in flight per Ray worker")
     parser.add_argument("--ray-rpm", type=float, default=7_200, help="the Ray rows' key (default 120/s)")
+    parser.add_argument("--transports", default="lean,aiohttp,httpx", help="the openai-core batch rows' backends")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each openai-core batch row; the best is kept")
     parser.add_argument("--out", default=str(Path(__file__).with_name("results-batch.json")))
     args = parser.parse_args(argv)
@@ -154,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.only_ray:
             rows.extend(ray_scaling(server, work, args.ray_concurrency, args.ray_rpm))
-        for transport in () if args.only_ray else ("lean", "aiohttp", "httpx"):
+        for transport in () if args.only_ray else args.transports.split(","):
             runs = []
             for attempt in range(args.repeat):
                 key = f"sk-rpm-{int(args.rpm)}-{uuid.uuid4().hex[:8]}"
@@ -192,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                                  failed_for_good=failed))
             time.sleep(1.1)
 
-        if not args.only_ray:
+        if not args.only_ray and not args.skip_resume:
             rows.extend(crash_and_resume(server, work, source, n, args.rpm, client_cpu, env))
         if args.ray and not args.only_ray:
             rows.extend(ray_scaling(server, work, args.ray_concurrency, args.ray_rpm))
@@ -222,6 +227,7 @@ def crash_and_resume(server: MockServerProcess, work: Path, source: Path, n: int
     lines = target.read_bytes().splitlines()
     ids = [json.loads(line)["custom_id"] for line in lines]
     total = {"wall_s": first["wall_s"] + second["wall_s"], "cpu_s": first["cpu_s"] + second["cpu_s"],
+             "user_s": first["user_s"] + second["user_s"], "system_s": first["system_s"] + second["system_s"],
              "rss_mb": max(first["rss_mb"], second["rss_mb"]), "exit": second["exit"], "stderr": second["stderr"]}
     rows.append(scenario("kill -9 at 50 % + rerun (lean)", total, server, key, n, rpm,
                          output_lines=len(lines), distinct_ids=len(set(ids)),

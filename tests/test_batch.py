@@ -184,3 +184,42 @@ async def test_a_token_budget_paces_the_run(server: MockServer, transport: str, 
     # Bound by tokens, not requests: the server counted ~4,000 tokens, so at least ~3 s at 1,000/s
     # (less the first second's worth, which an empty window admits at once).
     assert elapsed >= limits.tokens_by_key[key] / 1000 - 1.1
+
+
+def test_run_on_its_own_loop_ticks_while_paced_and_keeps_the_rate(
+    server: MockServer, transport: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batch.run (the command's way) owns its loop: it wakes once a tick while requests wait for slots.
+    from openai_core.batch import _loop
+
+    loops: list[_loop.TickingEventLoop] = []
+    slept: list[float] = []
+
+    class Recorded(_loop.TickingEventLoop):
+        def __init__(self) -> None:
+            super().__init__()
+            loops.append(self)
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        time.sleep(seconds)
+
+    monkeypatch.setattr(_loop, "TickingEventLoop", Recorded)
+    monkeypatch.setattr(_loop, "sleep", sleep)
+    key = own_key("rpm-6000")  # 100/s, learnt from the first answer's headers
+    lines = [chat_line(i) for i in range(150)]
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    started = time.monotonic()
+    summary = batch.run(source, tmp_path / "out.jsonl", api_key=key, base_url=server.base_url, transport=transport,
+                        progress=False)
+    elapsed = time.monotonic() - started
+    assert summary.complete
+    assert_exactly_once(tmp_path / "out.jsonl", [line["custom_id"] for line in lines])
+    limits = server.state.rate_limits
+    assert limits.peak_by_key[key] <= 100 and limits.rejected_by_key[key] <= 1
+    assert elapsed >= 149 / 100
+    (loop,) = loops
+    assert loop.ticker.tick == _loop.TICK_SECONDS
+    # It slept to round its waits up to a tick (never longer), and stops once the run is over.
+    assert len(slept) >= 20 and max(slept) <= _loop.TICK_SECONDS
+    assert loop.ticker.pacing() is False

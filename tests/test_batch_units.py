@@ -219,3 +219,41 @@ def test_an_input_changed_under_a_resume_is_refused(tmp_path: Path, change: str)
     source.write_text("".join(lines))
     with pytest.raises(OpenAIError, match="changed while the batch ran"):
         list(iter_requests(source, done, plan.order))
+
+
+def test_the_ticking_selector_rounds_waits_up_to_a_tick_only_while_pacing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import selectors
+    import socket
+
+    from openai_core.batch import _loop
+
+    clock = [100.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock[0] += seconds
+
+    monkeypatch.setattr(_loop, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(_loop, "sleep", sleep)
+    a, b = socket.socketpair()
+    selector = _loop.TickingSelector(tick=0.015)
+    try:
+        selector.register(a, selectors.EVENT_READ)
+        b.send(b"x")  # always readable: every select returns at once with it
+        pacing = [False]
+        selector.pacing = lambda: pacing[0]
+        assert len(selector.select(None)) == 1 and len(selector.select(5.0)) == 1 and slept == []
+        pacing[0] = True
+        clock[0] += 0.004  # 4 ms after the last wake-up: the wait is rounded up to the tick
+        assert len(selector.select(5.0)) == 1
+        assert slept == [pytest.approx(0.011)]
+        assert len(selector.select(0)) == 1 and len(selector.select(-1)) == 1  # a poll never sleeps
+        assert slept == [pytest.approx(0.011)]
+        clock[0] += 0.02  # a tick has passed already: no sleep
+        assert len(selector.select(None)) == 1 and len(slept) == 1
+        assert len(selector.select(None)) == 1 and slept[-1] == pytest.approx(0.015)
+    finally:
+        selector.close()
+        a.close()
+        b.close()

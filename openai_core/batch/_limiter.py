@@ -63,10 +63,13 @@ _RELEASED_AT: ContextVar[float] = ContextVar("openai_core_batch_released_at", de
 
 
 class BatchLimiter(AsyncRateLimiter):
-    def __init__(self, rate_limit: RateLimit | None, counters: Counters, *, server_share: float) -> None:
+    def __init__(self, rate_limit: RateLimit | None, counters: Counters, *, server_share: float,
+                 group_seconds: float = GROUP_SECONDS) -> None:
         super().__init__(rate_limit, None, start_empty=True, server_share=server_share,
                          adopted_burst_seconds=ADOPTED_BURST_SECONDS)
         self.counters = counters
+        # 0 on a ticking loop (_loop): its ticks gather the waiters, a timer's own delay would add to them.
+        self._group = group_seconds
         self._waiters: deque[tuple[asyncio.Future[None], float]] = deque()
         self._timer: asyncio.TimerHandle | None = None
         # The virtual schedule: the instant the next request's (token's) slot is booked from. It opens
@@ -169,12 +172,17 @@ class BatchLimiter(AsyncRateLimiter):
             now = time.monotonic()
             wait, scheduled = self._waits(tokens, now)
             if wait > 0:
-                delay = wait + GROUP_SECONDS if scheduled else wait
+                delay = wait + self._group if scheduled else wait
                 self._timer = asyncio.get_running_loop().call_later(delay, self._release)
                 return
             waiters.popleft()
             self._take(tokens, now)
             future.set_result(None)
+
+    @property
+    def pacing(self) -> bool:
+        """Whether a request waits for its slot: the run is bound by its budget right now."""
+        return bool(self._waiters)
 
     # -- what the server says ---------------------------------------------------------------------------
 

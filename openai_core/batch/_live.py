@@ -23,7 +23,8 @@ from typing import Any
 from .._client import AsyncOpenAI
 from ._input import BatchRequest
 from ._job import Job
-from ._limiter import BatchLimiter
+from ._limiter import GROUP_SECONDS, BatchLimiter
+from ._loop import TickingSelector
 from ._send import RequestSender
 
 __all__ = ["run_live"]
@@ -31,7 +32,10 @@ __all__ = ["run_live"]
 
 async def run_live(job: Job) -> None:
     options = job.options
-    limiter = BatchLimiter(options.rate_limit, job.counters, server_share=options.server_share)
+    # On the command's own loop (_loop) the ticks group the releases, and tick only while they are paced.
+    ticker: TickingSelector | None = getattr(asyncio.get_running_loop(), "ticker", None)
+    limiter = BatchLimiter(options.rate_limit, job.counters, server_share=options.server_share,
+                           group_seconds=0.0 if ticker is not None else GROUP_SECONDS)
     queue: asyncio.Queue[BatchRequest | None] = asyncio.Queue(maxsize=2 * options.max_concurrency)
     # Without a budget the first answer sets it: the other workers wait for it.
     probed = asyncio.Event()
@@ -39,7 +43,7 @@ async def run_live(job: Job) -> None:
         probed.set()
 
     async with AsyncOpenAI(**job.client_kwargs(), _shared_limiter=limiter) as client:  # type: ignore[arg-type]
-        with _frozen_heap():
+        with _frozen_heap(), _ticking(ticker, limiter):
             await _run(job, client, queue, probed)
 
 
@@ -109,6 +113,18 @@ def _frozen_heap() -> Iterator[None]:
     finally:
         if frozen:
             gc.unfreeze()
+
+
+@contextlib.contextmanager
+def _ticking(ticker: TickingSelector | None, limiter: BatchLimiter) -> Iterator[None]:
+    if ticker is None:
+        yield
+        return
+    ticker.pacing = lambda: limiter.pacing
+    try:
+        yield
+    finally:
+        ticker.pacing = lambda: False
 
 
 def _drain(queue: asyncio.Queue[BatchRequest | None], workers: int) -> None:
