@@ -515,6 +515,23 @@ def test_unknown_fields_are_kept_and_dumped() -> None:
     assert "stop_reason" in dumped["choices"][0]  # type: ignore[index]
 
 
+def test_only_models_with_api_names_apart_from_python_ones_populate_by_name() -> None:
+    from openai_core.types.chat import ChatCompletionChunk
+    from openai_core.types.moderation import Categories
+
+    # A model whose fields have API names ("self-harm") is built from either name, and dumps API names.
+    by_alias = Categories.model_validate({**{f.alias or n: False for n, f in Categories.model_fields.items()},
+                                          "self-harm": True})
+    by_name = Categories.model_validate({**{n: False for n in Categories.model_fields}, "self_harm": True})
+    assert by_alias.self_harm is True and by_name.self_harm is True
+    assert by_name.to_dict()["self-harm"] is True and "self_harm" not in by_name.to_dict()
+    # Elsewhere name and API name are one: the schema does not look keys up twice.
+    ChatCompletionChunk.model_rebuild()
+    config = ChatCompletionChunk.__pydantic_core_schema__["schema"]["config"]  # type: ignore[typeddict-item]
+    assert config["validate_by_name"] is False and config["extra_fields_behavior"] == "allow"
+    assert Categories.model_config["populate_by_name"] is True
+
+
 def test_to_dict_options() -> None:
     completion = parse_json(
         ChatCompletion, dumps(CONTENT_CHUNK | {"object": "chat.completion", "choices": []})

@@ -16,7 +16,7 @@ from typing import Any, Generic, Self, TypeVar, cast
 from openai_core._exceptions import APIConnectionError, APIError, APIResponseValidationError
 from openai_core._interop import bridged_class
 from openai_core._limits import DEFAULT_MAX_EVENT_BYTES, event_too_large_message
-from openai_core._models import json_parser
+from openai_core._models import json_parser, json_validator
 from openai_core._sse import EventTooLargeError, ServerSentEvent, SSEDecoder
 from openai_core._sync.transports.base import Response, TransportError, TransportTimeoutError
 
@@ -56,6 +56,7 @@ class Stream(Generic[_T]):
         self.response = response
         self._item_type = item_type
         self._parse = json_parser(item_type)
+        self._validate = json_validator(item_type)
         # Typed-event streams (Responses) name every event and send failures as an `error` event whose
         # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
         # as in the official SDK.
@@ -102,6 +103,12 @@ class Stream(Generic[_T]):
                     # The common event (a chat chunk, a Responses event): nothing to look for, parsed
                     # here rather than in a coroutine of its own. `"error" in data` is a C-level scan;
                     # only payloads that mention it take _item's json.loads.
+                    # The strict validator first, with no frame of ours around it; only an event it
+                    # rejects goes through the lenient parser (which validates once more, then builds).
+                    try:
+                        return self._validate(data)  # type: ignore[no-any-return]
+                    except (ValueError, RecursionError):
+                        pass
                     try:
                         return cast(_T, self._parse(data))
                     except (ValueError, RecursionError) as exc:

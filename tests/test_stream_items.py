@@ -1,0 +1,73 @@
+"""What a stream makes of each event's JSON, over real loopback HTTP on every transport: an event the strict
+validator takes is a typed item; one it rejects (a compatible server's unknown value, a missing required
+field) is still an item, built leniently with its siblings typed; one that is not JSON raises
+``APIResponseValidationError`` naming the item type."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import openai_core
+from openai_core.testing.raw import RawConnection, RawServer, http_response
+from openai_core.types.chat import ChatCompletionChunk
+
+CHUNK: dict[str, Any] = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
+                         "choices": [{"index": 0, "delta": {"content": "hi"}, "finish_reason": None}]}
+
+
+def _sse(*payloads: str) -> bytes:
+    return b"".join(f"data: {p}\n\n".encode() for p in payloads)
+
+
+def _serve(body: bytes) -> RawServer:
+    async def handle(conn: RawConnection) -> None:
+        while await conn.read_request() is not None:
+            await conn.send(http_response(200, body, content_type="text/event-stream"))
+
+    return RawServer(handle)
+
+
+async def test_strict_then_lenient_events_are_all_typed_items(transport: str) -> None:
+    odd = json.loads(json.dumps(CHUNK))
+    del odd["created"]  # required, missing
+    odd["choices"][0]["finish_reason"] = "eos_token"  # not one of the documented values
+    odd["choices"][0]["delta"]["content"] = "there"
+    server = _serve(_sse(json.dumps(CHUNK), json.dumps(odd), "[DONE]"))
+    server.start()
+    try:
+        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
+                                           max_retries=0) as client:
+            stream = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
+                                                          stream=True)
+            items = [item async for item in stream]
+    finally:
+        server.stop()
+    assert [type(item) for item in items] == [ChatCompletionChunk, ChatCompletionChunk]
+    strict, lenient = items
+    assert strict.created == 1 and strict.choices[0].delta.content == "hi"
+    assert lenient.choices[0].finish_reason == "eos_token"  # kept as sent
+    assert lenient.choices[0].delta.content == "there" and lenient.id == "c1"
+    assert "created" not in lenient.model_fields_set
+    with pytest.raises(AttributeError, match="created is missing"):
+        _ = lenient.created
+
+
+async def test_an_event_that_is_not_json_raises_a_validation_error(transport: str) -> None:
+    server = _serve(_sse(json.dumps(CHUNK), "{not json", "[DONE]"))
+    server.start()
+    try:
+        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
+                                           max_retries=0) as client:
+            stream = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
+                                                          stream=True)
+            first = await stream.__anext__()
+            assert first.choices[0].delta.content == "hi"
+            with pytest.raises(openai_core.APIResponseValidationError, match="ChatCompletionChunk") as caught:
+                await stream.__anext__()
+            assert stream.response.is_closed
+    finally:
+        server.stop()
+    assert "{not json" in str(caught.value)
