@@ -191,6 +191,20 @@ def json_validator(item_type: Any) -> Callable[[str | bytes | bytearray], Any]:
     return parser.validator()
 
 
+def error_in_extra(item_type: Any) -> bool:
+    """Whether a top-level ``"error"`` key of a document that validates as ``item_type`` can only land in
+    the instance's extras, as it was sent: a model that keeps unknown keys and has no field (nor API
+    name) ``error``. A stream then tells an error payload from an item by a dict lookup on the parsed
+    item instead of scanning every event's text."""
+    item_type = resolve_type(item_type)
+    if not (isinstance(item_type, type) and issubclass(item_type, pydantic.BaseModel)):
+        return False
+    if item_type.model_config.get("extra") != "allow":
+        return False
+    return not any(name == "error" or f.alias == "error" or f.validation_alias is not None
+                   for name, f in item_type.model_fields.items())
+
+
 def _model_parser(model_type: type[M]) -> Callable[[str | bytes | bytearray], M]:
     """:func:`parse_json` for one (already resolved) class, for a caller that parses many documents: a
     stream's every event. It calls the class's pydantic-core validator directly, past

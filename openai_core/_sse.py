@@ -135,6 +135,14 @@ class SSEDecoder:
         return "\n".join(self._data)
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        return self._feed(chunk, False)  # type: ignore[return-value]  # not bare: events only
+
+    def feed_bare(self, chunk: bytes) -> list[ServerSentEvent | str]:
+        """:meth:`feed` for a reader that needs only an unnamed event's data (a stream of items): such an
+        event comes back as its ``data`` string, no event object made for it; a named one as the event."""
+        return self._feed(chunk, True)
+
+    def _feed(self, chunk: bytes, bare: bool) -> list[ServerSentEvent | str]:
         if self._slow or b"\r" in chunk:
             chunk = self._normalise(chunk)
         parts = self._parts
@@ -171,12 +179,15 @@ class SSEDecoder:
 
         # Inlined rather than a helper because this loop is the whole cost of a typical OpenAI
         # stream (`data: {...}` then a blank line); every other line shape goes through _field.
-        events: list[ServerSentEvent] = []
+        events: list[ServerSentEvent | str] = []
         data = self._data
         for line in lines:
             if not line:
                 if data:
-                    events.append(ServerSentEvent(self._event, "\n".join(data), self._id, self._retry_block))
+                    if bare and self._event is None:
+                        events.append("\n".join(data))
+                    else:
+                        events.append(ServerSentEvent(self._event, "\n".join(data), self._id, self._retry_block))
                     data.clear()
                 self._event = None
                 self._retry_block = None
@@ -192,7 +203,7 @@ class SSEDecoder:
                 self._account(events, limit)
         return events
 
-    def _account(self, events: list[ServerSentEvent], limit: int) -> None:
+    def _account(self, events: list[ServerSentEvent | str], limit: int) -> None:
         data = self._data
         if data:
             if events:  # the event still open started in this chunk: everything in _data is new

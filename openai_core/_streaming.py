@@ -15,7 +15,7 @@ from typing import Any, Generic, Self, TypeVar, cast
 from ._exceptions import APIConnectionError, APIError, APIResponseValidationError
 from ._interop import bridged_class
 from ._limits import DEFAULT_MAX_EVENT_BYTES, event_too_large_message
-from ._models import json_parser, json_validator
+from ._models import error_in_extra, json_parser, json_validator
 from ._sse import EventTooLargeError, ServerSentEvent, SSEDecoder
 from .transports.base import Response, TransportError, TransportTimeoutError
 
@@ -56,6 +56,7 @@ class AsyncStream(Generic[_T]):
         self._item_type = item_type
         self._parse = json_parser(item_type)
         self._validate = json_validator(item_type)
+        self._error_in_extra = error_in_extra(item_type)
         # Typed-event streams (Responses) name every event and send failures as an `error` event whose
         # payload is itself an item (ResponseErrorEvent): there only an {"error": ...} payload raises,
         # as in the official SDK.
@@ -71,7 +72,7 @@ class AsyncStream(Generic[_T]):
         self._decoder = SSEDecoder(max_event_bytes)
         self._deadline = response.request.deadline
         self._chunks: AsyncIterator[bytes] = response.aiter_bytes()
-        self._pending: list[ServerSentEvent] = []
+        self._pending: list[ServerSentEvent | str] = []
         self._index = 0
         self._done = False
         self._eof = False
@@ -92,27 +93,34 @@ class AsyncStream(Generic[_T]):
             if self._index < len(self._pending):
                 event = self._pending[self._index]
                 self._index += 1
-                data = event.data
+                # The decoder hands an unnamed event over as its data alone (feed_bare).
+                if isinstance(event, str):
+                    data, name = event, None
+                else:
+                    data, name = event.data, event.event
                 if data == "[DONE]":
                     await self._drain()
                     await self.close()
                     raise StopAsyncIteration
-                name = event.event
-                if self._plain and "error" not in data and (name is None or name != self._error_event):
-                    # The common event (a chat chunk, a Responses event): nothing to look for, parsed
-                    # here rather than in a coroutine of its own. `"error" in data` is a C-level scan;
-                    # only payloads that mention it take _item's json.loads.
-                    # The strict validator first, with no frame of ours around it; only an event it
-                    # rejects goes through the lenient parser (which validates once more, then builds).
-                    try:
-                        return self._validate(data)  # type: ignore[no-any-return]
-                    except (ValueError, RecursionError):
-                        pass
-                    try:
-                        return cast(_T, self._parse(data))
-                    except (ValueError, RecursionError) as exc:
-                        await self.close()
-                        raise self._unreadable(data) from exc
+                if self._plain and (name is None or name != self._error_event):
+                    # The common event (a chat chunk, a Responses event), parsed here rather than in a
+                    # coroutine of its own, by the strict validator with no frame of ours around it.
+                    # Whether it is an {"error": ...} payload instead: for a model that keeps unknown
+                    # keys and has no field of that name, its extras say (a dict lookup); otherwise a
+                    # C-level scan of the text first. Anything else goes through _item.
+                    if self._error_in_extra or "error" not in data:
+                        try:
+                            item = self._validate(data)
+                        except (ValueError, RecursionError):
+                            pass  # _item: an error payload, a lenient item or an unreadable event
+                        else:
+                            if not self._error_in_extra:
+                                return item  # type: ignore[no-any-return]
+                            extra = item.__pydantic_extra__
+                            if not extra or not extra.get("error"):
+                                return item  # type: ignore[no-any-return]
+                if isinstance(event, str):
+                    event = ServerSentEvent(None, event, None, None)
                 return await self._item(event, data)
             if self._eof:
                 await self.close()
@@ -124,7 +132,7 @@ class AsyncStream(Generic[_T]):
                 # event boundary, a cut stream inside an event.
                 self._eof = True
                 await self._check_complete()
-                self._pending, self._index = self._decoder.flush(), 0
+                self._pending, self._index = [*self._decoder.flush()], 0
                 continue
             except TransportError as exc:
                 await self.close()
@@ -135,7 +143,7 @@ class AsyncStream(Generic[_T]):
                 await self.close()  # cancelled or interrupted: never keep the connection checked out
                 raise
             try:
-                self._pending, self._index = self._decoder.feed(chunk), 0
+                self._pending, self._index = self._decoder.feed_bare(chunk), 0
             except EventTooLargeError as exc:
                 await self.close()
                 raise APIError(event_too_large_message(exc.limit), self.response.request, body=None) from None

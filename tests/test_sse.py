@@ -155,6 +155,21 @@ def test_table_every_chunking(stream: bytes, expected: list[ServerSentEvent]) ->
         assert events == expected, name
 
 
+@pytest.mark.parametrize(("stream", "expected"), [pytest.param(s, e, id=n) for n, s, e in CASES])
+def test_bare_feed_gives_an_unnamed_events_data_and_a_named_event_whole(
+    stream: bytes, expected: list[ServerSentEvent]
+) -> None:
+    # What an item stream reads: the same events, an unnamed one as its data string alone.
+    want = [e.data if e.event is None else e for e in expected]
+    for name, chunks in chunkings(stream):
+        decoder = SSEDecoder()
+        got: list[ServerSentEvent | str] = []
+        for chunk in chunks:
+            got += decoder.feed_bare(chunk)
+        assert got == want, name
+        assert [type(g) for g in got] == [type(w) for w in want], name
+
+
 @pytest.mark.parametrize(
     ("stream", "last_event_id", "retry"),
     [

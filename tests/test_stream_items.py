@@ -12,7 +12,6 @@ import pytest
 
 import openai_core
 from openai_core.testing.raw import RawConnection, RawServer, http_response
-from openai_core.types.chat import ChatCompletionChunk
 
 CHUNK: dict[str, Any] = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
                          "choices": [{"index": 0, "delta": {"content": "hi"}, "finish_reason": None}]}
@@ -31,6 +30,8 @@ def _serve(body: bytes) -> RawServer:
 
 
 async def test_strict_then_lenient_events_are_all_typed_items(transport: str) -> None:
+    from openai_core.types.chat import ChatCompletionChunk
+
     odd = json.loads(json.dumps(CHUNK))
     del odd["created"]  # required, missing
     odd["choices"][0]["finish_reason"] = "eos_token"  # not one of the documented values
@@ -45,7 +46,8 @@ async def test_strict_then_lenient_events_are_all_typed_items(transport: str) ->
             items = [item async for item in stream]
     finally:
         server.stop()
-    assert [type(item) for item in items] == [ChatCompletionChunk, ChatCompletionChunk]
+    # isinstance: with the official SDK loaded, items are of the bridged subclass (openai_core._interop).
+    assert len(items) == 2 and all(isinstance(item, ChatCompletionChunk) for item in items)
     strict, lenient = items
     assert strict.created == 1 and strict.choices[0].delta.content == "hi"
     assert lenient.choices[0].finish_reason == "eos_token"  # kept as sent
@@ -71,3 +73,26 @@ async def test_an_event_that_is_not_json_raises_a_validation_error(transport: st
     finally:
         server.stop()
     assert "{not json" in str(caught.value)
+
+
+@pytest.mark.parametrize("where", ["alone", "beside the fields"])
+async def test_an_error_payload_raises_whether_or_not_it_also_validates(transport: str, where: str) -> None:
+    # {"error": ...} alone fails the chunk's validation; beside every field it validates, the error an extra.
+    error = {"message": "the model crashed", "type": "server_error"}
+    payload = {"error": error} if where == "alone" else {**CHUNK, "error": error}
+    server = _serve(_sse(json.dumps(CHUNK), json.dumps(payload), json.dumps(CHUNK), "[DONE]"))
+    server.start()
+    try:
+        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
+                                           max_retries=0) as client:
+            stream = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
+                                                          stream=True)
+            seen = []
+            with pytest.raises(openai_core.APIError, match="the model crashed") as caught:
+                async for item in stream:
+                    seen.append(item)
+            assert len(seen) == 1 and stream.response.is_closed
+    finally:
+        server.stop()
+    assert caught.value.body == error
+    assert not isinstance(caught.value, openai_core.APIResponseValidationError)
