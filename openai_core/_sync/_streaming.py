@@ -103,23 +103,23 @@ class Stream(Generic[_T]):
                     self._drain()
                     self.close()
                     raise StopIteration
-                if self._plain and (name is None or name != self._error_event):
-                    # The common event (a chat chunk, a Responses event), parsed here rather than in a
-                    # coroutine of its own, by the strict validator with no frame of ours around it.
-                    # Whether it is an {"error": ...} payload instead: for a model that keeps unknown
-                    # keys and has no field of that name, its extras say (a dict lookup); otherwise a
-                    # C-level scan of the text first. Anything else goes through _item.
-                    if self._error_in_extra or "error" not in data:
-                        try:
-                            item = self._validate(data)
-                        except (ValueError, RecursionError):
-                            pass  # _item: an error payload, a lenient item or an unreadable event
-                        else:
-                            if not self._error_in_extra:
-                                return item  # type: ignore[no-any-return]
-                            extra = item.__pydantic_extra__
-                            if not extra or not extra.get("error"):
-                                return item  # type: ignore[no-any-return]
+                # The common event (a chat chunk, a Responses event), parsed here rather than in a
+                # coroutine of its own, by the strict validator with no frame of ours around it.
+                # Whether it is an {"error": ...} payload instead: for a model that keeps unknown keys
+                # and has no field of that name, its extras say (a dict lookup); otherwise a C-level
+                # scan of the text first. Anything else goes through _item.
+                if (self._plain and (name is None or name != self._error_event)
+                        and (self._error_in_extra or "error" not in data)):
+                    try:
+                        item = self._validate(data)
+                    except (ValueError, RecursionError):
+                        pass  # _item: an error payload, a lenient item or an unreadable event
+                    else:
+                        if not self._error_in_extra:
+                            return item  # type: ignore[no-any-return]
+                        extra = item.__pydantic_extra__
+                        if not extra or not extra.get("error"):
+                            return item  # type: ignore[no-any-return]
                 if isinstance(event, str):
                     event = ServerSentEvent(None, event, None, None)
                 return self._item(event, data)
