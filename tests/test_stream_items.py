@@ -1,11 +1,14 @@
 """What a stream makes of each event's JSON, over real loopback HTTP on every transport: an event the strict
 validator takes is a typed item; one it rejects (a compatible server's unknown value, a missing required
 field) is still an item, built leniently with its siblings typed; one that is not JSON raises
-``APIResponseValidationError`` naming the item type."""
+``APIResponseValidationError`` naming the item type; an ``{"error": ...}`` payload raises ``APIError``
+whether or not it would also validate as a chunk."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -17,16 +20,25 @@ CHUNK: dict[str, Any] = {"id": "c1", "object": "chat.completion.chunk", "created
                          "choices": [{"index": 0, "delta": {"content": "hi"}, "finish_reason": None}]}
 
 
-def _sse(*payloads: str) -> bytes:
-    return b"".join(f"data: {p}\n\n".encode() for p in payloads)
+@contextlib.asynccontextmanager
+async def _stream(transport: str, *payloads: Any) -> AsyncIterator[Any]:
+    """A chat stream from a loopback server answering with one event per payload, then [DONE]."""
+    body = b"".join(f"data: {json.dumps(p) if not isinstance(p, str) else p}\n\n".encode()
+                    for p in (*payloads, "[DONE]"))
 
-
-def _serve(body: bytes) -> RawServer:
     async def handle(conn: RawConnection) -> None:
         while await conn.read_request() is not None:
             await conn.send(http_response(200, body, content_type="text/event-stream"))
 
-    return RawServer(handle)
+    server = RawServer(handle)
+    server.start()
+    try:
+        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
+                                           max_retries=0) as client:
+            yield await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
+                                                       stream=True)
+    finally:
+        server.stop()
 
 
 async def test_strict_then_lenient_events_are_all_typed_items(transport: str) -> None:
@@ -36,16 +48,8 @@ async def test_strict_then_lenient_events_are_all_typed_items(transport: str) ->
     del odd["created"]  # required, missing
     odd["choices"][0]["finish_reason"] = "eos_token"  # not one of the documented values
     odd["choices"][0]["delta"]["content"] = "there"
-    server = _serve(_sse(json.dumps(CHUNK), json.dumps(odd), "[DONE]"))
-    server.start()
-    try:
-        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
-                                           max_retries=0) as client:
-            stream = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
-                                                          stream=True)
-            items = [item async for item in stream]
-    finally:
-        server.stop()
+    async with _stream(transport, CHUNK, odd) as stream:
+        items = [item async for item in stream]
     # isinstance: with the official SDK loaded, items are of the bridged subclass (openai_core._interop).
     assert len(items) == 2 and all(isinstance(item, ChatCompletionChunk) for item in items)
     strict, lenient = items
@@ -58,20 +62,12 @@ async def test_strict_then_lenient_events_are_all_typed_items(transport: str) ->
 
 
 async def test_an_event_that_is_not_json_raises_a_validation_error(transport: str) -> None:
-    server = _serve(_sse(json.dumps(CHUNK), "{not json", "[DONE]"))
-    server.start()
-    try:
-        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
-                                           max_retries=0) as client:
-            stream = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
-                                                          stream=True)
-            first = await stream.__anext__()
-            assert first.choices[0].delta.content == "hi"
-            with pytest.raises(openai_core.APIResponseValidationError, match="ChatCompletionChunk") as caught:
-                await stream.__anext__()
-            assert stream.response.is_closed
-    finally:
-        server.stop()
+    async with _stream(transport, CHUNK, "{not json") as stream:
+        first = await stream.__anext__()
+        assert first.choices[0].delta.content == "hi"
+        with pytest.raises(openai_core.APIResponseValidationError, match="ChatCompletionChunk") as caught:
+            await stream.__anext__()
+        assert stream.response.is_closed
     assert "{not json" in str(caught.value)
 
 
@@ -80,19 +76,11 @@ async def test_an_error_payload_raises_whether_or_not_it_also_validates(transpor
     # {"error": ...} alone fails the chunk's validation; beside every field it validates, the error an extra.
     error = {"message": "the model crashed", "type": "server_error"}
     payload = {"error": error} if where == "alone" else {**CHUNK, "error": error}
-    server = _serve(_sse(json.dumps(CHUNK), json.dumps(payload), json.dumps(CHUNK), "[DONE]"))
-    server.start()
-    try:
-        async with openai_core.AsyncOpenAI(api_key="sk-test", base_url=server.base_url, transport=transport,
-                                           max_retries=0) as client:
-            stream = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}],
-                                                          stream=True)
-            seen = []
-            with pytest.raises(openai_core.APIError, match="the model crashed") as caught:
-                async for item in stream:
-                    seen.append(item)
-            assert len(seen) == 1 and stream.response.is_closed
-    finally:
-        server.stop()
+    async with _stream(transport, CHUNK, payload, CHUNK) as stream:
+        seen = []
+        with pytest.raises(openai_core.APIError, match="the model crashed") as caught:
+            async for item in stream:
+                seen.append(item)
+        assert len(seen) == 1 and stream.response.is_closed
     assert caught.value.body == error
     assert not isinstance(caught.value, openai_core.APIResponseValidationError)
