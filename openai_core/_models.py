@@ -182,10 +182,7 @@ def json_validator(item_type: Any) -> Callable[[str | bytes | bytearray], Any]:
     event (no Python frame of ours in between) and the parser only when it raises."""
     item_type = resolve_type(item_type)
     if isinstance(item_type, type) and issubclass(item_type, pydantic.BaseModel):
-        if not item_type.__pydantic_complete__:
-            item_type.model_rebuild()
-        validate: Callable[[str | bytes | bytearray], Any] = item_type.__pydantic_validator__.validate_json
-        return validate
+        return _bound_validator(item_type)
     parser = json_parser(item_type)
     assert isinstance(parser, _TypeParser)
     return parser.validator()
@@ -210,9 +207,7 @@ def _model_parser(model_type: type[M]) -> Callable[[str | bytes | bytearray], M]
     stream's every event. It calls the class's pydantic-core validator directly, past
     ``model_validate_json``'s Python wrapper and the per-call type resolution (about 0.8 µs of a chat
     chunk's 6 µs); the deferred schema is built here, once."""
-    if not model_type.__pydantic_complete__:
-        model_type.model_rebuild()
-    validate: Callable[[str | bytes | bytearray], M] = model_type.__pydantic_validator__.validate_json
+    validate = _bound_validator(model_type)
 
     def parse(data: str | bytes | bytearray) -> M:
         try:
@@ -221,6 +216,14 @@ def _model_parser(model_type: type[M]) -> Callable[[str | bytes | bytearray], M]
             return _lenient_after(exc, model_type, data)
 
     return parse
+
+
+def _bound_validator(model_type: type[M]) -> Callable[[str | bytes | bytearray], M]:
+    """The class's pydantic-core ``validate_json``, its deferred schema built first."""
+    if not model_type.__pydantic_complete__:
+        model_type.model_rebuild()
+    validate: Callable[[str | bytes | bytearray], M] = model_type.__pydantic_validator__.validate_json
+    return validate
 
 
 class _TypeParser:
