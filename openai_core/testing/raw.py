@@ -185,6 +185,18 @@ class RawServer:
             ready.set()
 
     @staticmethod
+    async def _settle_accepts() -> None:
+        # Each accepted connection is a task (asyncio's `_accept_connection2`) that builds the transport
+        # and waits one step for `connection_made`: run the loop until none is left (bounded: a few steps).
+        current = asyncio.current_task()
+        for _ in range(50):
+            pending = [task for task in asyncio.all_tasks()
+                       if task is not current and getattr(task.get_coro(), "__name__", "") == "_accept_connection2"]
+            if not pending:
+                return
+            await asyncio.wait(pending, timeout=0.5)
+
+    @staticmethod
     async def _close(writer: asyncio.StreamWriter) -> None:
         # A FIN once what was written has left (abort() would drop it and reset the connection).
         if writer.transport.is_closing():
@@ -239,6 +251,14 @@ class RawServer:
         ready.set()
         async with server:
             await self._stopped.wait()
+            # Stop accepting before closing: a connection accepted in the same loop step is wrapped in a
+            # transport one step later, and after `server.close()` that wrapping fails half-way (asyncio's
+            # Server no longer takes it), leaving a socket nobody closes. So the listening sockets stop
+            # being read first, the accepted connections become tracked transports, and then it closes.
+            for listening in server.sockets:
+                with contextlib.suppress(NotImplementedError, ValueError, OSError):
+                    loop.remove_reader(listening.fileno())
+            await self._settle_accepts()
             server.close()
             for task in list(tasks):
                 task.cancel()
